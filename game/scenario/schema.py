@@ -1,0 +1,225 @@
+"""The scenario format: pydantic models for the YAML a modder writes.
+
+Structure only lives here (types, ranges, defaults, descriptions). Checks that need the whole
+document (unknown ids, symmetric neighbours, duplicates) live in `validate.py`, so that all
+problems are reported together with their file:line:column.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$"),
+    Field(description="Lower-case identifier: a letter, then letters, digits or _ (at most 40)."),
+]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+LongText = Annotated[str, StringConstraints(max_length=2000)]
+Colour = Annotated[
+    str,
+    StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+    Field(description='A colour as "#rrggbb".'),
+]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0, description="A personality weight from 0 (none) to 1 (all).")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Strict):
+    """A text in every language the game speaks."""
+
+    en: ShortText
+    pl: ShortText
+
+
+class LongTextL10n(Strict):
+    en: LongText
+    pl: LongText
+
+
+class DiplomaticVictory(Strict):
+    share: Unit = Field(0.6, description="Share of the living regions that must be friendly or allied.")
+    turns: int = Field(5, ge=1, le=100, description="Turns in a row the share must hold.")
+
+
+class EconomicVictory(Strict):
+    share: Unit = Field(0.4, description="Share of the world's income a region must earn.")
+    turns: int = Field(5, ge=1, le=100, description="Turns in a row the share must hold.")
+
+
+class ConquestVictory(Strict):
+    share: Unit = Field(0.5, description="Share of all regions a ruler must hold.")
+
+
+class Victory(Strict):
+    """Which victories this scenario allows; a missing one is off. The best score wins at the turn limit."""
+
+    diplomatic: DiplomaticVictory | None = None
+    economic: EconomicVictory | None = None
+    conquest: ConquestVictory | None = None
+
+
+class MapSize(Strict):
+    width: int = Field(1000, ge=100, le=10000)
+    height: int = Field(700, ge=100, le=10000)
+
+
+class Meta(Strict):
+    id: Id
+    name: Text
+    description: LongTextL10n
+    authors: list[ShortText] = Field(default_factory=list, max_length=50)
+    version: ShortText = "1.0"
+    seed: int = Field(1, ge=0, le=2**63 - 1, description="Seed used when the player gives none.")
+    turn_limit: int = Field(200, ge=1, le=10000)
+    victory: Victory = Field(default_factory=Victory)
+    playable: list[Id] | None = Field(None, description="Regions a human may take; all when absent.")
+    map: MapSize = Field(default_factory=MapSize)
+
+
+class Rules(Strict):
+    """Tunable numbers of the rules. Every field has a default; a scenario overrides what it likes."""
+
+    diplomatic_actions: int = Field(2, ge=1, le=10, description="Diplomatic actions per region per turn.")
+    ambassador_upkeep: float = Field(1.0, ge=0, le=100, description="Gold per turn for each ambassador.")
+    ambassador_growth: float = Field(1.5, ge=0, le=20, description="Opinion gained each way per turn.")
+    ambassador_cap: float = Field(20.0, ge=0, le=100, description="Most opinion an ambassador builds.")
+    visit_cost: float = Field(10.0, ge=0, le=1000, description="Gold a state visit costs the visitor.")
+    visit_goodwill: float = Field(18.0, ge=0, le=100, description="Host's goodwill from a first visit.")
+    proposal_expiry: int = Field(3, ge=1, le=50, description="Turns an unanswered proposal waits.")
+    pact_turns: int = Field(20, ge=1, le=500, description="Length of a non-aggression pact.")
+    treaty_turns: int = Field(30, ge=1, le=500, description="Length of alliances, trade and access deals.")
+    truce_turns: int = Field(10, ge=0, le=500, description="Turns of truce after a peace.")
+    break_reputation: float = Field(12.0, ge=0, le=100, description="Reputation lost by breaking a treaty.")
+    trade_rate: float = Field(0.15, ge=0, le=5, description="Share of economy a trade deal adds.")
+    neighbour_trade_bonus: float = Field(0.5, ge=0, le=5)
+    kin_trade_bonus: float = Field(0.5, ge=0, le=5)
+    exclusive_trade_bonus: float = Field(0.5, ge=0, le=5)
+    embargo_target_loss: float = Field(0.06, ge=0, le=1, description="Target's income lost per embargo.")
+    embargo_own_loss: float = Field(0.01, ge=0, le=1)
+    military_upkeep: float = Field(0.05, ge=0, le=1, description="Gold per point of military per turn.")
+    war_cost: float = Field(0.04, ge=0, le=1, description="Share of income each war costs per turn.")
+    war_score_step: float = Field(14.0, ge=1, le=100)
+    war_losses: float = Field(0.04, ge=0, le=1, description="Share of enemy strength lost per turn.")
+    exhaustion_per_turn: float = Field(4.0, ge=0, le=100)
+    invest_economy_rate: float = Field(0.08, ge=0, le=10, description="Economy gained per gold.")
+    invest_military_rate: float = Field(0.5, ge=0, le=10, description="Military gained per gold.")
+    session_every: int = Field(5, ge=1, le=100, description="Default turns between organisation sessions.")
+    leverage_threshold: float = Field(1.6, ge=1, le=100, description="Income ratio that makes a deal lopsided.")
+    tariff: float = Field(0.3, ge=0, le=1, description="Share of a condemned deal's income paid as tariff.")
+    org_trade_rate: float = Field(0.02, ge=0, le=1, description="Income from each fellow trade-body member.")
+    rogue_turns: int = Field(10, ge=1, le=200)
+    tribute_turns: int = Field(10, ge=1, le=200)
+
+
+class Culture(Strict):
+    id: Id
+    name: Text
+    group: Id | None = Field(None, description="Culture group; cultures of one group count as kin.")
+
+
+class Affinity(Strict):
+    """Affinity between two cultures, or an override between two regions."""
+
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    value: Annotated[float, Field(ge=-1.0, le=1.0)]
+
+
+class Personality(Strict):
+    id: Id
+    name: Text
+    aggression: Weight = 0.3
+    trade: Weight = 0.5
+    loyalty: Weight = 0.5
+    cultural_pride: Weight = 0.3
+    risk: Weight = 0.3
+    multilateralism: Weight = 0.5
+
+
+class Region(Strict):
+    id: Id
+    name: Text
+    culture: Id
+    colour: Colour
+    position: Annotated[list[float], Field(min_length=2, max_length=2, description="[x, y] on the map.")]
+    outline: list[Annotated[list[float], Field(min_length=2, max_length=2)]] | None = Field(
+        None, min_length=3, max_length=500, description="Polygon [[x, y], ...] of the territory."
+    )
+    neighbours: list[Id] = Field(default_factory=list, max_length=100)
+    economy: float = Field(ge=0, le=10000, description="Income per turn.")
+    treasury: float = Field(ge=-10000, le=1000000)
+    military: float = Field(ge=0, le=100000)
+    stability: float = Field(60.0, ge=0, le=100)
+    reputation: float = Field(60.0, ge=0, le=100)
+    personality: Id
+
+
+class Organisation(Strict):
+    id: Id
+    name: Text
+    kind: Literal["security", "trade"]
+    members: list[Id] = Field(default_factory=list, max_length=1000)
+    session_every: int | None = Field(None, ge=1, le=100, description="Turns between sessions.")
+
+
+TreatyKind = Literal["non_aggression", "alliance", "trade", "access"]
+
+
+class StartWar(Strict):
+    attacker: Id
+    defender: Id
+
+
+class StartTreaty(Strict):
+    kind: TreatyKind
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    turns: int | None = Field(None, ge=1, le=1000, description="Turns left; the rules' length when absent.")
+    exclusive: bool = False
+
+
+class StartEmbargo(Strict):
+    by: Id
+    on: Id
+
+
+class StartAmbassador(Strict):
+    from_: Id = Field(alias="from")
+    to: Id
+
+
+class StartOpinion(Strict):
+    of: Id
+    towards: Id
+    value: Annotated[float, Field(ge=-100, le=100)]
+    decay: Annotated[float, Field(ge=0, le=100)] = 1.0
+    text: Text
+
+
+class Diplomacy(Strict):
+    wars: list[StartWar] = Field(default_factory=list)
+    treaties: list[StartTreaty] = Field(default_factory=list)
+    embargoes: list[StartEmbargo] = Field(default_factory=list)
+    ambassadors: list[StartAmbassador] = Field(default_factory=list)
+    opinions: list[StartOpinion] = Field(default_factory=list)
+
+
+class Scenario(Strict):
+    format: Literal[1] = Field(description="Version of this file format.")
+    meta: Meta
+    rules: Rules = Field(default_factory=Rules)
+    cultures: list[Culture] = Field(min_length=1, max_length=500)
+    affinities: list[Affinity] = Field(default_factory=list, max_length=20000)
+    personalities: list[Personality] = Field(
+        default_factory=list, description="Personalities of this scenario, beside the built-in ones."
+    )
+    regions: list[Region] = Field(min_length=2, max_length=2000)
+    organisations: list[Organisation] = Field(default_factory=list, max_length=100)
+    diplomacy: Diplomacy = Field(default_factory=Diplomacy)
