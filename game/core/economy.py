@@ -1,0 +1,117 @@
+"""Income: what each region earns and pays in a turn, line by line, and the score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.model import GameState, Treaty
+from game.core.relations import kin, wars_of
+
+
+@dataclass(frozen=True, slots=True)
+class Income:
+    production: float
+    trade: float
+    organisations: float
+    tariffs: float
+    embargoes: float
+    tribute: float
+    upkeep: float
+    war: float
+
+    @property
+    def total(self) -> float:
+        return (
+            self.production
+            + self.trade
+            + self.organisations
+            + self.tribute
+            - self.tariffs
+            - self.embargoes
+            - self.upkeep
+            - self.war
+        )
+
+
+def trade_income(state: GameState, treaty: Treaty, side: str) -> float:
+    """A deal pays each side by the smaller economy, tilted toward the richer side (leverage)."""
+    rules = state.rules
+    other = treaty.b if side == treaty.a else treaty.a
+    mine, theirs = state.regions[side].economy, state.regions[other].economy
+    if mine <= 0 or theirs <= 0:
+        return 0.0
+    bonus = 1.0
+    if other in state.neighbours[side]:
+        bonus += rules.neighbour_trade_bonus
+    if kin(state, side, other):
+        bonus += rules.kin_trade_bonus
+    if treaty.exclusive:
+        bonus += rules.exclusive_trade_bonus
+    return float(rules.trade_rate * bonus * min(mine, theirs) * (mine / theirs) ** 0.5)
+
+
+def is_lopsided(state: GameState, treaty: Treaty) -> bool:
+    if treaty.kind != "trade" or not treaty.exclusive:
+        return False
+    a, b = trade_income(state, treaty, treaty.a), trade_income(state, treaty, treaty.b)
+    low, high = min(a, b), max(a, b)
+    return low <= 0 or high / low >= state.rules.leverage_threshold
+
+
+def richer_party(state: GameState, treaty: Treaty) -> str:
+    ea, eb = state.regions[treaty.a].economy, state.regions[treaty.b].economy
+    return treaty.a if ea >= eb else treaty.b
+
+
+def income(state: GameState, region_id: str) -> Income:
+    rules = state.rules
+    region = state.regions[region_id]
+    production = region.economy * (0.5 + region.stability / 200.0)
+    trade = tariffs = 0.0
+    for treaty in state.treaties.values():
+        if treaty.kind == "trade" and region_id in treaty.parties:
+            earned = trade_income(state, treaty, region_id)
+            trade += earned
+            if treaty.condemned:
+                tariffs += earned * rules.tariff
+    fellows = 0
+    for org in state.organisations.values():
+        if org.kind == "trade" and region_id in org.members:
+            fellows += sum(
+                1
+                for m in org.members
+                if m != region_id
+                and (m, region_id) not in state.embargoes
+                and (region_id, m) not in state.embargoes
+            )
+    organisations = rules.org_trade_rate * region.economy * fellows
+    embargoed_by = sum(1 for (_, on) in state.embargoes if on == region_id)
+    imposed = sum(1 for (by, _) in state.embargoes if by == region_id)
+    embargoes = region.economy * min(
+        0.6, rules.embargo_target_loss * embargoed_by + rules.embargo_own_loss * imposed
+    )
+    tribute = sum(t.amount for t in state.tributes if t.payee == region_id) - sum(
+        t.amount for t in state.tributes if t.payer == region_id
+    )
+    envoys = sum(1 for (sender, _) in state.ambassadors if sender == region_id)
+    upkeep = envoys * rules.ambassador_upkeep + region.military * rules.military_upkeep
+    war = len(wars_of(state, region_id)) * rules.war_cost * region.economy
+    return Income(production, trade, organisations, tariffs, embargoes, tribute, upkeep, war)
+
+
+def regions_ruled(state: GameState, region_id: str) -> int:
+    return sum(1 for r in state.regions.values() if r.ruler == region_id)
+
+
+def score(state: GameState, region_id: str) -> float:
+    """The standing used for the final ranking: wealth, strength, land and trust."""
+    region = state.regions[region_id]
+    if not region.alive:
+        return 0.0
+    return (
+        region.economy * 3.0
+        + region.military * 0.5
+        + max(region.treasury, 0.0) * 0.05
+        + region.reputation * 0.3
+        + (regions_ruled(state, region_id) - 1) * 25.0
+    )

@@ -1,0 +1,231 @@
+"""The game state: plain data, changed only by the engine and the world phase.
+
+Pairs are stored under `pair(a, b)` (sorted ids) when the relation is symmetric, and as an
+ordered `(a, b)` tuple when it is directed (opinions, embargoes, ambassadors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from game.core.config import Rules
+from game.core.rng import Rng
+
+Pair = tuple[str, str]
+TreatyKind = Literal["non_aggression", "alliance", "trade", "access"]
+TREATY_KINDS: tuple[TreatyKind, ...] = ("non_aggression", "alliance", "trade", "access")
+OrgKind = Literal["security", "trade"]
+
+
+def pair(a: str, b: str) -> Pair:
+    """The key of a symmetric relation between two regions."""
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass(frozen=True, slots=True)
+class Personality:
+    id: str
+    aggression: float
+    trade: float
+    loyalty: float
+    cultural_pride: float
+    risk: float
+    multilateralism: float
+
+
+@dataclass(slots=True)
+class Modifier:
+    """A named part of one region's opinion of another.
+
+    `kind` names the cause (its display text comes from the message catalogue); `text` holds a
+    scenario's own `{en, pl}` text for modifiers written in YAML. `decay` moves the value toward
+    zero each turn; 0 means it lasts until removed by the rule that made it.
+    """
+
+    kind: str
+    value: float
+    decay: float
+    text: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class Region:
+    id: str
+    culture: str
+    personality: str
+    economy: float
+    treasury: float
+    military: float
+    stability: float
+    reputation: float
+    ruler: str
+    contacts: set[str] = field(default_factory=set)  # known beyond neighbours and fellow members
+    exhaustion: float = 0.0
+    rogue_turns: int = 0
+    actions_left: int = 0
+    visit_used: bool = False
+
+    @property
+    def alive(self) -> bool:
+        """Annexed regions act no more."""
+        return self.ruler == self.id
+
+
+@dataclass(slots=True)
+class Treaty:
+    id: int
+    kind: TreatyKind
+    a: str
+    b: str
+    turns_left: int
+    signed: int
+    exclusive: bool = False
+    condemned: bool = False
+
+    @property
+    def parties(self) -> Pair:
+        return (self.a, self.b)
+
+
+@dataclass(slots=True)
+class War:
+    """A war between two regions; score > 0 favours the attacker, and ±100 is capitulation."""
+
+    id: int
+    attacker: str
+    defender: str
+    started: int
+    score: float = 0.0
+    capitulated: str | None = None
+    ally_of: str | None = None  # set when the attacker joined to defend an ally
+
+    @property
+    def parties(self) -> Pair:
+        return (self.attacker, self.defender)
+
+    def side_score(self, region: str) -> float:
+        return self.score if region == self.attacker else -self.score
+
+
+ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms"]
+
+
+@dataclass(slots=True)
+class Terms:
+    """The terms of a proposal; which fields matter depends on its kind."""
+
+    treaty: TreatyKind | None = None
+    exclusive: bool = False
+    tribute: float = 0.0  # gold per turn paid by `payer`
+    payer: str | None = None
+    annex: str | None = None  # the capitulated region that a peace hands over
+    about: str | None = None  # introduction: the region to meet; mediation and calls: the enemy
+    accepted_by: tuple[str, ...] = ()  # mediation: the sides that have already said yes
+
+
+@dataclass(slots=True)
+class Proposal:
+    id: int
+    kind: ProposalKind
+    sender: str
+    recipient: str
+    terms: Terms
+    created: int
+    expires: int
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A motion put to an organisation's members; members vote during the turn after a session."""
+
+    id: int
+    org: str
+    kind: Literal["condemn_aggression", "condemn_deal"]
+    target: str  # the aggressor, or the richer party of a deal
+    subject: int  # the war or the treaty it is about
+    opened: int
+    votes: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Organisation:
+    id: str
+    kind: OrgKind
+    members: set[str]
+    session_every: int
+    demands: dict[str, int] = field(default_factory=dict)  # region -> deadline turn to make peace
+
+
+@dataclass(slots=True)
+class Tribute:
+    payer: str
+    payee: str
+    amount: float
+    turns_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class Victory:
+    diplomatic_share: float | None = None
+    diplomatic_turns: int = 5
+    economic_share: float | None = None
+    economic_turns: int = 5
+    conquest_share: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A news entry. `kind` is one of the counted event kinds or a world note."""
+
+    turn: int
+    kind: str
+    actors: tuple[str, ...]
+    data: tuple[tuple[str, str | float | int | bool | None], ...] = ()
+
+    def get(self, key: str) -> str | float | int | bool | None:
+        return dict(self.data).get(key)
+
+
+@dataclass(slots=True)
+class GameState:
+    scenario_id: str
+    seed: int
+    rules: Rules
+    victory: Victory
+    turn_limit: int
+    regions: dict[str, Region]
+    order: list[str]  # the fixed acting order
+    borders: dict[str, frozenset[str]]  # land borders from the scenario; never change
+    neighbours: dict[str, frozenset[str]]  # borders seen through annexations: rulers that touch
+    culture_group: dict[str, str]
+    affinity: dict[Pair, float]  # by culture pair and by region pair (region pairs override)
+    personalities: dict[str, Personality]
+    organisations: dict[str, Organisation]
+    rng: Rng
+    turn: int = 1
+    next_id: int = 1
+    treaties: dict[int, Treaty] = field(default_factory=dict)
+    wars: dict[int, War] = field(default_factory=dict)
+    truces: dict[Pair, int] = field(default_factory=dict)
+    embargoes: set[Pair] = field(default_factory=set)  # (by, on)
+    ambassadors: set[Pair] = field(default_factory=set)  # (from, to)
+    opinions: dict[Pair, list[Modifier]] = field(default_factory=dict)  # (holder, about)
+    proposals: dict[int, Proposal] = field(default_factory=dict)
+    resolutions: dict[int, Resolution] = field(default_factory=dict)
+    tributes: list[Tribute] = field(default_factory=list)
+    streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
+    winner: str | None = None
+    win_reason: str | None = None
+    events: list[Event] = field(default_factory=list)
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    @property
+    def over(self) -> bool:
+        return self.winner is not None or self.turn > self.turn_limit
+
+    def living(self) -> list[str]:
+        return [r for r in self.order if self.regions[r].alive]

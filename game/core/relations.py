@@ -1,0 +1,180 @@
+"""Questions about the relations between regions: who knows, likes, trades with or fights whom."""
+
+from __future__ import annotations
+
+from game.core.model import GameState, Modifier, Treaty, TreatyKind, War, pair
+
+OPINION_MIN, OPINION_MAX = -100.0, 100.0
+AFFINITY_WEIGHT = 25.0  # opinion points from full cultural affinity
+NEIGHBOUR_HARMONY = 5.0  # neighbours of like culture get along
+NEIGHBOUR_FRICTION = -10.0  # neighbours of unlike culture rub each other
+
+
+def clamp(value: float, low: float, high: float) -> float:
+    return low if value < low else high if value > high else value
+
+
+def war_between(state: GameState, a: str, b: str) -> War | None:
+    for war in state.wars.values():
+        if {war.attacker, war.defender} == {a, b}:
+            return war
+    return None
+
+
+def at_war(state: GameState, a: str, b: str) -> bool:
+    return war_between(state, a, b) is not None
+
+
+def enemies(state: GameState, a: str) -> list[str]:
+    found = {w.defender if w.attacker == a else w.attacker for w in state.wars.values() if a in w.parties}
+    return sorted(found)
+
+
+def wars_of(state: GameState, a: str) -> list[War]:
+    return [w for w in state.wars.values() if a in w.parties]
+
+
+def treaty_between(state: GameState, a: str, b: str, kind: TreatyKind) -> Treaty | None:
+    key = pair(a, b)
+    for treaty in state.treaties.values():
+        if treaty.kind == kind and (treaty.a, treaty.b) == key:
+            return treaty
+    return None
+
+
+def treaties_of(state: GameState, a: str) -> list[Treaty]:
+    return [t for t in state.treaties.values() if a in t.parties]
+
+
+def partners(state: GameState, a: str, kind: TreatyKind) -> list[str]:
+    found = (t.b if t.a == a else t.a for t in state.treaties.values() if t.kind == kind and a in t.parties)
+    return sorted(found)
+
+
+def allies(state: GameState, a: str) -> list[str]:
+    return partners(state, a, "alliance")
+
+
+def fellow_members(state: GameState, a: str) -> set[str]:
+    found: set[str] = set()
+    for org in state.organisations.values():
+        if a in org.members:
+            found |= org.members
+    found.discard(a)
+    return found
+
+
+def knows(state: GameState, a: str, b: str) -> bool:
+    """Contact: neighbours, fellow members of an organisation, or met through an introduction."""
+    if a == b:
+        return False
+    if b in state.neighbours[a] or b in state.regions[a].contacts:
+        return True
+    return any(a in org.members and b in org.members for org in state.organisations.values())
+
+
+def known_regions(state: GameState, a: str) -> list[str]:
+    found = set(state.neighbours[a]) | state.regions[a].contacts | fellow_members(state, a)
+    return sorted(r for r in found if r != a and state.regions[r].alive)
+
+
+def has_access_to(state: GameState, a: str, b: str) -> bool:
+    """A reaches b through a partner that granted military access and borders b."""
+    return any(b in state.neighbours[p] for p in partners(state, a, "access"))
+
+
+def reachable(state: GameState, a: str, b: str) -> bool:
+    return b in state.neighbours[a] or has_access_to(state, a, b)
+
+
+def affinity(state: GameState, a: str, b: str) -> float:
+    """Cultural affinity -1..1: a region-pair override, else the culture pair, else kinship."""
+    override = state.affinity.get(pair(a, b))
+    if override is not None:
+        return override
+    ca, cb = state.regions[a].culture, state.regions[b].culture
+    if ca == cb:
+        return 1.0
+    value = state.affinity.get(pair(ca, cb))
+    if value is not None:
+        return value
+    ga, gb = state.culture_group.get(ca), state.culture_group.get(cb)
+    return 0.5 if ga is not None and ga == gb else 0.0
+
+
+def kin(state: GameState, a: str, b: str) -> bool:
+    return affinity(state, a, b) >= 0.5
+
+
+def baseline(state: GameState, a: str, b: str) -> float:
+    value = AFFINITY_WEIGHT * affinity(state, a, b)
+    if b in state.neighbours[a]:
+        value += NEIGHBOUR_HARMONY if affinity(state, a, b) > 0 else NEIGHBOUR_FRICTION
+    return value
+
+
+def modifiers(state: GameState, holder: str, about: str) -> list[Modifier]:
+    return state.opinions.get((holder, about), [])
+
+
+def opinion(state: GameState, holder: str, about: str) -> float:
+    """How `holder` regards `about`, -100..100."""
+    total = baseline(state, holder, about) + sum(m.value for m in modifiers(state, holder, about))
+    return clamp(total, OPINION_MIN, OPINION_MAX)
+
+
+def opinion_label(value: float) -> str:
+    if value < -50:
+        return "hostile"
+    if value < -15:
+        return "unfriendly"
+    if value < 15:
+        return "neutral"
+    if value < 50:
+        return "cordial"
+    return "friendly"
+
+
+def add_modifier(
+    state: GameState,
+    holder: str,
+    about: str,
+    kind: str,
+    value: float,
+    decay: float,
+    cap: float = 100.0,
+) -> None:
+    """Add to the modifier of this kind (one per kind and pair), keeping it within ±cap."""
+    if holder == about or value == 0:
+        return
+    mods = state.opinions.setdefault((holder, about), [])
+    for mod in mods:
+        if mod.kind == kind:
+            mod.value = clamp(mod.value + value, -cap, cap)
+            mod.decay = max(mod.decay, decay)
+            return
+    mods.append(Modifier(kind, clamp(value, -cap, cap), decay))
+
+
+def set_modifier(state: GameState, holder: str, about: str, kind: str, value: float) -> None:
+    """A lasting modifier whose value the rules set outright (treaties, ambassadors)."""
+    mods = state.opinions.setdefault((holder, about), [])
+    for mod in mods:
+        if mod.kind == kind:
+            mod.value = value
+            return
+    mods.append(Modifier(kind, value, 0.0))
+
+
+def remove_modifier(state: GameState, holder: str, about: str, kind: str) -> None:
+    mods = state.opinions.get((holder, about))
+    if mods:
+        mods[:] = [m for m in mods if m.kind != kind]
+
+
+def modifier_value(state: GameState, holder: str, about: str, kind: str) -> float:
+    return sum(m.value for m in modifiers(state, holder, about) if m.kind == kind)
+
+
+def everyone_who_knows(state: GameState, a: str) -> list[str]:
+    return [r for r in state.living() if r != a and knows(state, r, a)]

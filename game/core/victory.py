@@ -1,0 +1,65 @@
+"""Victory: diplomatic, economic or conquest as the scenario allows; best score at the turn limit."""
+
+from __future__ import annotations
+
+from game.core.diplomacy import news
+from game.core.economy import regions_ruled, score
+from game.core.model import GameState
+from game.core.relations import opinion, treaty_between
+
+FRIENDLY = 50.0
+
+
+def check_victory(state: GameState) -> None:
+    if state.winner is not None:
+        return
+    living = state.living()
+    if len(living) == 1:
+        _win(state, living[0], "conquest")
+        return
+    v = state.victory
+    if v.conquest_share is not None:
+        for r in living:
+            if regions_ruled(state, r) >= v.conquest_share * len(state.regions):
+                _win(state, r, "conquest")
+                return
+    if v.economic_share is not None:
+        world = sum(state.regions[r].economy for r in living) or 1.0
+        for r in living:
+            held = state.regions[r].economy / world >= v.economic_share
+            if _streak(state, f"economic:{r}", held) >= v.economic_turns:
+                _win(state, r, "economic")
+                return
+    if v.diplomatic_share is not None:
+        for r in living:
+            others = [o for o in living if o != r]
+            friends = sum(1 for o in others if _friend(state, o, r))
+            held = friends >= v.diplomatic_share * len(others)
+            if _streak(state, f"diplomatic:{r}", held) >= v.diplomatic_turns:
+                _win(state, r, "diplomatic")
+                return
+    if state.turn >= state.turn_limit:
+        best = max(living, key=lambda r: (score(state, r), -state.order.index(r)))
+        _win(state, best, "score")
+
+
+def _friend(state: GameState, holder: str, about: str) -> bool:
+    return (
+        opinion(state, holder, about) >= FRIENDLY
+        or treaty_between(state, holder, about, "alliance") is not None
+    )
+
+
+def _streak(state: GameState, key: str, held: bool) -> int:
+    value = state.streaks.get(key, 0) + 1 if held else 0
+    if value:
+        state.streaks[key] = value
+    else:
+        state.streaks.pop(key, None)
+    return value
+
+
+def _win(state: GameState, region_id: str, how: str) -> None:
+    state.winner = region_id
+    state.win_reason = how
+    news(state, "victory", region_id, how=how)
