@@ -1,0 +1,42 @@
+"""What every computer player provides. It reads a View and returns actions; never the state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from game.core.actions import Action
+from game.core.messages import Msg
+from game.core.model import Proposal, Resolution
+from game.core.rng import Rng
+from game.core.view import View
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason behind an answer, with its weight: "You broke a pact with our ally: -30"."""
+
+    text: Msg
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    accept: bool
+    reasons: tuple[Reason, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(r.weight for r in self.reasons)
+
+
+class Controller(Protocol):
+    name: str
+
+    def next_action(self, view: View, rng: Rng) -> Action | None:
+        """The next action this turn, or None to end the turn."""
+        ...
+
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision: ...
+
+    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool: ...

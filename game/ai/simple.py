@@ -1,0 +1,319 @@
+"""A plain computer player: scores a short list of candidate actions by its personality.
+
+It keeps no memory of its own: cooldowns and grudges are read from the news and the opinion
+modifiers in its view, so a saved game plays on exactly as it would have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.ai.base import Decision, Reason
+from game.core import actions as A
+from game.core.messages import msg
+from game.core.model import Proposal, Resolution
+from game.core.rng import Rng
+from game.core.view import View
+
+REJECTION_COOLDOWN = 8  # turns before asking the same region for the same thing again
+RESERVE_TURNS = 3.0  # keep this many turns of income in the treasury
+
+
+class SimpleAI:
+    name = "simple"
+
+    # --- a turn ---------------------------------------------------------------------------
+    def next_action(self, view: View, rng: Rng) -> A.Action | None:
+        best: tuple[float, int, A.Action] | None = None
+        for order, (value, action) in enumerate(self._candidates(view, rng)):
+            if value > 0 and (best is None or value > best[0]) and view.can(action):
+                best = (value, order, action)
+        return best[2] if best else None
+
+    def _candidates(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        yield from self._peace(view)
+        yield from self._war(view, rng)
+        yield from self._ambassadors(view)
+        yield from self._treaties(view, rng)
+        yield from self._visits(view)
+        yield from self._embargoes(view, rng)
+        yield from self._helping(view, rng)
+        yield from self._organisations(view)
+        yield from self._invest(view)
+
+    def _peace(self, view: View) -> Iterator[tuple[float, A.Action]]:
+        me, p = view.me, view.personality
+        for war in view.wars():
+            enemy = war.defender if war.attacker == me else war.attacker
+            if war.capitulated == enemy:
+                greedy = p.aggression > 0.5 or view.region.economy < view.state.regions[enemy].economy
+                if greedy:
+                    yield 100.0, A.ProposePeace(me, enemy, "annex")
+                tribute = round(view.state.regions[enemy].economy * 0.3, 2)
+                yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
+                continue
+            tired = view.region.exhaustion > 30 + 40 * p.risk or war.side_score(me) < -40
+            if tired and not self._refused_recently(view, enemy, "peace"):
+                yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
+
+    def _war(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        me, p, region = view.me, view.personality, view.region
+        if view.wars() or region.exhaustion > 10 or not rng.chance(0.05 + 0.25 * p.aggression):
+            return
+        mine = region.military + sum(view.state.regions[a].military * 0.3 for a in view.allies())
+        for other in view.known():
+            theirs = view.military_estimate(other)
+            if theirs is None or not view.reachable(other) or view.has_treaty(other, "alliance"):
+                continue
+            defence = theirs + sum(view.state.regions[a].military for a in view.allies(other))
+            odds = mine / max(defence, 1.0)
+            dislike = -view.opinion_of(other) / 50
+            value = 40 * (odds - (2.0 - p.risk)) + 20 * p.aggression + 15 * dislike
+            if view.has_treaty(other, "non_aggression") or view.truce_with(other):
+                value -= 40 * (1 - p.aggression) + 10
+            if value > 0:
+                yield value, A.DeclareWar(me, other)
+
+    def _ambassadors(self, view: View) -> Iterator[tuple[float, A.Action]]:
+        me, p = view.me, view.personality
+        surplus = view.income().total
+        envoys = sum(1 for (s, _) in view.state.ambassadors if s == me)
+        for other in view.known():
+            opinion = view.opinion_of(other)
+            if view.has_ambassador(other):
+                if surplus < 0 or opinion < -60:
+                    yield 30.0, A.RecallAmbassador(me, other)
+            elif surplus > 1 and envoys < 3 + 5 * p.multilateralism + 3 * p.trade:
+                yield (
+                    25.0 + opinion / 5 + 10 * p.multilateralism + 3 * (other in view.neighbours()),
+                    A.SendAmbassador(me, other),
+                )
+            if view.hosts_ambassador(other) and opinion < -55:
+                yield 20.0, A.ExpelAmbassador(me, other)
+
+    def _treaties(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        me, p = view.me, view.personality
+        threatened = any(
+            (view.military_estimate(n) or 0) > view.region.military * 1.3 for n in view.neighbours()
+        )
+        for other in view.known():
+            if not view.has_ambassador(other) or view.at_war(other):
+                continue
+            opinion = view.opinion_of(other)
+            theirs = view.figures(other)
+            if not view.has_treaty(other, "trade") and not self._refused_recently(view, other, "trade"):
+                exclusive = (
+                    theirs is not None
+                    and view.region.economy > 1.8 * theirs.economy
+                    and rng.chance(0.3 * p.trade)
+                    and not view.treaties()
+                )
+                yield 20 + 25 * p.trade + opinion / 4, A.ProposeTreaty(me, other, "trade", exclusive)
+            if not view.has_treaty(other, "non_aggression") and not self._refused_recently(
+                view, other, "non_aggression"
+            ):
+                worry = 15.0 if other in view.neighbours() else 0.0
+                yield (
+                    10 + worry + 20 * (1 - p.aggression) + opinion / 5,
+                    A.ProposeTreaty(me, other, "non_aggression"),
+                )
+            if (
+                opinion > 20
+                and not view.has_treaty(other, "alliance")
+                and not self._refused_recently(view, other, "alliance")
+            ):
+                yield (
+                    10 + 20 * threatened + 15 * p.loyalty + opinion / 4,
+                    A.ProposeTreaty(me, other, "alliance"),
+                )
+            wants_access = view.has_treaty(other, "alliance") and not view.has_treaty(other, "access")
+            if wants_access and not self._refused_recently(view, other, "access"):
+                yield 15 + 10 * p.aggression, A.ProposeTreaty(me, other, "access")
+        for treaty in view.treaties():
+            other = treaty.b if treaty.a == me else treaty.a
+            opinion = view.opinion_of(other)
+            if treaty.condemned and p.multilateralism > 0.5:
+                yield 30.0, A.CancelTreaty(me, treaty.id)
+            elif treaty.kind in ("alliance", "access") and opinion < -30 + 30 * p.loyalty:
+                yield 25.0, A.CancelTreaty(me, treaty.id)
+
+    def _visits(self, view: View) -> Iterator[tuple[float, A.Action]]:
+        if view.region.treasury < view.state.rules.visit_cost * 4:
+            return
+        for other in view.known():
+            if view.at_war(other) or self._refused_recently(view, other, "visit"):
+                continue
+            goal = 20 if view.has_ambassador(other) else 5
+            yield goal + (30 - abs(view.opinion_of(other) - 10)) / 3, A.StateVisit(view.me, other)
+
+    def _embargoes(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        me, p = view.me, view.personality
+        for by, on in view.embargoes():
+            if by == me and (view.opinion_of(on) > -20 or rng.chance(0.05)):
+                yield 25.0, A.LiftEmbargo(me, on)
+        for other in view.known():
+            opinion = view.opinion_of(other)
+            enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
+            if (opinion < -45 or enemy_of_friend) and rng.chance(0.2 + 0.3 * p.aggression):
+                yield 15 - opinion / 4 + 10 * enemy_of_friend, A.ImposeEmbargo(me, other)
+
+    def _helping(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        me, p, region = view.me, view.personality, view.region
+        spare = region.treasury - RESERVE_TURNS * max(region.economy, 5.0)
+        if spare > 10:
+            for ally in view.allies():
+                if view.enemies(ally) or view.state.regions[ally].treasury < 0:
+                    yield 20 + 20 * p.loyalty, A.SendAid(me, ally, round(min(spare / 2, 40.0), 2))
+            for other in view.known():
+                if view.opinion_of(other) > 25 and rng.chance(0.05):
+                    yield 12.0, A.SendAid(me, other, round(min(spare / 4, 20.0), 2))
+        for via in view.known():
+            if not view.has_ambassador(via) or not rng.chance(0.1 + 0.2 * p.multilateralism):
+                continue
+            for target in sorted(view.state.regions):
+                if (
+                    target != me
+                    and view.alive(target)
+                    and not view.knows(me, target)
+                    and view.knows(via, target)
+                ):
+                    if not self._refused_recently(view, via, "introduction"):
+                        yield 14 + 10 * p.multilateralism, A.RequestIntroduction(me, via, target)
+                    break
+        if p.multilateralism > 0.3 and rng.chance(0.3):
+            for war in view.all_wars():
+                if me not in war.parties:
+                    yield 15 + 20 * p.multilateralism, A.OfferMediation(me, war.attacker, war.defender)
+
+    def _organisations(self, view: View) -> Iterator[tuple[float, A.Action]]:
+        me, p = view.me, view.personality
+        for org in sorted(view.state.organisations.values(), key=lambda o: o.id):
+            if me in org.members:
+                if p.multilateralism < 0.15 and view.region.reputation < 40:
+                    yield 10.0, A.LeaveOrganisation(me, org.id)
+            elif p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7):
+                yield 10 + 20 * p.multilateralism, A.JoinOrganisation(me, org.id)
+
+    def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
+        me, p, region = view.me, view.personality, view.region
+        if self._did_this_turn(view, "invest"):
+            return
+        spare = region.treasury - RESERVE_TURNS * max(view.income().total, 5.0) - 20
+        if spare < 5:
+            return
+        threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
+        wants_army = view.wars() or threat > region.military or p.aggression > 0.6
+        amount = round(spare * 0.6, 2)
+        yield 5.0, A.Invest(me, "military", amount) if wants_army else A.Invest(me, "economy", amount)
+
+    # --- answers ----------------------------------------------------------------------------
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
+        reasons = list(self._reasons(view, proposal))
+        total = sum(r.weight for r in reasons)
+        return Decision(total > 0, tuple(reasons))
+
+    def _reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+        me, p, other = view.me, view.personality, prop.sender
+        opinion = view.opinion_of(other)
+        yield Reason(msg("What we think of {region}", region=other), round(opinion / 3, 1))
+        for mod in view.modifiers_of(other):
+            if mod.kind in ("broke_treaty", "untrustworthy"):
+                yield Reason(msg("You broke your word before"), round(mod.value / 2, 1))
+        if prop.kind == "treaty":
+            yield from self._treaty_reasons(view, prop)
+        elif prop.kind == "peace":
+            war = view.war_with(other)
+            standing = war.side_score(me) if war else 0.0
+            yield Reason(msg("How the war goes for us"), round(-standing / 2, 1))
+            yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2 - 10 * p.aggression, 1))
+            if prop.terms.payer == me:
+                yield Reason(msg("The tribute you demand"), round(-prop.terms.tribute * 3, 1))
+            elif prop.terms.payer == other:
+                yield Reason(msg("The tribute you offer"), round(prop.terms.tribute * 2, 1))
+        elif prop.kind == "visit":
+            yield Reason(msg("A visit is an honour"), 10.0)
+        elif prop.kind == "introduction":
+            target = prop.terms.about or ""
+            yield Reason(
+                msg("What we think of {region}", region=target), round(view.opinion_of(target) / 4, 1)
+            )
+            yield Reason(msg("We like to bring regions together"), round(10 * p.multilateralism, 1))
+        elif prop.kind == "mediation":
+            war = view.war_with(prop.terms.about or "")
+            standing = war.side_score(me) if war else 0.0
+            yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2, 1))
+            yield Reason(msg("How the war goes for us"), round(-standing / 3, 1))
+            yield Reason(msg("We trust talks"), round(15 * p.multilateralism - 5, 1))
+        elif prop.kind == "call_to_arms":
+            enemy = prop.terms.about or ""
+            yield Reason(msg("We stand by our allies"), round(40 * p.loyalty - 10, 1))
+            theirs = view.military_estimate(enemy) or view.region.military
+            yield Reason(
+                msg("The strength of {region}", region=enemy),
+                round(20 * (view.region.military - theirs) / max(theirs + view.region.military, 1), 1),
+            )
+            if view.wars():
+                yield Reason(msg("We already fight a war"), -20.0)
+
+    def _treaty_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+        p, other = view.personality, prop.sender
+        kind = prop.terms.treaty
+        rep = view.reputation(other)
+        yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
+        if kind == "trade":
+            yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
+            mine, theirs = view.region.economy, view.state.regions[other].economy
+            if prop.terms.exclusive and theirs > 1.5 * mine:
+                yield Reason(
+                    msg("This deal favours you far more than us"), round(-30 * (theirs / mine - 1), 1)
+                )
+            if prop.terms.exclusive:
+                yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
+        elif kind == "non_aggression":
+            theirs = view.military_estimate(other) or 0.0
+            yield Reason(msg("Safety on our border"), 10.0 if other in view.neighbours() else 2.0)
+            yield Reason(msg("We keep our options open"), round(-25 * p.aggression, 1))
+            if theirs > view.region.military:
+                yield Reason(msg("Your army is stronger than ours"), 10.0)
+        elif kind == "alliance":
+            yield Reason(msg("An alliance is a serious commitment"), -15.0)
+            dangers = len(view.enemies(other))
+            if dangers:
+                yield Reason(msg("Your wars would become ours"), -15.0 * dangers)
+            yield Reason(
+                msg("Kinship between our peoples"), round(15 * view.affinity(other) * p.cultural_pride, 1)
+            )
+            yield Reason(msg("We stand by our friends"), round(15 * p.loyalty, 1))
+        elif kind == "access":
+            if view.has_treaty(other, "alliance"):
+                yield Reason(msg("You are our ally"), 15.0)
+            else:
+                yield Reason(msg("Foreign troops on our land"), -20.0)
+
+    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
+        me, p, target = view.me, view.personality, resolution.target
+        if target == me or target in view.allies():
+            return False
+        value = 15 * p.multilateralism - 5 - view.opinion_of(target) / 5
+        return value > 0
+
+    # --- memory, read from the news -----------------------------------------------------------
+    def _refused_recently(self, view: View, other: str, what: str) -> bool:
+        for event in reversed(view.state.events):
+            if event.turn < view.turn - REJECTION_COOLDOWN:
+                return False
+            if (
+                event.kind == "proposal_rejected"
+                and event.actors == (other, view.me)
+                and event.get("proposal") == what
+            ):
+                return True
+        return False
+
+    def _did_this_turn(self, view: View, kind: str) -> bool:
+        for event in reversed(view.state.events):
+            if event.turn < view.turn:
+                return False
+            if event.kind == kind and event.actors[:1] == (view.me,):
+                return True
+        return False

@@ -1,0 +1,156 @@
+"""What one region may see. AIs read only this; the UI shows a human player the same.
+
+Public: everyone's map, rulers, wars, treaties and organisations. Known regions' opinion of
+others is hidden, except where we keep an ambassador: there we see the host's figures and its
+opinion of us. Neighbours' armies are visible across the border.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core import relations as rel
+from game.core.actions import Action
+from game.core.economy import Income, income, score
+from game.core.messages import Msg
+from game.core.model import GameState, Modifier, Personality, Proposal, Region, Resolution, Treaty, War, pair
+from game.core.rules import refusal
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    economy: float
+    treasury: float
+    military: float
+    stability: float
+
+
+class View:
+    __slots__ = ("me", "state")
+
+    def __init__(self, state: GameState, me: str) -> None:
+        self.state = state
+        self.me = me
+
+    # --- about ourselves -------------------------------------------------------------------
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    @property
+    def region(self) -> Region:
+        return self.state.regions[self.me]
+
+    @property
+    def personality(self) -> Personality:
+        return self.state.personalities[self.region.personality]
+
+    def refusal(self, action: Action) -> Msg | None:
+        """Why we may not take this action now, or None: the rules are public."""
+        return refusal(self.state, action)
+
+    def can(self, action: Action) -> bool:
+        return refusal(self.state, action) is None
+
+    def income(self) -> Income:
+        return income(self.state, self.me)
+
+    def inbox(self) -> list[Proposal]:
+        found = [p for p in self.state.proposals.values() if p.recipient == self.me]
+        return sorted(found, key=lambda p: p.id)
+
+    def ballots(self) -> list[Resolution]:
+        """Open resolutions on which we have a vote still to cast."""
+        orgs = {o.id for o in self.state.organisations.values() if self.me in o.members}
+        found = [r for r in self.state.resolutions.values() if r.org in orgs and self.me not in r.votes]
+        return sorted(found, key=lambda r: r.id)
+
+    # --- the world as we know it ------------------------------------------------------------
+    def known(self) -> list[str]:
+        return rel.known_regions(self.state, self.me)
+
+    def neighbours(self) -> list[str]:
+        return sorted(r for r in self.state.neighbours[self.me] if self.state.regions[r].alive)
+
+    def has_ambassador(self, other: str) -> bool:
+        return (self.me, other) in self.state.ambassadors
+
+    def hosts_ambassador(self, other: str) -> bool:
+        return (other, self.me) in self.state.ambassadors
+
+    def figures(self, other: str) -> Figures | None:
+        """A region's figures: ours, or where we have an ambassador; a neighbour's army only."""
+        r = self.state.regions[other]
+        if other == self.me or self.has_ambassador(other):
+            return Figures(r.economy, r.treasury, r.military, r.stability)
+        return None
+
+    def military_estimate(self, other: str) -> float | None:
+        """Armies are seen by ambassadors and across borders."""
+        if other == self.me or self.has_ambassador(other) or other in self.state.neighbours[self.me]:
+            return self.state.regions[other].military
+        return None
+
+    def opinion_of(self, other: str) -> float:
+        """Our opinion of another region."""
+        return rel.opinion(self.state, self.me, other)
+
+    def opinion_of_us(self, other: str) -> float | None:
+        """Another region's opinion of us, known only through an ambassador there."""
+        if self.has_ambassador(other):
+            return rel.opinion(self.state, other, self.me)
+        return None
+
+    def modifiers_of(self, other: str) -> list[Modifier]:
+        return list(rel.modifiers(self.state, self.me, other))
+
+    def affinity(self, other: str) -> float:
+        return rel.affinity(self.state, self.me, other)
+
+    def reputation(self, other: str) -> float:
+        return self.state.regions[other].reputation
+
+    def alive(self, other: str) -> bool:
+        return self.state.regions[other].alive
+
+    def at_war(self, a: str, b: str | None = None) -> bool:
+        return rel.at_war(self.state, self.me if b is None else a, a if b is None else b)
+
+    def war_with(self, other: str) -> War | None:
+        return rel.war_between(self.state, self.me, other)
+
+    def wars(self) -> list[War]:
+        return sorted(rel.wars_of(self.state, self.me), key=lambda w: w.id)
+
+    def all_wars(self) -> list[War]:
+        return sorted(self.state.wars.values(), key=lambda w: w.id)
+
+    def enemies(self, other: str | None = None) -> list[str]:
+        return rel.enemies(self.state, other or self.me)
+
+    def treaties(self, other: str | None = None) -> list[Treaty]:
+        found = rel.treaties_of(self.state, self.me)
+        if other is not None:
+            found = [t for t in found if other in t.parties]
+        return sorted(found, key=lambda t: t.id)
+
+    def has_treaty(self, other: str, kind: str) -> bool:
+        return any(t.kind == kind for t in self.treaties(other))
+
+    def allies(self, other: str | None = None) -> list[str]:
+        return rel.allies(self.state, other or self.me)
+
+    def embargoes(self) -> list[tuple[str, str]]:
+        return sorted(p for p in self.state.embargoes if self.me in p)
+
+    def reachable(self, other: str) -> bool:
+        return rel.reachable(self.state, self.me, other)
+
+    def knows(self, a: str, b: str) -> bool:
+        return rel.knows(self.state, a, b)
+
+    def truce_with(self, other: str) -> bool:
+        return pair(self.me, other) in self.state.truces
+
+    def score(self, other: str) -> float:
+        return score(self.state, other)

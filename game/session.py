@@ -1,0 +1,170 @@
+"""The turn sequencer used by the UI, the command line and the tests alike.
+
+Regions act in the fixed order; a region without a controller is a human, whose turn waits for
+`submit` and `end_region_turn`. Proposals to computer players are answered at once, and the
+answer with its reasons is kept for the proposer to read. A computer player that fails is
+logged and passes its turn (in strict mode, used by tests, the error is raised).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.ai.base import Controller, Decision
+from game.core import actions as A
+from game.core.engine import Outcome, apply
+from game.core.messages import msg
+from game.core.model import Event, GameState
+from game.core.view import View
+from game.core.world import end_of_turn
+
+log = logging.getLogger(__name__)
+
+MAX_AI_ACTIONS = 40  # per region and turn: a guard against a player that never ends its turn
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """An answer given by a computer player, kept so that the proposer can read why."""
+
+    turn: int
+    proposal: int
+    kind: str
+    sender: str
+    recipient: str
+    decision: Decision
+
+
+class Session:
+    def __init__(
+        self,
+        state: GameState,
+        controllers: dict[str, Controller],
+        *,
+        strict: bool = False,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.state = state
+        self.controllers = controllers
+        self.strict = strict
+        self.on_event = on_event
+        self.answers: list[AnswerRecord] = []
+        self.actions: list[A.Action] = []  # every applied action, in order: the replay log
+        self.failures = 0
+        self._index = 0  # position in state.order of the region whose turn it is
+
+    # --- whose turn ---------------------------------------------------------------------------
+    @property
+    def current(self) -> str | None:
+        """The region whose turn it is, or None once the game is over."""
+        if self.state.over:
+            return None
+        return self.state.order[self._index]
+
+    def is_human(self, region: str) -> bool:
+        return region not in self.controllers
+
+    # --- acting -----------------------------------------------------------------------------
+    def submit(self, action: A.Action) -> Outcome:
+        """Apply an action for the region whose turn it is (answers and votes: any recipient)."""
+        free = isinstance(action, A.Answer | A.Vote)
+        if not free and action.actor != self.current:
+            return Outcome(msg("It is not {region}'s turn.", region=action.actor))
+        return self._apply(action)
+
+    def _apply(self, action: A.Action) -> Outcome:
+        outcome = apply(self.state, action)
+        if outcome.ok:
+            self.actions.append(action)
+            for event in outcome.events:
+                self._emit(event)
+            self._answer_for_computers()
+        return outcome
+
+    def _emit(self, event: Event) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def _answer_for_computers(self) -> None:
+        """Computer players answer what waits for them at once; answers may raise new proposals."""
+        while True:
+            waiting = [
+                p
+                for p in sorted(self.state.proposals.values(), key=lambda p: p.id)
+                if p.recipient in self.controllers and self.state.regions[p.recipient].alive
+            ]
+            if not waiting:
+                return
+            proposal = waiting[0]
+            ai = self.controllers[proposal.recipient]
+            try:
+                decision = ai.answer(View(self.state, proposal.recipient), proposal, self.state.rng)
+            except Exception:
+                self._failed(proposal.recipient, "answering")
+                decision = Decision(False, ())
+            outcome = apply(self.state, A.Answer(proposal.recipient, proposal.id, decision.accept))
+            if not outcome.ok:  # no longer possible: drop it rather than ask again
+                self.state.proposals.pop(proposal.id, None)
+                continue
+            self.actions.append(A.Answer(proposal.recipient, proposal.id, decision.accept))
+            for event in outcome.events:
+                self._emit(event)
+            self.answers.append(
+                AnswerRecord(
+                    self.state.turn, proposal.id, proposal.kind, proposal.sender, proposal.recipient, decision
+                )
+            )
+
+    def _failed(self, region: str, doing: str) -> None:
+        if self.strict:
+            raise
+        self.failures += 1
+        log.exception("computer player of %s failed while %s; it passes", region, doing)
+
+    # --- turns ------------------------------------------------------------------------------
+    def end_region_turn(self) -> None:
+        """The current region is done; move to the next, running the world phase after the last."""
+        self._index += 1
+        if self._index >= len(self.state.order):
+            self._index = 0
+            first_event = len(self.state.events)
+            end_of_turn(self.state)
+            for event in self.state.events[first_event:]:
+                self._emit(event)
+
+    def run_computers(self, *, stop_at_turn_end: bool = False) -> None:
+        """Play computer regions until it is a human's turn or the game ends (or the turn does)."""
+        while (region := self.current) is not None and not self.is_human(region):
+            if self.state.regions[region].alive:
+                self._computer_turn(region)
+            self.end_region_turn()
+            if stop_at_turn_end and self._index == 0:
+                return
+
+    def _computer_turn(self, region: str) -> None:
+        ai = self.controllers[region]
+        try:
+            for resolution in View(self.state, region).ballots():
+                vote = ai.vote(View(self.state, region), resolution, self.state.rng)
+                self._apply(A.Vote(region, resolution.id, vote))
+            for _ in range(MAX_AI_ACTIONS):
+                action = ai.next_action(View(self.state, region), self.state.rng)
+                if action is None:
+                    return
+                if action.actor != region or not self._apply(action).ok:
+                    log.warning("computer player of %s chose an illegal action: %r", region, action)
+                    return
+        except Exception:
+            self._failed(region, "playing its turn")
+
+    def play_turns(self, turns: int, progress: Callable[[int], None] | None = None) -> None:
+        """AI-only play: whole turns until `turns` have passed or the game ends."""
+        target = self.state.turn + turns
+        while not self.state.over and self.state.turn < target:
+            self.run_computers(stop_at_turn_end=True)
+            if self.current is not None and self.is_human(self.current):
+                raise RuntimeError("play_turns needs every region played by the computer")
+            if progress is not None:
+                progress(self.state.turn)
