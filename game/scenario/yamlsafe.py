@@ -163,7 +163,8 @@ class _Builder:
             self.fail(event.start_mark, f"tags ({shown}) are not allowed", "yaml.tag")
 
     def open(self, event: yaml.CollectionStartEvent, container: dict[str, object] | list[object]) -> None:
-        self.check_node(event)
+        if event.anchor is not None or event.tag is not None:
+            self.check_node(event)
         if len(self.stack) >= self.max_depth:
             self.fail(event.start_mark, f"nesting is deeper than {self.max_depth} levels", "yaml.too_deep",
                       stop=True)
@@ -175,7 +176,8 @@ class _Builder:
         self.stack.append(_Frame(container, path, keep))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        self.check_node(event)
+        if event.anchor is not None or event.tag is not None:
+            self.check_node(event)
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.container, dict) and top.key is None:
             self.take_key(top, event)
@@ -192,7 +194,8 @@ class _Builder:
             self.fail(mark, "merge keys (<<) are not allowed; write the fields out", "yaml.merge_key")
             top.keep_value = False
         elif key in top.key_lines:
-            self.fail(mark, f"duplicate key '{key}' (first at line {top.key_lines[key]})",
+            shown = key if len(key) <= 40 else key[:39] + "…"
+            self.fail(mark, f"duplicate key '{shown}' (first at line {top.key_lines[key]})",
                       "yaml.duplicate_key")
             top.keep_value = False
         elif top.keep:

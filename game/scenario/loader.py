@@ -1,0 +1,99 @@
+"""Load a scenario from a file or bytes: the only module of game/scenario that touches the disk."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import game
+from game.scenario.errors import Problem, ScenarioError, sort_problems
+from game.scenario.schema import Scenario
+from game.scenario.validate import validate
+from game.scenario.yamlsafe import parse_yaml
+
+MAX_BYTES = 4_000_000
+SCENARIOS_DIR = Path(game.__file__).resolve().parent.parent / "scenarios"
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A valid scenario, where it came from, and the warnings a modder may still want to fix."""
+
+    scenario: Scenario
+    path: str
+    warnings: list[Problem]
+
+
+def load_scenario_bytes(data: bytes, filename: str) -> LoadedScenario:
+    """Parse and validate; raise ScenarioError with every problem (errors and warnings, in file order)."""
+    tree, locations = parse_yaml(data, filename, max_bytes=MAX_BYTES)
+    scenario, problems = validate(tree, locations, filename)
+    if scenario is None:
+        raise ScenarioError(sort_problems(problems))
+    return LoadedScenario(scenario, filename, [p for p in problems if not p.is_error])
+
+
+def load_scenario(path: str | Path) -> LoadedScenario:
+    name = str(path)
+    return load_scenario_bytes(_read_capped(Path(path), name), name)
+
+
+def _read_capped(path: Path, name: str) -> bytes:
+    """Refuse a huge file by its size before reading it, and read at most one byte past the cap."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _file_error(name, f"file is too large ({size} bytes; at most {MAX_BYTES})",
+                              "yaml.too_large")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except FileNotFoundError:
+        raise _file_error(name, "no such file", "file.not_found") from None
+    except IsADirectoryError:
+        raise _file_error(name, "is a directory, not a scenario file", "file.unreadable") from None
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        raise _file_error(name, message, "file.unreadable") from None
+    if len(data) > MAX_BYTES:
+        raise _file_error(name, f"file is too large (more than {MAX_BYTES} bytes)", "yaml.too_large")
+    return data
+
+
+def _file_error(name: str, message: str, code: str) -> ScenarioError:
+    return ScenarioError([Problem(name, 1, 1, message, code=code)])
+
+
+def shipped_scenarios() -> list[Path]:
+    """The scenario files that come with the game, sorted by path."""
+    return sorted(SCENARIOS_DIR.glob("*.yaml"))
+
+
+def resolve_scenario(path_or_id: str) -> Path:
+    """An existing file, else a shipped scenario whose file stem or meta.id is `path_or_id`."""
+    candidate = Path(path_or_id)
+    if candidate.is_file():
+        return candidate
+    shipped = shipped_scenarios()
+    for path in shipped:
+        if path.stem == path_or_id:
+            return path
+    known: dict[str, Path] = {}
+    for path in shipped:
+        known.setdefault(_scenario_id(path), path)
+    if path_or_id in known:
+        return known[path_or_id]
+    names = sorted(known)
+    close = difflib.get_close_matches(path_or_id, names, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    listing = ", ".join(names) if names else "none"
+    raise _file_error(path_or_id, f"no such file or scenario id{hint}; known scenarios: {listing}",
+                      "file.not_found")
+
+
+def _scenario_id(path: Path) -> str:
+    """meta.id of a shipped file; its stem when the file does not load, so it can still be named."""
+    try:
+        return load_scenario(path).scenario.meta.id
+    except ScenarioError:
+        return path.stem
