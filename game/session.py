@@ -149,13 +149,11 @@ class Session:
             for resolution in View(self.state, region).ballots():
                 vote = ai.vote(View(self.state, region), resolution, self.state.rng)
                 self._apply(A.Vote(region, resolution.id, vote))
-            for _ in range(MAX_AI_ACTIONS):
-                action = ai.next_action(View(self.state, region), self.state.rng)
-                if action is None:
+            for action in ai.plan(View(self.state, region), self.state.rng)[:MAX_AI_ACTIONS]:
+                if action.actor != region:
+                    log.warning("computer player of %s acted for another region: %r", region, action)
                     return
-                if action.actor != region or not self._apply(action).ok:
-                    log.warning("computer player of %s chose an illegal action: %r", region, action)
-                    return
+                self._apply(action)  # a later step may be refused once the turn's budget is spent
         except Exception:
             self._failed(region, "playing its turn")
 

@@ -33,8 +33,8 @@ class Decision:
 class Controller(Protocol):
     name: str
 
-    def next_action(self, view: View, rng: Rng) -> Action | None:
-        """The next action this turn, or None to end the turn."""
+    def plan(self, view: View, rng: Rng) -> list[Action]:
+        """This turn's actions in order of preference; the session applies those still legal."""
         ...
 
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision: ...

@@ -15,6 +15,9 @@ from game.core.model import Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
+MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
+PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
+FOCUS_EXTRA = 4  # regions outside our dealings considered each turn
 REJECTION_COOLDOWN = 8  # turns before asking the same region for the same thing again
 RESERVE_TURNS = 3.0  # keep this many turns of income in the treasury
 
@@ -23,31 +26,48 @@ class SimpleAI:
     name = "simple"
 
     # --- a turn ---------------------------------------------------------------------------
-    def next_action(self, view: View, rng: Rng) -> A.Action | None:
-        best: tuple[float, int, A.Action] | None = None
-        for order, (value, action) in enumerate(self._candidates(view, rng)):
-            if value > 0 and (best is None or value > best[0]) and view.can(action):
-                best = (value, order, action)
-        return best[2] if best else None
+    def plan(self, view: View, rng: Rng) -> list[A.Action]:
+        """The turn's actions, best first: legal now; later ones may be refused once budget runs out."""
+        candidates = [(value, i, a) for i, (value, a) in enumerate(self._candidates(view, rng)) if value > 0]
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        chosen: list[A.Action] = []
+        for _, _, action in candidates:
+            if view.can(action):
+                chosen.append(action)
+                if len(chosen) >= PLAN_LENGTH:
+                    break
+        return chosen
 
     def _candidates(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        others = self._focus(view, rng)
         yield from self._peace(view)
-        yield from self._war(view, rng)
-        yield from self._ambassadors(view)
-        yield from self._treaties(view, rng)
-        yield from self._visits(view)
-        yield from self._embargoes(view, rng)
-        yield from self._helping(view, rng)
+        yield from self._war(view, rng, others)
+        yield from self._ambassadors(view, others)
+        yield from self._treaties(view, rng, others)
+        yield from self._visits(view, others)
+        yield from self._embargoes(view, rng, others)
+        yield from self._helping(view, rng, others)
         yield from self._organisations(view)
         yield from self._invest(view)
+
+    def _focus(self, view: View, rng: Rng) -> list[str]:
+        """The regions worth thinking about this turn: those we deal with, and a few others."""
+        me = view.me
+        known = view.known()
+        close = set(view.neighbours()) | set(view.enemies())
+        close |= {t.b if t.a == me else t.a for t in view.treaties()}
+        close |= {b for (a, b) in view.state.ambassadors if a == me}
+        close |= {x for pair in view.embargoes() for x in pair if x != me}
+        rest = [r for r in known if r not in close]
+        rng.shuffle(rest)
+        return sorted((close & set(known)) | set(rest[:FOCUS_EXTRA]))
 
     def _peace(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         for war in view.wars():
             enemy = war.defender if war.attacker == me else war.attacker
             if war.capitulated == enemy:
-                greedy = p.aggression > 0.5 or view.region.economy < view.state.regions[enemy].economy
-                if greedy:
+                if p.aggression > 0.5 and p.cultural_pride * view.affinity(enemy) < 0.3:
                     yield 100.0, A.ProposePeace(me, enemy, "annex")
                 tribute = round(view.state.regions[enemy].economy * 0.3, 2)
                 yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
@@ -56,29 +76,29 @@ class SimpleAI:
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
 
-    def _war(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+    def _war(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
-        if view.wars() or region.exhaustion > 10 or not rng.chance(0.05 + 0.25 * p.aggression):
+        if view.wars() or region.exhaustion > 10 or not rng.chance(0.02 + 0.12 * p.aggression):
             return
         mine = region.military + sum(view.state.regions[a].military * 0.3 for a in view.allies())
-        for other in view.known():
+        for other in others:
             theirs = view.military_estimate(other)
             if theirs is None or not view.reachable(other) or view.has_treaty(other, "alliance"):
                 continue
             defence = theirs + sum(view.state.regions[a].military for a in view.allies(other))
             odds = mine / max(defence, 1.0)
             dislike = -view.opinion_of(other) / 50
-            value = 40 * (odds - (2.0 - p.risk)) + 20 * p.aggression + 15 * dislike
+            value = 40 * (odds - (2.5 - p.risk)) + 20 * p.aggression + 15 * dislike
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):
                 value -= 40 * (1 - p.aggression) + 10
             if value > 0:
                 yield value, A.DeclareWar(me, other)
 
-    def _ambassadors(self, view: View) -> Iterator[tuple[float, A.Action]]:
+    def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         surplus = view.income().total
         envoys = sum(1 for (s, _) in view.state.ambassadors if s == me)
-        for other in view.known():
+        for other in others:
             opinion = view.opinion_of(other)
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
@@ -91,12 +111,12 @@ class SimpleAI:
             if view.hosts_ambassador(other) and opinion < -55:
                 yield 20.0, A.ExpelAmbassador(me, other)
 
-    def _treaties(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+    def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         threatened = any(
             (view.military_estimate(n) or 0) > view.region.military * 1.3 for n in view.neighbours()
         )
-        for other in view.known():
+        for other in others:
             if not view.has_ambassador(other) or view.at_war(other):
                 continue
             opinion = view.opinion_of(other)
@@ -117,15 +137,10 @@ class SimpleAI:
                     10 + worry + 20 * (1 - p.aggression) + opinion / 5,
                     A.ProposeTreaty(me, other, "non_aggression"),
                 )
-            if (
-                opinion > 20
-                and not view.has_treaty(other, "alliance")
-                and not self._refused_recently(view, other, "alliance")
-            ):
-                yield (
-                    10 + 20 * threatened + 15 * p.loyalty + opinion / 4,
-                    A.ProposeTreaty(me, other, "alliance"),
-                )
+            wants_ally = (threatened or bool(view.wars())) and len(view.allies()) < MAX_ALLIES
+            wants_ally = wants_ally and opinion > 30 and not view.has_treaty(other, "alliance")
+            if wants_ally and not self._refused_recently(view, other, "alliance"):
+                yield 10 + 15 * p.loyalty + opinion / 4, A.ProposeTreaty(me, other, "alliance")
             wants_access = view.has_treaty(other, "alliance") and not view.has_treaty(other, "access")
             if wants_access and not self._refused_recently(view, other, "access"):
                 yield 15 + 10 * p.aggression, A.ProposeTreaty(me, other, "access")
@@ -137,37 +152,40 @@ class SimpleAI:
             elif treaty.kind in ("alliance", "access") and opinion < -30 + 30 * p.loyalty:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
 
-    def _visits(self, view: View) -> Iterator[tuple[float, A.Action]]:
+    def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         if view.region.treasury < view.state.rules.visit_cost * 4:
             return
-        for other in view.known():
+        for other in others:
             if view.at_war(other) or self._refused_recently(view, other, "visit"):
                 continue
-            goal = 20 if view.has_ambassador(other) else 5
+            theirs = view.opinion_of_us(other)
+            if theirs is not None and theirs > 40:
+                continue  # goodwill enough there already
+            goal = 15 if view.has_ambassador(other) else 3
             yield goal + (30 - abs(view.opinion_of(other) - 10)) / 3, A.StateVisit(view.me, other)
 
-    def _embargoes(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+    def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         for by, on in view.embargoes():
             if by == me and (view.opinion_of(on) > -20 or rng.chance(0.05)):
                 yield 25.0, A.LiftEmbargo(me, on)
-        for other in view.known():
+        for other in others:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
             if (opinion < -45 or enemy_of_friend) and rng.chance(0.2 + 0.3 * p.aggression):
                 yield 15 - opinion / 4 + 10 * enemy_of_friend, A.ImposeEmbargo(me, other)
 
-    def _helping(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+    def _helping(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
         spare = region.treasury - RESERVE_TURNS * max(region.economy, 5.0)
         if spare > 10:
             for ally in view.allies():
                 if view.enemies(ally) or view.state.regions[ally].treasury < 0:
                     yield 20 + 20 * p.loyalty, A.SendAid(me, ally, round(min(spare / 2, 40.0), 2))
-            for other in view.known():
+            for other in others:
                 if view.opinion_of(other) > 25 and rng.chance(0.05):
                     yield 12.0, A.SendAid(me, other, round(min(spare / 4, 20.0), 2))
-        for via in view.known():
+        for via in others:
             if not view.has_ambassador(via) or not rng.chance(0.1 + 0.2 * p.multilateralism):
                 continue
             for target in sorted(view.state.regions):
@@ -276,7 +294,14 @@ class SimpleAI:
             if theirs > view.region.military:
                 yield Reason(msg("Your army is stronger than ours"), 10.0)
         elif kind == "alliance":
-            yield Reason(msg("An alliance is a serious commitment"), -15.0)
+            yield Reason(msg("An alliance is a serious commitment"), -25.0)
+            if view.allies():
+                yield Reason(msg("We have allies enough"), -12.0 * len(view.allies()))
+            if view.allies(other):
+                yield Reason(msg("You have many allies already"), -8.0 * len(view.allies(other)))
+            threat = max((view.military_estimate(n) or 0.0 for n in view.neighbours()), default=0.0)
+            if threat > view.region.military:
+                yield Reason(msg("We face a stronger neighbour"), 15.0)
             dangers = len(view.enemies(other))
             if dangers:
                 yield Reason(msg("Your wars would become ours"), -15.0 * dangers)
@@ -299,16 +324,8 @@ class SimpleAI:
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
-        for event in reversed(view.state.events):
-            if event.turn < view.turn - REJECTION_COOLDOWN:
-                return False
-            if (
-                event.kind == "proposal_rejected"
-                and event.actors == (other, view.me)
-                and event.get("proposal") == what
-            ):
-                return True
-        return False
+        turn = view.state.refusals.get((view.me, other, what))
+        return turn is not None and turn >= view.turn - REJECTION_COOLDOWN
 
     def _did_this_turn(self, view: View, kind: str) -> bool:
         for event in reversed(view.state.events):

@@ -15,10 +15,10 @@ class Rules(BaseModel):
 
     diplomatic_actions: int = Field(2, ge=1, le=10, description="Diplomatic actions per region per turn.")
     ambassador_upkeep: float = Field(1.0, ge=0, le=100, description="Gold per turn for each ambassador.")
-    ambassador_growth: float = Field(1.5, ge=0, le=20, description="Opinion gained each way per turn.")
-    ambassador_cap: float = Field(20.0, ge=0, le=100, description="Most opinion an ambassador builds.")
+    ambassador_growth: float = Field(1.0, ge=0, le=20, description="Opinion gained each way per turn.")
+    ambassador_cap: float = Field(10.0, ge=0, le=100, description="Most opinion an ambassador builds.")
     visit_cost: float = Field(10.0, ge=0, le=1000, description="Gold a state visit costs the visitor.")
-    visit_goodwill: float = Field(18.0, ge=0, le=100, description="Host's goodwill from a first visit.")
+    visit_goodwill: float = Field(12.0, ge=0, le=100, description="Host's goodwill from a first visit.")
     proposal_expiry: int = Field(3, ge=1, le=50, description="Turns an unanswered proposal waits.")
     pact_turns: int = Field(20, ge=1, le=500, description="Length of a non-aggression pact.")
     treaty_turns: int = Field(30, ge=1, le=500, description="Length of alliances, trade and access deals.")

@@ -20,10 +20,10 @@ from game.core.relations import (
 
 # Opinion each side holds of a partner while a treaty lasts.
 TREATY_OPINION: dict[TreatyKind, float] = {
-    "non_aggression": 5.0,
-    "alliance": 20.0,
-    "trade": 10.0,
-    "access": 5.0,
+    "non_aggression": 3.0,
+    "alliance": 10.0,
+    "trade": 6.0,
+    "access": 3.0,
 }
 BETRAYAL_VICTIM = -30.0  # the partner's opinion of a region that broke a treaty with it
 BETRAYAL_WITNESS = -8.0  # everyone else who knows the breaker

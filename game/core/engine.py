@@ -34,12 +34,15 @@ from game.core.rules import refusal
 EXPELLED_OPINION = -15.0
 EMBARGO_OPINION = -20.0
 VISITOR_GOODWILL = 5.0
-VISIT_CAP = 45.0
-AID_OPINION_SCALE = 25.0
+VISIT_CAP = 20.0
+AID_OPINION_SCALE = 10.0  # opinion per turn's worth of the receiver's economy
+AID_OPINION_MAX = 10.0
+AID_OPINION_CAP = 20.0
 INTRODUCTION_SHARE = 0.3
 MEDIATION_REPUTATION = 8.0
 MEDIATION_OPINION = 15.0
 LEFT_ORG_OPINION = -5.0
+ECONOMY_SCALE = 30.0  # an economy this size gets half the investment rate
 
 
 @dataclass(slots=True)
@@ -119,6 +122,7 @@ def _rejected(state: GameState, p: Proposal) -> None:
         region.reputation = clamp(region.reputation - 6.0, 0.0, 100.0)
         add_modifier(state, p.sender, p.recipient, "ignored_call", -25.0, 0.3)
     what = p.terms.treaty or p.kind
+    state.refusals[(p.sender, p.recipient, what)] = state.turn
     news(state, "proposal_rejected", p.recipient, p.sender, proposal=what)
 
 
@@ -141,8 +145,8 @@ def _accept_visit(state: GameState, p: Proposal) -> None:
     earlier = max(0.0, modifier_value(state, host, visitor, "state_visit"))
     fresh = max(0.25, 1.0 - earlier / (2 * rules.visit_goodwill))  # repeated visits matter less
     goodwill = rules.visit_goodwill * scale * fresh
-    add_modifier(state, host, visitor, "state_visit", goodwill, 0.5, cap=VISIT_CAP)
-    add_modifier(state, visitor, host, "state_visit", VISITOR_GOODWILL, 0.5, cap=VISIT_CAP)
+    add_modifier(state, host, visitor, "state_visit", goodwill, 1.0, cap=VISIT_CAP)
+    add_modifier(state, visitor, host, "state_visit", VISITOR_GOODWILL, 1.0, cap=VISIT_CAP)
     news(state, "state_visit", visitor, host)
 
 
@@ -214,7 +218,7 @@ def _send_aid(state: GameState, a: A.SendAid) -> None:
     giver.treasury -= a.amount
     taker.treasury += a.amount
     weight = AID_OPINION_SCALE * a.amount / max(taker.economy, 1.0)
-    add_modifier(state, a.target, a.actor, "aid", min(weight, 30.0), 0.5, cap=40)
+    add_modifier(state, a.target, a.actor, "aid", min(weight, AID_OPINION_MAX), 0.5, cap=AID_OPINION_CAP)
     news(state, "aid_sent", a.actor, a.target, amount=round(a.amount, 2))
 
 
@@ -246,8 +250,10 @@ def _vote(state: GameState, a: A.Vote) -> None:
 def _invest(state: GameState, a: A.Invest) -> None:
     region = state.regions[a.actor]
     region.treasury -= a.amount
-    if a.field == "economy":
-        region.economy += a.amount * state.rules.invest_economy_rate
+    if a.field == "economy":  # a large economy grows more slowly
+        region.economy += (
+            a.amount * state.rules.invest_economy_rate * ECONOMY_SCALE / (ECONOMY_SCALE + region.economy)
+        )
     else:
         region.military += a.amount * state.rules.invest_military_rate
     news(state, "invest", a.actor, field=a.field, amount=round(a.amount, 2))

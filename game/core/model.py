@@ -214,6 +214,9 @@ class GameState:
     proposals: dict[int, Proposal] = field(default_factory=dict)
     resolutions: dict[int, Resolution] = field(default_factory=dict)
     tributes: list[Tribute] = field(default_factory=list)
+    refusals: dict[tuple[str, str, str], int] = field(
+        default_factory=dict
+    )  # (sender, recipient, what) -> turn
     streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
     winner: str | None = None
     win_reason: str | None = None

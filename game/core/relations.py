@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.core.model import GameState, Modifier, Treaty, TreatyKind, War, pair
 
 OPINION_MIN, OPINION_MAX = -100.0, 100.0
-AFFINITY_WEIGHT = 25.0  # opinion points from full cultural affinity
+AFFINITY_WEIGHT = 20.0  # opinion points from full cultural affinity
 NEIGHBOUR_HARMONY = 5.0  # neighbours of like culture get along
 NEIGHBOUR_FRICTION = -10.0  # neighbours of unlike culture rub each other
 

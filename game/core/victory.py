@@ -5,9 +5,10 @@ from __future__ import annotations
 from game.core.diplomacy import news
 from game.core.economy import regions_ruled, score
 from game.core.model import GameState
-from game.core.relations import opinion, treaty_between
+from game.core.relations import AFFINITY_WEIGHT, NEIGHBOUR_HARMONY, opinion
 
 FRIENDLY = 50.0
+assert AFFINITY_WEIGHT + NEIGHBOUR_HARMONY < FRIENDLY, "_friends() relies on this"
 
 
 def check_victory(state: GameState) -> None:
@@ -31,10 +32,9 @@ def check_victory(state: GameState) -> None:
                 _win(state, r, "economic")
                 return
     if v.diplomatic_share is not None:
+        friends = _friends(state)
         for r in living:
-            others = [o for o in living if o != r]
-            friends = sum(1 for o in others if _friend(state, o, r))
-            held = friends >= v.diplomatic_share * len(others)
+            held = len(friends.get(r, ())) >= v.diplomatic_share * (len(living) - 1)
             if _streak(state, f"diplomatic:{r}", held) >= v.diplomatic_turns:
                 _win(state, r, "diplomatic")
                 return
@@ -43,11 +43,21 @@ def check_victory(state: GameState) -> None:
         _win(state, best, "score")
 
 
-def _friend(state: GameState, holder: str, about: str) -> bool:
-    return (
-        opinion(state, holder, about) >= FRIENDLY
-        or treaty_between(state, holder, about, "alliance") is not None
-    )
+def _friends(state: GameState) -> dict[str, set[str]]:
+    """Who regards each region as a friend (friendly opinion) or is allied with it.
+
+    The baseline alone never reaches friendly, so only pairs with modifiers need a look.
+    """
+    found: dict[str, set[str]] = {}
+    for holder, about in state.opinions:
+        alive = state.regions[holder].alive and state.regions[about].alive
+        if alive and opinion(state, holder, about) >= FRIENDLY:
+            found.setdefault(about, set()).add(holder)
+    for treaty in state.treaties.values():
+        if treaty.kind == "alliance":
+            found.setdefault(treaty.a, set()).add(treaty.b)
+            found.setdefault(treaty.b, set()).add(treaty.a)
+    return found
 
 
 def _streak(state: GameState, key: str, held: bool) -> int:

@@ -26,11 +26,12 @@ class Figures:
 
 
 class View:
-    __slots__ = ("me", "state")
+    __slots__ = ("_treaties", "me", "state")
 
     def __init__(self, state: GameState, me: str) -> None:
         self.state = state
         self.me = me
+        self._treaties: list[Treaty] | None = None  # ours; a view lives while the state stands still
 
     # --- about ourselves -------------------------------------------------------------------
     @property
@@ -129,16 +130,20 @@ class View:
         return rel.enemies(self.state, other or self.me)
 
     def treaties(self, other: str | None = None) -> list[Treaty]:
-        found = rel.treaties_of(self.state, self.me)
+        if self._treaties is None:
+            self._treaties = sorted(rel.treaties_of(self.state, self.me), key=lambda t: t.id)
+        found = self._treaties
         if other is not None:
             found = [t for t in found if other in t.parties]
-        return sorted(found, key=lambda t: t.id)
+        return found
 
     def has_treaty(self, other: str, kind: str) -> bool:
         return any(t.kind == kind for t in self.treaties(other))
 
     def allies(self, other: str | None = None) -> list[str]:
-        return rel.allies(self.state, other or self.me)
+        if other is None or other == self.me:
+            return sorted(t.b if t.a == self.me else t.a for t in self.treaties() if t.kind == "alliance")
+        return rel.allies(self.state, other)
 
     def embargoes(self) -> list[tuple[str, str]]:
         return sorted(p for p in self.state.embargoes if self.me in p)

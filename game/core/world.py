@@ -13,7 +13,10 @@ STABILITY_REST = 60.0  # stability drifts back toward this in peace
 EXHAUSTION_RECOVERY = 5.0
 CAPITULATION = 100.0
 TERMS_GRACE = 4  # turns a victor has to impose terms before a white peace is forced
-ALLY_SHARE = 0.3  # of an ally's strength that helps in a war it fights too
+ALLY_SHARE = 0.3
+REFUSALS_REMEMBERED = (
+    20  # turns a refused proposal stays on record  # of an ally's strength that helps in a war it fights too
+)
 
 
 def end_of_turn(state: GameState) -> None:
@@ -140,6 +143,8 @@ def count_down(state: GameState) -> None:
         del state.proposals[proposal_id]
     for region in state.regions.values():
         region.rogue_turns = max(0, region.rogue_turns - 1)
+    forgotten = state.turn - REFUSALS_REMEMBERED
+    state.refusals = {k: t for k, t in state.refusals.items() if t > forgotten}
 
 
 def start_next_turn(state: GameState) -> None:

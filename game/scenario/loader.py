@@ -44,8 +44,9 @@ def _read_capped(path: Path, name: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _file_error(name, f"file is too large ({size} bytes; at most {MAX_BYTES})",
-                              "yaml.too_large")
+            raise _file_error(
+                name, f"file is too large ({size} bytes; at most {MAX_BYTES})", "yaml.too_large"
+            )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
     except FileNotFoundError:
@@ -87,8 +88,9 @@ def resolve_scenario(path_or_id: str) -> Path:
     close = difflib.get_close_matches(path_or_id, names, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     listing = ", ".join(names) if names else "none"
-    raise _file_error(path_or_id, f"no such file or scenario id{hint}; known scenarios: {listing}",
-                      "file.not_found")
+    raise _file_error(
+        path_or_id, f"no such file or scenario id{hint}; known scenarios: {listing}", "file.not_found"
+    )
 
 
 def _scenario_id(path: Path) -> str:

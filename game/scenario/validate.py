@@ -61,8 +61,12 @@ def _schema_problem(error: Mapping[str, Any], locations: LocationMap, filename: 
 def _explain(kind: str, ctx: Mapping[str, Any], value: object, fallback: str) -> str:
     """A sentence a modder can act on, for the pydantic error kinds this schema can raise."""
     got = f"(got {_show(value)})"
-    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
-              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
     if kind in bounds:
         words, key = bounds[kind]
         return f"must be {words} {_show(_whole(ctx.get(key)))} {got}"
@@ -80,9 +84,16 @@ def _explain(kind: str, ctx: Mapping[str, Any], value: object, fallback: str) ->
         return f"has too many items: at most {ctx.get('max_length')} (got {ctx.get('actual_length')})"
     if kind == "literal_error":
         return f"must be {ctx.get('expected')} {got}"
-    expected = {"int_type": "a whole number", "float_type": "a number", "string_type": "text",
-                "bool_type": "true or false", "model_type": "a mapping of fields", "dict_type": "a mapping",
-                "list_type": "a list", "finite_number": "a finite number"}.get(kind)
+    expected = {
+        "int_type": "a whole number",
+        "float_type": "a number",
+        "string_type": "text",
+        "bool_type": "true or false",
+        "model_type": "a mapping of fields",
+        "dict_type": "a mapping",
+        "list_type": "a list",
+        "finite_number": "a finite number",
+    }.get(kind)
     if expected is None:
         return f"{fallback} {got}"
     return f"expected {expected}, got {_show(value)}{_type_hint(kind, value)}"
@@ -90,8 +101,10 @@ def _explain(kind: str, ctx: Mapping[str, Any], value: object, fallback: str) ->
 
 def _explain_pattern(pattern: str, value: object) -> str:
     if pattern == _ID_PATTERN:
-        return (f"{_show(value)} is not a valid id: use lower-case letters, digits and _, starting with a "
-                "letter (at most 40)")
+        return (
+            f"{_show(value)} is not a valid id: use lower-case letters, digits and _, starting with a "
+            "letter (at most 40)"
+        )
     if pattern == _COLOUR_PATTERN:
         return f'{_show(value)} is not a colour: write it as "#rrggbb"'
     return f"{_show(value)} does not match the pattern {pattern}"
@@ -222,8 +235,11 @@ class _Checker:
     def known(self, path: PathKey, value: str, ids: Collection[str], kind: str) -> bool:
         if value in ids:
             return True
-        self.report(path, f"unknown {kind} '{value}'" + self.suggest(value, kind, ids),
-                    "ref.unknown_" + kind.replace(" ", "_"))
+        self.report(
+            path,
+            f"unknown {kind} '{value}'" + self.suggest(value, kind, ids),
+            "ref.unknown_" + kind.replace(" ", "_"),
+        )
         return False
 
     def suggest(self, value: str, kind: str, ids: Collection[str]) -> str:
@@ -236,34 +252,49 @@ class _Checker:
 
     def unique_ids(self) -> None:
         sections: list[tuple[str, str, Sequence[Any]]] = [
-            ("regions", "region", self.s.regions), ("cultures", "culture", self.s.cultures),
+            ("regions", "region", self.s.regions),
+            ("cultures", "culture", self.s.cultures),
             ("personalities", "personality", self.s.personalities),
-            ("organisations", "organisation", self.s.organisations)]
+            ("organisations", "organisation", self.s.organisations),
+        ]
         for section, kind, items in sections:
             first: dict[str, int] = {}
             for index, item in enumerate(items):
                 path = (section, index, "id")
                 if item.id in first:
-                    self.report(path, f"duplicate {kind} id '{item.id}' (first at line "
-                                f"{self.line_of((section, first[item.id], 'id'))})", f"dup.{kind}")
+                    self.report(
+                        path,
+                        f"duplicate {kind} id '{item.id}' (first at line "
+                        f"{self.line_of((section, first[item.id], 'id'))})",
+                        f"dup.{kind}",
+                    )
                 else:
                     first[item.id] = index
         builtin = {p.id for p in BUILTIN_PERSONALITIES}
         for index, personality in enumerate(self.s.personalities):
             if personality.id in builtin:
-                self.report(("personalities", index, "id"), f"personality '{personality.id}' replaces the "
-                            "built-in one of that id", "dup.builtin_personality", "warning")
+                self.report(
+                    ("personalities", index, "id"),
+                    f"personality '{personality.id}' replaces the built-in one of that id",
+                    "dup.builtin_personality",
+                    "warning",
+                )
 
     def regions(self) -> None:
         size = self.s.meta.map
         for index, region in enumerate(self.s.regions):
             self.known(("regions", index, "culture"), region.culture, self.culture_ids, "culture")
-            self.known(("regions", index, "personality"), region.personality, self.personality_ids,
-                       "personality")
+            self.known(
+                ("regions", index, "personality"), region.personality, self.personality_ids, "personality"
+            )
             x, y = region.position
             if not (0 <= x <= size.width and 0 <= y <= size.height):
-                self.report(("regions", index, "position"), f"position [{x:g}, {y:g}] is outside the "
-                            f"{size.width}x{size.height} map", "map.outside", "warning")
+                self.report(
+                    ("regions", index, "position"),
+                    f"position [{x:g}, {y:g}] is outside the {size.width}x{size.height} map",
+                    "map.outside",
+                    "warning",
+                )
 
     def neighbours(self) -> None:
         index_of = {r.id: i for i, r in reversed(list(enumerate(self.s.regions)))}
@@ -278,8 +309,12 @@ class _Checker:
                     self.report(path, f"{region.id} lists {other} twice", "map.repeated", "warning")
                 elif self.known(path, other, self.region_ids, "region") and region.id not in lists[other]:
                     line = self.locations.key_at(("regions", index_of[other], "neighbours"))[0]
-                    self.report(path, f"{region.id} lists {other} as a neighbour but {other} (line {line}) "
-                                f"does not list {region.id}", "map.asymmetric")
+                    self.report(
+                        path,
+                        f"{region.id} lists {other} as a neighbour but {other} (line {line}) "
+                        f"does not list {region.id}",
+                        "map.asymmetric",
+                    )
                 seen.add(other)
 
     def affinities(self) -> None:
@@ -294,8 +329,12 @@ class _Checker:
                 continue
             pair = (min(a, b), max(a, b))
             if pair in first:
-                self.report(path, f"affinity between '{a}' and '{b}' given twice (first at line "
-                            f"{self.line_of(('affinities', first[pair], 'between'))})", "dup.affinity")
+                self.report(
+                    path,
+                    f"affinity between '{a}' and '{b}' given twice (first at line "
+                    f"{self.line_of(('affinities', first[pair], 'between'))})",
+                    "dup.affinity",
+                )
             else:
                 first[pair] = index
 
@@ -304,8 +343,11 @@ class _Checker:
         cultures = a in self.culture_ids and b in self.culture_ids
         regions = a in self.region_ids and b in self.region_ids
         if cultures and regions:
-            self.report(path, f"'{a}' and '{b}' are both cultures and regions: the affinity is ambiguous",
-                        "ref.ambiguous_affinity")
+            self.report(
+                path,
+                f"'{a}' and '{b}' are both cultures and regions: the affinity is ambiguous",
+                "ref.ambiguous_affinity",
+            )
             return False
         if cultures or regions:
             return True
@@ -314,16 +356,24 @@ class _Checker:
         for k, x in unknown:
             self.known((*path, k), x, either, "culture or region")
         if not unknown:
-            self.report(path, f"affinity between '{a}' and '{b}' mixes a culture and a region; give two "
-                        "cultures or two regions", "ref.mixed_affinity")
+            self.report(
+                path,
+                f"affinity between '{a}' and '{b}' mixes a culture and a region; give two "
+                "cultures or two regions",
+                "ref.mixed_affinity",
+            )
         return False
 
     def playable_and_members(self) -> None:
         playable = self.s.meta.playable
         if playable is not None:
             if not playable:
-                self.report(("meta", "playable"), "playable is empty: no region can be played",
-                            "meta.no_playable", "warning")
+                self.report(
+                    ("meta", "playable"),
+                    "playable is empty: no region can be played",
+                    "meta.no_playable",
+                    "warning",
+                )
             self.id_list(("meta", "playable"), playable)
         for index, organisation in enumerate(self.s.organisations):
             self.id_list(("organisations", index, "members"), organisation.members)
@@ -350,18 +400,30 @@ class _Checker:
         wars: dict[tuple[str, str], int] = {}
         for index, war in enumerate(self.s.diplomacy.wars):
             base = ("diplomacy", "wars", index)
-            pair = self.pair(((*base, "attacker"), (*base, "defender")), war.attacker, war.defender,
-                             f"'{war.attacker}' cannot be at war with itself")
+            pair = self.pair(
+                ((*base, "attacker"), (*base, "defender")),
+                war.attacker,
+                war.defender,
+                f"'{war.attacker}' cannot be at war with itself",
+            )
             if pair is None:
                 continue
             if pair in wars:
-                self.report(base, f"war between '{pair[0]}' and '{pair[1]}' listed twice (first at line "
-                            f"{self.line_of(('diplomacy', 'wars', wars[pair]))})", "dup.war")
+                self.report(
+                    base,
+                    f"war between '{pair[0]}' and '{pair[1]}' listed twice (first at line "
+                    f"{self.line_of(('diplomacy', 'wars', wars[pair]))})",
+                    "dup.war",
+                )
                 continue
             wars[pair] = index
             if pair not in neighbours:
-                self.report(base, f"war between '{war.attacker}' and '{war.defender}', which are not "
-                            "neighbours", "diplomacy.war_not_neighbours", "warning")
+                self.report(
+                    base,
+                    f"war between '{war.attacker}' and '{war.defender}', which are not neighbours",
+                    "diplomacy.war_not_neighbours",
+                    "warning",
+                )
         self.wars = wars
         self.treaties()
 
@@ -370,56 +432,92 @@ class _Checker:
         for index, treaty in enumerate(self.s.diplomacy.treaties):
             base = ("diplomacy", "treaties", index)
             a, b = treaty.between
-            pair = self.pair(((*base, "between", 0), (*base, "between", 1)), a, b,
-                             f"'{a}' cannot have a {treaty.kind} treaty with itself")
+            pair = self.pair(
+                ((*base, "between", 0), (*base, "between", 1)),
+                a,
+                b,
+                f"'{a}' cannot have a {treaty.kind} treaty with itself",
+            )
             if pair is None:
                 continue
             if pair in self.wars:
                 war_line = self.line_of(("diplomacy", "wars", self.wars[pair]))
-                self.report(base, f"'{a}' and '{b}' are at war (line {war_line}) and cannot also have a "
-                            f"{treaty.kind} treaty", "diplomacy.war_and_treaty")
+                self.report(
+                    base,
+                    f"'{a}' and '{b}' are at war (line {war_line}) and cannot also have a "
+                    f"{treaty.kind} treaty",
+                    "diplomacy.war_and_treaty",
+                )
             key = (treaty.kind, *pair)
             if key in seen:
-                self.report(base, f"{treaty.kind} treaty between '{a}' and '{b}' listed twice (first at line "
-                            f"{self.line_of(('diplomacy', 'treaties', seen[key]))})", "dup.treaty")
+                self.report(
+                    base,
+                    f"{treaty.kind} treaty between '{a}' and '{b}' listed twice (first at line "
+                    f"{self.line_of(('diplomacy', 'treaties', seen[key]))})",
+                    "dup.treaty",
+                )
             seen[key] = index
             if treaty.kind == "trade":
                 self.trade_pairs.add(pair)
             elif treaty.exclusive:
-                self.report((*base, "exclusive"), f"exclusive only applies to trade treaties, not "
-                            f"{treaty.kind}", "diplomacy.exclusive_ignored", "warning")
+                self.report(
+                    (*base, "exclusive"),
+                    f"exclusive only applies to trade treaties, not {treaty.kind}",
+                    "diplomacy.exclusive_ignored",
+                    "warning",
+                )
 
     def embargoes_and_ambassadors(self) -> None:
         embargoes: dict[tuple[str, str], int] = {}
         for index, embargo in enumerate(self.s.diplomacy.embargoes):
             base = ("diplomacy", "embargoes", index)
-            pair = self.pair(((*base, "by"), (*base, "on")), embargo.by, embargo.on,
-                             f"'{embargo.by}' cannot embargo itself")
+            pair = self.pair(
+                ((*base, "by"), (*base, "on")),
+                embargo.by,
+                embargo.on,
+                f"'{embargo.by}' cannot embargo itself",
+            )
             if pair is None:
                 continue
             if (embargo.by, embargo.on) in embargoes:
                 self.report(base, f"embargo by '{embargo.by}' on '{embargo.on}' listed twice", "dup.embargo")
             embargoes[(embargo.by, embargo.on)] = index
             if pair in self.trade_pairs:
-                self.report(base, f"'{embargo.by}' cannot both embargo '{embargo.on}' and trade with it",
-                            "diplomacy.embargo_and_trade")
+                self.report(
+                    base,
+                    f"'{embargo.by}' cannot both embargo '{embargo.on}' and trade with it",
+                    "diplomacy.embargo_and_trade",
+                )
         sent: set[tuple[str, str]] = set()
         for index, envoy in enumerate(self.s.diplomacy.ambassadors):
             base = ("diplomacy", "ambassadors", index)
-            pair = self.pair(((*base, "from"), (*base, "to")), envoy.from_, envoy.to,
-                             f"'{envoy.from_}' cannot send an ambassador to itself")
+            pair = self.pair(
+                ((*base, "from"), (*base, "to")),
+                envoy.from_,
+                envoy.to,
+                f"'{envoy.from_}' cannot send an ambassador to itself",
+            )
             if pair is None:
                 continue
             if (envoy.from_, envoy.to) in sent:
-                self.report(base, f"ambassador from '{envoy.from_}' to '{envoy.to}' listed twice",
-                            "dup.ambassador")
+                self.report(
+                    base, f"ambassador from '{envoy.from_}' to '{envoy.to}' listed twice", "dup.ambassador"
+                )
             sent.add((envoy.from_, envoy.to))
             if pair in self.wars:
-                self.report(base, f"'{envoy.from_}' has an ambassador in '{envoy.to}' while they are at war",
-                            "diplomacy.ambassador_at_war", "warning")
+                self.report(
+                    base,
+                    f"'{envoy.from_}' has an ambassador in '{envoy.to}' while they are at war",
+                    "diplomacy.ambassador_at_war",
+                    "warning",
+                )
 
     def opinions(self) -> None:
         for index, opinion in enumerate(self.s.diplomacy.opinions):
             base = ("diplomacy", "opinions", index)
-            self.pair(((*base, "of"), (*base, "towards")), opinion.of, opinion.towards,
-                      f"'{opinion.of}' cannot hold an opinion of itself")
+            self.pair(
+                ((*base, "of"), (*base, "towards")),
+                opinion.of,
+                opinion.towards,
+                f"'{opinion.of}' cannot hold an opinion of itself",
+            )

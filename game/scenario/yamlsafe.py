@@ -140,13 +140,18 @@ class _Builder:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.fail(event.start_mark, "a scenario file holds one document; remove this '---' "
-                          "and what follows", "yaml.several_documents", stop=True)
+                self.fail(
+                    event.start_mark,
+                    "a scenario file holds one document; remove this '---' and what follows",
+                    "yaml.several_documents",
+                    stop=True,
+                )
 
     def alias(self, event: yaml.AliasEvent) -> None:
         # Refused, never expanded, so an alias bomb costs nothing.
-        self.fail(event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out",
-                  "yaml.alias")
+        self.fail(
+            event.start_mark, f"aliases (*{event.anchor}) are not allowed; write the value out", "yaml.alias"
+        )
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.container, dict) and top.key is None:
             top.key, top.keep_value = "*", False
@@ -155,23 +160,34 @@ class _Builder:
 
     def check_node(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:
-            self.fail(event.start_mark, f"anchors (&{event.anchor}) are not allowed; write the value out",
-                      "yaml.anchor")
+            self.fail(
+                event.start_mark,
+                f"anchors (&{event.anchor}) are not allowed; write the value out",
+                "yaml.anchor",
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
-            shown = "!!" + tag[len(_CORE_TAG):] if tag.startswith(_CORE_TAG) else tag
+            shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
             self.fail(event.start_mark, f"tags ({shown}) are not allowed", "yaml.tag")
 
     def open(self, event: yaml.CollectionStartEvent, container: dict[str, object] | list[object]) -> None:
         if event.anchor is not None or event.tag is not None:
             self.check_node(event)
         if len(self.stack) >= self.max_depth:
-            self.fail(event.start_mark, f"nesting is deeper than {self.max_depth} levels", "yaml.too_deep",
-                      stop=True)
+            self.fail(
+                event.start_mark,
+                f"nesting is deeper than {self.max_depth} levels",
+                "yaml.too_deep",
+                stop=True,
+            )
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.container, dict) and top.key is None:
-            self.fail(event.start_mark, "a key must be plain text, not a list or mapping", "yaml.complex_key",
-                      stop=True)
+            self.fail(
+                event.start_mark,
+                "a key must be plain text, not a list or mapping",
+                "yaml.complex_key",
+                stop=True,
+            )
         path, keep = self.place(event.start_mark, container)
         self.stack.append(_Frame(container, path, keep))
 
@@ -195,8 +211,9 @@ class _Builder:
             top.keep_value = False
         elif key in top.key_lines:
             shown = key if len(key) <= 40 else key[:39] + "…"
-            self.fail(mark, f"duplicate key '{shown}' (first at line {top.key_lines[key]})",
-                      "yaml.duplicate_key")
+            self.fail(
+                mark, f"duplicate key '{shown}' (first at line {top.key_lines[key]})", "yaml.duplicate_key"
+            )
             top.keep_value = False
         elif top.keep:
             position = _position(mark)
@@ -244,8 +261,9 @@ class _Builder:
                     return None
                 return number
             if _NON_FINITE.fullmatch(text):
-                self.fail(event.start_mark, f"'{text}' is not allowed: numbers must be finite",
-                          "yaml.non_finite")
+                self.fail(
+                    event.start_mark, f"'{text}' is not allowed: numbers must be finite", "yaml.non_finite"
+                )
                 return None
             return text
         if text in _TRUE:
@@ -262,8 +280,17 @@ def parse_yaml(
 ) -> tuple[object, LocationMap]:
     """Read one YAML document from untrusted bytes; raise ScenarioError with located Problems."""
     if len(data) > max_bytes:
-        raise ScenarioError([Problem(filename, 1, 1, f"file is too large ({len(data)} bytes; at most "
-                                     f"{max_bytes})", code="yaml.too_large")])
+        raise ScenarioError(
+            [
+                Problem(
+                    filename,
+                    1,
+                    1,
+                    f"file is too large ({len(data)} bytes; at most {max_bytes})",
+                    code="yaml.too_large",
+                )
+            ]
+        )
     text = _decode(data, filename)
     builder = _Builder(filename, max_depth)
     _walk(builder, text)
@@ -299,32 +326,50 @@ def _check_document(builder: _Builder) -> None:
         builder.problems.append(Problem(builder.filename, 1, 1, "the file is empty", code="yaml.empty"))
     elif builder.root is None:
         line, column = builder.values.get((), (1, 1))
-        builder.problems.append(Problem(builder.filename, line, column, "the document is empty",
-                                        code="yaml.empty"))
+        builder.problems.append(
+            Problem(builder.filename, line, column, "the document is empty", code="yaml.empty")
+        )
 
 
 def _decode(data: bytes, filename: str) -> str:
     """Strict UTF-8 (a leading BOM is dropped), then no control characters."""
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[:error.start].decode("utf-8", "replace")
+        before = data[: error.start].decode("utf-8", "replace")
         line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
         line, column = _line_of(before, line_start), len(before) - line_start + 1
         hint = " (it looks like UTF-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
-        raise ScenarioError([Problem(filename, line, column, f"file is not valid UTF-8{hint}: byte "
-                                     f"0x{data[error.start]:02x} cannot be read; save it as UTF-8",
-                                     code="yaml.encoding")]) from None
+        raise ScenarioError(
+            [
+                Problem(
+                    filename,
+                    line,
+                    column,
+                    f"file is not valid UTF-8{hint}: byte "
+                    f"0x{data[error.start]:02x} cannot be read; save it as UTF-8",
+                    code="yaml.encoding",
+                )
+            ]
+        ) from None
     bad = _FORBIDDEN_CHAR.search(text)
     if bad is not None:
         where = bad.start()
         line_start = max(text.rfind("\n", 0, where), text.rfind("\r", 0, where)) + 1
         hint = " (a file saved as UTF-16?)" if bad.group() == "\x00" else ""
-        raise ScenarioError([Problem(filename, _line_of(text, line_start), where - line_start + 1,
-                                     f"control character U+{ord(bad.group()):04X} is not allowed{hint}",
-                                     code="yaml.control_char")])
+        raise ScenarioError(
+            [
+                Problem(
+                    filename,
+                    _line_of(text, line_start),
+                    where - line_start + 1,
+                    f"control character U+{ord(bad.group()):04X} is not allowed{hint}",
+                    code="yaml.control_char",
+                )
+            ]
+        )
     return text
 
 
@@ -344,6 +389,6 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, filename: str) -> Pr
     if error.context and error.context_mark is not None and error.context_mark is not mark:
         message += f" ({error.context} at line {error.context_mark.line + 1})"
     lines = text.splitlines()
-    if 0 < line <= len(lines) and lines[line - 1][column - 1:column] == "\t":
+    if 0 < line <= len(lines) and lines[line - 1][column - 1 : column] == "\t":
         message += "; tabs cannot be used for indentation, use spaces"
     return Problem(filename, line, column, message, code="yaml.syntax")
