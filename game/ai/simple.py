@@ -47,7 +47,7 @@ class SimpleAI:
         yield from self._visits(view, others)
         yield from self._embargoes(view, rng, others)
         yield from self._helping(view, rng, others)
-        yield from self._organisations(view)
+        yield from self._organisations(view, rng)
         yield from self._invest(view)
 
     def _focus(self, view: View, rng: Rng) -> list[str]:
@@ -56,11 +56,11 @@ class SimpleAI:
         known = view.known()
         close = set(view.neighbours()) | set(view.enemies())
         close |= {t.b if t.a == me else t.a for t in view.treaties()}
-        close |= {b for (a, b) in view.state.ambassadors if a == me}
+        close |= view.state.ambassadors.from_(me)
         close |= {x for pair in view.embargoes() for x in pair if x != me}
         rest = [r for r in known if r not in close]
-        rng.shuffle(rest)
-        return sorted((close & set(known)) | set(rest[:FOCUS_EXTRA]))
+        extra = {rest[rng.below(len(rest))] for _ in range(FOCUS_EXTRA)} if rest else set()
+        return sorted((close & set(known)) | extra)
 
     def _peace(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
@@ -97,7 +97,7 @@ class SimpleAI:
     def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         surplus = view.income().total
-        envoys = sum(1 for (s, _) in view.state.ambassadors if s == me)
+        envoys = len(view.state.ambassadors.from_(me))
         for other in others:
             opinion = view.opinion_of(other)
             if view.has_ambassador(other):
@@ -188,13 +188,8 @@ class SimpleAI:
         for via in others:
             if not view.has_ambassador(via) or not rng.chance(0.1 + 0.2 * p.multilateralism):
                 continue
-            for target in sorted(view.state.regions):
-                if (
-                    target != me
-                    and view.alive(target)
-                    and not view.knows(me, target)
-                    and view.knows(via, target)
-                ):
+            for target in sorted(view.state.neighbours[via]):  # the region it knows best
+                if target != me and view.alive(target) and not view.knows(me, target):
                     if not self._refused_recently(view, via, "introduction"):
                         yield 14 + 10 * p.multilateralism, A.RequestIntroduction(me, via, target)
                     break
@@ -203,19 +198,17 @@ class SimpleAI:
                 if me not in war.parties:
                     yield 15 + 20 * p.multilateralism, A.OfferMediation(me, war.attacker, war.defender)
 
-    def _organisations(self, view: View) -> Iterator[tuple[float, A.Action]]:
+    def _organisations(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         for org in sorted(view.state.organisations.values(), key=lambda o: o.id):
             if me in org.members:
                 if p.multilateralism < 0.15 and view.region.reputation < 40:
                     yield 10.0, A.LeaveOrganisation(me, org.id)
-            elif p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7):
+            elif (p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7)) and rng.chance(0.2):
                 yield 10 + 20 * p.multilateralism, A.JoinOrganisation(me, org.id)
 
     def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
-        if self._did_this_turn(view, "invest"):
-            return
         spare = region.treasury - RESERVE_TURNS * max(view.income().total, 5.0) - 20
         if spare < 5:
             return
@@ -326,11 +319,3 @@ class SimpleAI:
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
         turn = view.state.refusals.get((view.me, other, what))
         return turn is not None and turn >= view.turn - REJECTION_COOLDOWN
-
-    def _did_this_turn(self, view: View, kind: str) -> bool:
-        for event in reversed(view.state.events):
-            if event.turn < view.turn:
-                return False
-            if event.kind == kind and event.actors[:1] == (view.me,):
-                return True
-        return False

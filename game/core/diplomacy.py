@@ -52,10 +52,7 @@ def sign_treaty(
     treaty = Treaty(
         state.new_id(), kind, x, y, turns or treaty_length(state, kind), state.turn, exclusive=exclusive
     )
-    state.treaties[treaty.id] = treaty
-    if kind == "trade":
-        state.embargoes.discard((a, b))
-        state.embargoes.discard((b, a))
+    state.add_treaty(treaty)
     set_modifier(state, a, b, f"treaty_{kind}", TREATY_OPINION[kind])
     set_modifier(state, b, a, f"treaty_{kind}", TREATY_OPINION[kind])
     news(state, "treaty_signed", x, y, treaty=kind, exclusive=exclusive)
@@ -64,7 +61,7 @@ def sign_treaty(
 
 def end_treaty(state: GameState, treaty: Treaty, *, broken_by: str | None = None, why: str = "") -> None:
     """Remove a treaty. Breaking one early costs reputation with everyone who knows the breaker."""
-    del state.treaties[treaty.id]
+    state.remove_treaty(treaty)
     remove_modifier(state, treaty.a, treaty.b, f"treaty_{treaty.kind}")
     remove_modifier(state, treaty.b, treaty.a, f"treaty_{treaty.kind}")
     if broken_by is None:
@@ -96,7 +93,7 @@ def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | 
     state.ambassadors.discard((attacker, defender))
     state.ambassadors.discard((defender, attacker))
     war = War(state.new_id(), attacker, defender, state.turn, ally_of=ally_of)
-    state.wars[war.id] = war
+    state.add_war(war)
     add_modifier(state, defender, attacker, "declared_war", DECLARED_WAR_OPINION, 0.5)
     if ally_of is None:
         for witness in everyone_who_knows(state, attacker):
@@ -129,7 +126,7 @@ def propose(state: GameState, kind: str, sender: str, recipient: str, terms: Ter
 
 
 def make_peace(state: GameState, war: War, terms: Terms) -> None:
-    del state.wars[war.id]
+    state.remove_war(war)
     a, b = war.parties
     state.truces[pair(a, b)] = state.rules.truce_turns
     kind = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
@@ -147,7 +144,7 @@ def make_peace(state: GameState, war: War, terms: Terms) -> None:
 def end_wars_joined_for(state: GameState, a: str, b: str) -> None:
     """Allies who joined to defend one side stop fighting when that side makes peace."""
     for war in sorted(state.wars.values(), key=lambda w: w.id):
-        if war.ally_of in (a, b) and {a, b} & set(war.parties):
+        if war.id in state.wars and war.ally_of in (a, b) and {a, b} & set(war.parties):
             make_peace(state, war, Terms())
 
 
@@ -165,9 +162,9 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     for treaty in treaties_of(state, loser):
         end_treaty(state, treaty, why="annexed")
     for war in [w for w in state.wars.values() if loser in w.parties]:
-        del state.wars[war.id]
-    state.ambassadors = {p for p in state.ambassadors if loser not in p}
-    state.embargoes = {p for p in state.embargoes if loser not in p}
+        state.remove_war(war)
+    state.ambassadors.drop_region(loser)
+    state.embargoes.drop_region(loser)
     state.truces = {p: t for p, t in state.truces.items() if loser not in p}
     state.tributes = [t for t in state.tributes if loser not in (t.payer, t.payee)]
     state.proposals = {

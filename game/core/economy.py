@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from game.core.model import GameState, Treaty
 from game.core.relations import kin, wars_of
 
+MAX_EMBARGO_LOSS = 0.6  # embargoes never take more than this share of production
+
 
 @dataclass(frozen=True, slots=True)
 class Income:
@@ -68,32 +70,26 @@ def income(state: GameState, region_id: str) -> Income:
     region = state.regions[region_id]
     production = region.economy * (0.5 + region.stability / 200.0)
     trade = tariffs = 0.0
-    for treaty in state.treaties.values():
-        if treaty.kind == "trade" and region_id in treaty.parties:
+    for treaty in state.treaties_of(region_id):
+        if treaty.kind == "trade":
             earned = trade_income(state, treaty, region_id)
             trade += earned
             if treaty.condemned:
                 tariffs += earned * rules.tariff
     fellows = 0
+    trading_ban = state.embargoes.from_(region_id) | state.embargoes.to(region_id)
     for org in state.organisations.values():
         if org.kind == "trade" and region_id in org.members:
-            fellows += sum(
-                1
-                for m in org.members
-                if m != region_id
-                and (m, region_id) not in state.embargoes
-                and (region_id, m) not in state.embargoes
-            )
+            fellows += len(org.members - trading_ban) - 1
     organisations = rules.org_trade_rate * region.economy * fellows
-    embargoed_by = sum(1 for (_, on) in state.embargoes if on == region_id)
-    imposed = sum(1 for (by, _) in state.embargoes if by == region_id)
-    embargoes = region.economy * min(
-        0.6, rules.embargo_target_loss * embargoed_by + rules.embargo_own_loss * imposed
-    )
+    embargoed_by = len(state.embargoes.to(region_id))
+    imposed = len(state.embargoes.from_(region_id))
+    lost = min(MAX_EMBARGO_LOSS, rules.embargo_target_loss * embargoed_by + rules.embargo_own_loss * imposed)
+    embargoes = region.economy * lost
     tribute = sum(t.amount for t in state.tributes if t.payee == region_id) - sum(
         t.amount for t in state.tributes if t.payer == region_id
     )
-    envoys = sum(1 for (sender, _) in state.ambassadors if sender == region_id)
+    envoys = len(state.ambassadors.from_(region_id))
     upkeep = envoys * rules.ambassador_upkeep + region.military * rules.military_upkeep
     war = len(wars_of(state, region_id)) * rules.war_cost * region.economy
     return Income(production, trade, organisations, tariffs, embargoes, tribute, upkeep, war)

@@ -6,6 +6,7 @@ ordered `(a, b)` tuple when it is directed (opinions, embargoes, ambassadors).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +22,53 @@ OrgKind = Literal["security", "trade"]
 def pair(a: str, b: str) -> Pair:
     """The key of a symmetric relation between two regions."""
     return (a, b) if a <= b else (b, a)
+
+
+class Links:
+    """A set of directed pairs (from, to) with indexes by either end, for ambassadors and embargoes."""
+
+    __slots__ = ("_from", "_pairs", "_to")
+
+    def __init__(self, pairs: Iterable[Pair] = ()) -> None:
+        self._pairs: set[Pair] = set()
+        self._from: dict[str, set[str]] = {}
+        self._to: dict[str, set[str]] = {}
+        for a, b in pairs:
+            self.add((a, b))
+
+    def add(self, link: Pair) -> None:
+        a, b = link
+        self._pairs.add(link)
+        self._from.setdefault(a, set()).add(b)
+        self._to.setdefault(b, set()).add(a)
+
+    def discard(self, link: Pair) -> None:
+        if link in self._pairs:
+            a, b = link
+            self._pairs.remove(link)
+            self._from[a].discard(b)
+            self._to[b].discard(a)
+
+    def drop_region(self, region: str) -> None:
+        for link in [p for p in self._pairs if region in p]:
+            self.discard(link)
+
+    def from_(self, a: str) -> set[str]:
+        """Where a sends (ambassadors) or whom a embargoes."""
+        return self._from.get(a, set())
+
+    def to(self, b: str) -> set[str]:
+        """Who sends to b, or who embargoes b."""
+        return self._to.get(b, set())
+
+    def __contains__(self, link: object) -> bool:
+        return link in self._pairs
+
+    def __iter__(self) -> Iterator[Pair]:
+        return iter(sorted(self._pairs))
+
+    def __len__(self) -> int:
+        return len(self._pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +256,8 @@ class GameState:
     treaties: dict[int, Treaty] = field(default_factory=dict)
     wars: dict[int, War] = field(default_factory=dict)
     truces: dict[Pair, int] = field(default_factory=dict)
-    embargoes: set[Pair] = field(default_factory=set)  # (by, on)
-    ambassadors: set[Pair] = field(default_factory=set)  # (from, to)
+    embargoes: Links = field(default_factory=Links)  # (by, on)
+    ambassadors: Links = field(default_factory=Links)  # (from, to)
     opinions: dict[Pair, list[Modifier]] = field(default_factory=dict)  # (holder, about)
     proposals: dict[int, Proposal] = field(default_factory=dict)
     resolutions: dict[int, Resolution] = field(default_factory=dict)
@@ -221,6 +269,43 @@ class GameState:
     winner: str | None = None
     win_reason: str | None = None
     events: list[Event] = field(default_factory=list)
+    # Indexes by region, kept by the methods below; derived, so neither hashed nor saved.
+    treaty_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
+    war_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
+
+    def add_treaty(self, treaty: Treaty) -> None:
+        self.treaties[treaty.id] = treaty
+        for party in treaty.parties:
+            self.treaty_ids.setdefault(party, set()).add(treaty.id)
+
+    def remove_treaty(self, treaty: Treaty) -> None:
+        del self.treaties[treaty.id]
+        for party in treaty.parties:
+            self.treaty_ids[party].discard(treaty.id)
+
+    def treaties_of(self, region: str) -> list[Treaty]:
+        return [self.treaties[i] for i in sorted(self.treaty_ids.get(region, ()))]
+
+    def add_war(self, war: War) -> None:
+        self.wars[war.id] = war
+        for party in war.parties:
+            self.war_ids.setdefault(party, set()).add(war.id)
+
+    def remove_war(self, war: War) -> None:
+        del self.wars[war.id]
+        for party in war.parties:
+            self.war_ids[party].discard(war.id)
+
+    def wars_of(self, region: str) -> list[War]:
+        return [self.wars[i] for i in sorted(self.war_ids.get(region, ()))]
+
+    def rebuild_indexes(self) -> None:
+        treaties, wars = list(self.treaties.values()), list(self.wars.values())
+        self.treaties, self.wars, self.treaty_ids, self.war_ids = {}, {}, {}, {}
+        for treaty in treaties:
+            self.add_treaty(treaty)
+        for war in wars:
+            self.add_war(war)
 
     def new_id(self) -> int:
         self.next_id += 1

@@ -32,8 +32,8 @@ def hold_sessions(state: GameState) -> None:
 
 def defying(state: GameState, region_id: str) -> bool:
     """Still waging a war of aggression or holding a condemned deal."""
-    aggressor = any(w.attacker == region_id and w.ally_of is None for w in state.wars.values())
-    condemned = any(t.condemned and region_id in t.parties for t in state.treaties.values())
+    aggressor = any(w.attacker == region_id and w.ally_of is None for w in state.wars_of(region_id))
+    condemned = any(t.condemned for t in state.treaties_of(region_id))
     return aggressor or condemned
 
 

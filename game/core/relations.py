@@ -15,8 +15,9 @@ def clamp(value: float, low: float, high: float) -> float:
 
 
 def war_between(state: GameState, a: str, b: str) -> War | None:
-    for war in state.wars.values():
-        if {war.attacker, war.defender} == {a, b}:
+    for war_id in state.war_ids.get(a, ()):  # at most one war per pair: order does not matter
+        war = state.wars[war_id]
+        if b in war.parties:
             return war
     return None
 
@@ -26,28 +27,28 @@ def at_war(state: GameState, a: str, b: str) -> bool:
 
 
 def enemies(state: GameState, a: str) -> list[str]:
-    found = {w.defender if w.attacker == a else w.attacker for w in state.wars.values() if a in w.parties}
+    found = {w.defender if w.attacker == a else w.attacker for w in state.wars_of(a)}
     return sorted(found)
 
 
 def wars_of(state: GameState, a: str) -> list[War]:
-    return [w for w in state.wars.values() if a in w.parties]
+    return state.wars_of(a)
 
 
 def treaty_between(state: GameState, a: str, b: str, kind: TreatyKind) -> Treaty | None:
-    key = pair(a, b)
-    for treaty in state.treaties.values():
-        if treaty.kind == kind and (treaty.a, treaty.b) == key:
+    for treaty_id in state.treaty_ids.get(a, ()):  # at most one of a kind per pair
+        treaty = state.treaties[treaty_id]
+        if treaty.kind == kind and b in treaty.parties:
             return treaty
     return None
 
 
 def treaties_of(state: GameState, a: str) -> list[Treaty]:
-    return [t for t in state.treaties.values() if a in t.parties]
+    return state.treaties_of(a)
 
 
 def partners(state: GameState, a: str, kind: TreatyKind) -> list[str]:
-    found = (t.b if t.a == a else t.a for t in state.treaties.values() if t.kind == kind and a in t.parties)
+    found = (t.b if t.a == a else t.a for t in state.treaties_of(a) if t.kind == kind)
     return sorted(found)
 
 

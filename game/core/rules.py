@@ -128,7 +128,7 @@ def _treaty_conflict(state: GameState, x: str, y: str, kind: str, exclusive: boo
         if (x, y) in state.embargoes or (y, x) in state.embargoes:
             return msg("An embargo stands between you and {region}.", region=y)
         for side in (x, y):
-            deals = [t for t in state.treaties.values() if t.kind == "trade" and side in t.parties]
+            deals = [t for t in state.treaties_of(side) if t.kind == "trade"]
             if any(t.exclusive for t in deals):
                 return msg("{region} is bound by an exclusive trade agreement.", region=side)
             if exclusive and deals:

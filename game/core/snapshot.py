@@ -11,17 +11,20 @@ import hashlib
 import json
 from typing import Any
 
-from game.core.model import GameState
+from game.core.model import GameState, Links
 from game.core.rng import Rng
 
 
 def to_data(state: GameState) -> dict[str, Any]:
-    return {f.name: _plain(getattr(state, f.name)) for f in dataclasses.fields(state)}
+    fields = [f for f in dataclasses.fields(state) if not f.metadata.get("derived")]
+    return {f.name: _plain(getattr(state, f.name)) for f in fields}
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Rng):
         return value.state
+    if isinstance(value, Links):
+        return [list(link) for link in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if hasattr(value, "model_dump"):

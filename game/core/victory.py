@@ -49,7 +49,10 @@ def _friends(state: GameState) -> dict[str, set[str]]:
     The baseline alone never reaches friendly, so only pairs with modifiers need a look.
     """
     found: dict[str, set[str]] = {}
-    for holder, about in state.opinions:
+    best_baseline = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY
+    for (holder, about), mods in state.opinions.items():
+        if sum(m.value for m in mods) + best_baseline < FRIENDLY:
+            continue
         alive = state.regions[holder].alive and state.regions[about].alive
         if alive and opinion(state, holder, about) >= FRIENDLY:
             found.setdefault(about, set()).add(holder)

@@ -26,12 +26,15 @@ class Figures:
 
 
 class View:
-    __slots__ = ("_treaties", "me", "state")
+    __slots__ = ("_kinds", "_opinions", "_treaties", "me", "state")
 
     def __init__(self, state: GameState, me: str) -> None:
         self.state = state
         self.me = me
-        self._treaties: list[Treaty] | None = None  # ours; a view lives while the state stands still
+        # Caches: a view is made for one decision and lives while the state stands still.
+        self._treaties: list[Treaty] | None = None
+        self._opinions: dict[str, float] = {}
+        self._kinds: dict[str, set[str]] | None = None
 
     # --- about ourselves -------------------------------------------------------------------
     @property
@@ -94,7 +97,10 @@ class View:
 
     def opinion_of(self, other: str) -> float:
         """Our opinion of another region."""
-        return rel.opinion(self.state, self.me, other)
+        value = self._opinions.get(other)
+        if value is None:
+            value = self._opinions[other] = rel.opinion(self.state, self.me, other)
+        return value
 
     def opinion_of_us(self, other: str) -> float | None:
         """Another region's opinion of us, known only through an ambassador there."""
@@ -138,7 +144,11 @@ class View:
         return found
 
     def has_treaty(self, other: str, kind: str) -> bool:
-        return any(t.kind == kind for t in self.treaties(other))
+        if self._kinds is None:
+            self._kinds = {}
+            for t in self.treaties():
+                self._kinds.setdefault(t.b if t.a == self.me else t.a, set()).add(t.kind)
+        return kind in self._kinds.get(other, ())
 
     def allies(self, other: str | None = None) -> list[str]:
         if other is None or other == self.me:
@@ -146,7 +156,8 @@ class View:
         return rel.allies(self.state, other)
 
     def embargoes(self) -> list[tuple[str, str]]:
-        return sorted(p for p in self.state.embargoes if self.me in p)
+        e = self.state.embargoes
+        return sorted([(self.me, b) for b in e.from_(self.me)] + [(a, self.me) for a in e.to(self.me)])
 
     def reachable(self, other: str) -> bool:
         return rel.reachable(self.state, self.me, other)

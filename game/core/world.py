@@ -40,7 +40,7 @@ def _strength(state: GameState, region_id: str, enemy: str) -> float:
 
 
 def _fights(state: GameState, region_id: str, enemy: str) -> bool:
-    return any({w.attacker, w.defender} == {region_id, enemy} for w in state.wars.values())
+    return any(enemy in w.parties for w in state.wars_of(region_id))
 
 
 def resolve_wars(state: GameState) -> None:
@@ -106,8 +106,7 @@ def run_economy(state: GameState) -> None:
 
 def update_opinions(state: GameState) -> None:
     rules = state.rules
-    for holder_about in sorted(state.opinions):
-        mods = state.opinions[holder_about]
+    for holder_about, mods in state.opinions.items():  # each entry on its own: order does not matter
         for mod in mods:
             if mod.decay > 0:
                 mod.value = mod.value - mod.decay if mod.value > 0 else mod.value + mod.decay

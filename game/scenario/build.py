@@ -79,7 +79,7 @@ def _starting_diplomacy(state: GameState, scenario: Scenario) -> None:
         sign_treaty(state, t.kind, t.between[0], t.between[1], exclusive=t.exclusive, turns=t.turns)
     for w in d.wars:
         war = War(state.new_id(), w.attacker, w.defender, started=0)
-        state.wars[war.id] = war
+        state.add_war(war)
     for e in d.embargoes:
         state.embargoes.add((e.by, e.on))
     for amb in d.ambassadors:

@@ -1,0 +1,210 @@
+"""The command line: play, simulate, validate, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from game.ai.simple import SimpleAI
+from game.core.economy import income, regions_ruled, score
+from game.core.model import GameState
+from game.core.news import COUNTED_KINDS, describe
+from game.core.snapshot import state_hash
+from game.scenario.build import new_game
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_scenario, resolve_scenario
+from game.scenario.schema import Scenario
+from game.session import Session
+
+DEFAULT_SCENARIO = "tutorial"
+KEY_EVENTS = {
+    "war_declared",
+    "peace_signed",
+    "region_annexed",
+    "capitulation",
+    "mediation",
+    "rogue_marked",
+    "resolution_passed",
+    "victory",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 0
+    try:
+        code: int = args.run(args)
+    except ScenarioError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bilateral", description="Bilateral, a game of diplomacy.")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play the game")
+    play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    play.set_defaults(run=_play)
+
+    sim = sub.add_parser("simulate", help="play a game with computer players only")
+    sim.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    sim.add_argument("--turns", type=int, default=200, help="most turns to play")
+    sim.add_argument("--seed", type=int, default=None, help="seed (default: the scenario's)")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.set_defaults(run=_simulate)
+
+    val = sub.add_parser("validate", help="check scenario files and list every problem")
+    val.add_argument("paths", nargs="+", metavar="PATH")
+    val.set_defaults(run=_validate)
+
+    bench = sub.add_parser("bench", help="measure turn and load times")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--turns", type=int, default=30, help="turns timed per scenario")
+    bench.set_defaults(run=_bench)
+    return parser
+
+
+def load(path_or_id: str) -> Scenario:
+    return load_scenario(resolve_scenario(path_or_id)).scenario
+
+
+def computer_session(state: GameState) -> Session:
+    ai = SimpleAI()
+    return Session(state, {region: ai for region in state.order})
+
+
+def _progress_printer(total: int, start: int) -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(turn: int) -> None:
+        done = turn - start
+        print(f"\rturn {turn - 1} ({done}/{total})", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _play(args: argparse.Namespace) -> int:
+    scenario = load(args.scenario)
+    state = new_game(scenario)
+    print(
+        "The game window is not built yet, so Bilateral plays a game between computer players\n"
+        f"on '{scenario.meta.name.en}' and reports it. Try `python -m game simulate --help`.\n"
+    )
+    session = computer_session(state)
+    session.play_turns(state.turn_limit, _progress_printer(state.turn_limit, state.turn))
+    _print_summary(state, args.scenario)
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    scenario = load(args.scenario)
+    state = new_game(scenario, args.seed)
+    session = computer_session(state)
+    start = state.turn
+    progress = None if args.json else _progress_printer(args.turns, start)
+    session.play_turns(args.turns, progress)
+    if progress is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(simulation_report(state, start), sort_keys=True))
+    else:
+        _print_summary(state, scenario.meta.id)
+    return 0
+
+
+def simulation_report(state: GameState, start: int = 1) -> dict[str, Any]:
+    counts = Counter(e.kind for e in state.events)
+    return {
+        "scenario": state.scenario_id,
+        "seed": state.seed,
+        "turns_played": state.turn - start,
+        "winner": state.winner,
+        "win_reason": state.win_reason,
+        "state_hash": state_hash(state),
+        "events_by_kind": {kind: counts.get(kind, 0) for kind in COUNTED_KINDS},
+        "regions": {r: _figures(state, r) for r in state.order},
+    }
+
+
+def _figures(state: GameState, region_id: str) -> dict[str, Any]:
+    r = state.regions[region_id]
+    return {
+        "ruler": r.ruler,
+        "economy": round(r.economy, 2),
+        "treasury": round(r.treasury, 2),
+        "military": round(r.military, 2),
+        "stability": round(r.stability, 1),
+        "reputation": round(r.reputation, 1),
+        "income": round(income(state, region_id).total, 2) if r.alive else 0.0,
+        "regions_ruled": regions_ruled(state, region_id),
+        "score": round(score(state, region_id), 1),
+    }
+
+
+def _print_summary(state: GameState, label: str) -> None:
+    played = state.turn - 1
+    if state.winner:
+        print(f"{label}: {state.winner} wins by {state.win_reason} after {played} turns.")
+    else:
+        print(f"{label}: no winner after {played} turns.")
+    key = [e for e in state.events if e.kind in KEY_EVENTS]
+    print(f"\nKey events ({len(key)}, the last 25):")
+    for event in key[-25:]:
+        print(f"  turn {event.turn:>3}: {describe(event)}")
+    counts = Counter(e.kind for e in state.events)
+    print("\nEvents: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in COUNTED_KINDS))
+    print("\nFinal standings:")
+    print(
+        f"  {'region':<16}{'score':>7}{'ruled':>6}{'economy':>9}{'treasury':>10}{'military':>9}{'reput.':>7}"
+    )
+    ranked = sorted(state.order, key=lambda r: (-score(state, r), r))
+    for region_id in ranked:
+        f = _figures(state, region_id)
+        if state.regions[region_id].alive:
+            print(
+                f"  {region_id:<16}{f['score']:>7.0f}{f['regions_ruled']:>6}{f['economy']:>9.1f}"
+                f"{f['treasury']:>10.0f}{f['military']:>9.0f}{f['reputation']:>7.0f}"
+            )
+        else:
+            print(f"  {region_id:<16}  annexed by {state.regions[region_id].ruler}")
+    print(f"\nstate hash {state_hash(state)}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = False
+    for path in args.paths:
+        try:
+            loaded = load_scenario(path)
+        except ScenarioError as error:
+            failed = True
+            print(error)
+            continue
+        for warning in loaded.warnings:
+            print(warning)
+        print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
+    return 1 if failed else 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from game.bench import run_bench
+
+    figures = run_bench(args.turns, progress=sys.stderr.isatty() and not args.json)
+    if args.json:
+        print(json.dumps(figures, sort_keys=True))
+    else:
+        for label, ms in figures["end_turn_ms_median"].items():
+            print(f"end of turn   {label:<16}{ms:>9.2f} ms (median)")
+        for label, ms in figures["load_ms_median"].items():
+            print(f"load+validate {label:<16}{ms:>9.2f} ms (median)")
+        print(f"peak RSS      {figures['peak_rss_mb']:.1f} MB")
+    return 0
