@@ -44,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as error:
         print(error, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (head, less) has gone: nothing more to say
+        sys.stderr.close()
+        return 0
     return code
 
 
@@ -102,7 +105,7 @@ def _play(args: argparse.Namespace) -> int:
     )
     session = computer_session(state)
     session.play_turns(state.turn_limit, _progress_printer(state.turn_limit, state.turn))
-    _print_summary(state, args.scenario)
+    _print_summary(state, scenario)
     return 0
 
 
@@ -118,7 +121,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(simulation_report(state, start), sort_keys=True))
     else:
-        _print_summary(state, scenario.meta.id)
+        _print_summary(state, scenario)
     return 0
 
 
@@ -151,32 +154,38 @@ def _figures(state: GameState, region_id: str) -> dict[str, Any]:
     }
 
 
-def _print_summary(state: GameState, label: str) -> None:
+def _print_summary(state: GameState, scenario: Scenario) -> None:
+    names = {r.id: r.name.en for r in scenario.regions} | {o.id: o.name.en for o in scenario.organisations}
+
+    def name(key: str) -> str:
+        return names.get(key, key)
+
     played = state.turn - 1
+    title = scenario.meta.name.en
     if state.winner:
-        print(f"{label}: {state.winner} wins by {state.win_reason} after {played} turns.")
+        print(f"{title}: {name(state.winner)} wins by {state.win_reason} after {played} turns.")
     else:
-        print(f"{label}: no winner after {played} turns.")
+        print(f"{title}: no winner after {played} turns.")
     key = [e for e in state.events if e.kind in KEY_EVENTS]
     print(f"\nKey events ({len(key)}, the last 25):")
     for event in key[-25:]:
-        print(f"  turn {event.turn:>3}: {describe(event)}")
+        print(f"  turn {event.turn:>3}: {describe(event).render(name)}")
     counts = Counter(e.kind for e in state.events)
     print("\nEvents: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in COUNTED_KINDS))
     print("\nFinal standings:")
     print(
-        f"  {'region':<16}{'score':>7}{'ruled':>6}{'economy':>9}{'treasury':>10}{'military':>9}{'reput.':>7}"
+        f"  {'region':<20}{'score':>7}{'ruled':>6}{'economy':>9}{'treasury':>10}{'military':>9}{'reput.':>7}"
     )
     ranked = sorted(state.order, key=lambda r: (-score(state, r), r))
     for region_id in ranked:
         f = _figures(state, region_id)
         if state.regions[region_id].alive:
             print(
-                f"  {region_id:<16}{f['score']:>7.0f}{f['regions_ruled']:>6}{f['economy']:>9.1f}"
+                f"  {name(region_id):<20}{f['score']:>7.0f}{f['regions_ruled']:>6}{f['economy']:>9.1f}"
                 f"{f['treasury']:>10.0f}{f['military']:>9.0f}{f['reputation']:>7.0f}"
             )
         else:
-            print(f"  {region_id:<16}  annexed by {state.regions[region_id].ruler}")
+            print(f"  {name(region_id):<20}  annexed by {name(state.regions[region_id].ruler)}")
     print(f"\nstate hash {state_hash(state)}")
 
 

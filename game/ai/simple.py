@@ -89,6 +89,8 @@ class SimpleAI:
             odds = mine / max(defence, 1.0)
             dislike = -view.opinion_of(other) / 50
             value = 40 * (odds - (2.5 - p.risk)) + 20 * p.aggression + 15 * dislike
+            if view.truce_with(other) and p.loyalty > 0.3:
+                continue  # a truce is kept by all but the faithless
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):
                 value -= 40 * (1 - p.aggression) + 10
             if value > 0:
@@ -103,7 +105,9 @@ class SimpleAI:
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
                     yield 30.0, A.RecallAmbassador(me, other)
-            elif surplus > 1 and envoys < 3 + 5 * p.multilateralism + 3 * p.trade:
+            elif surplus > 1 and opinion > -40 and envoys < 3 + 5 * p.multilateralism + 3 * p.trade:
+                if any(m.kind == "expelled_ambassador" for m in view.modifiers_of(other)):
+                    continue  # not welcome there for a while
                 yield (
                     25.0 + opinion / 5 + 10 * p.multilateralism + 3 * (other in view.neighbours()),
                     A.SendAmbassador(me, other),

@@ -42,7 +42,7 @@ INTRODUCTION_SHARE = 0.3
 MEDIATION_REPUTATION = 8.0
 MEDIATION_OPINION = 15.0
 LEFT_ORG_OPINION = -5.0
-ECONOMY_SCALE = 30.0  # an economy this size gets half the investment rate
+ECONOMY_SCALE = 15.0  # an economy this size gets half the investment rate
 
 
 @dataclass(slots=True)
