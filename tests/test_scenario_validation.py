@@ -85,7 +85,7 @@ diplomacy:
   treaties:
     - {kind: trade, between: [alba, bria]}
   embargoes:
-    - {by: cale, on: alba}
+    - {by: cale, target: alba}
   ambassadors:
     - {from: alba, to: bria}
   opinions:
@@ -279,7 +279,7 @@ def test_redefining_a_builtin_personality_is_a_warning() -> None:
      "unknown region 'kale' (did you mean 'cale'?)"),
     ("between: [alba, bria]", "between: [alba, brian]", "ref.unknown_region",
      "unknown region 'brian' (did you mean 'bria'?)"),
-    ("{by: cale, on: alba}", "{by: cale, on: albania}", "ref.unknown_region",
+    ("{by: cale, target: alba}", "{by: cale, target: albania}", "ref.unknown_region",
      "unknown region 'albania' (did you mean 'alba'?)"),
     ("{from: alba, to: bria}", "{from: alba, to: x}", "ref.unknown_region", "unknown region 'x'"),
     ("{of: bria, towards: cale", "{of: bria, towards: gale", "ref.unknown_region",
@@ -318,7 +318,7 @@ def test_neighbours_must_agree() -> None:
 def test_war_between_non_neighbours_is_a_warning() -> None:
     """A starting war between regions without a border loads, with a warning."""
     text = edit(VALID, "{attacker: cale, defender: bria}", "{attacker: cale, defender: alba}")
-    text = edit(text, "    - {by: cale, on: alba}\n", "    - {by: bria, on: cale}\n")
+    text = edit(text, "    - {by: cale, target: alba}\n", "    - {by: bria, target: cale}\n")
     (warning,) = load_scenario_bytes(text.encode(), "t.yaml").warnings
     assert warning.code == "diplomacy.war_not_neighbours"
     assert warning.line == line_of(text, "attacker: cale")
@@ -334,7 +334,7 @@ def test_war_and_treaty_on_one_pair_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("{by: cale, on: alba}", "{by: cale, on: cale}", "'cale' cannot embargo itself"),
+    ("{by: cale, target: alba}", "{by: cale, target: cale}", "'cale' cannot embargo itself"),
     ("{from: alba, to: bria}", "{from: bria, to: bria}", "'bria' cannot send an ambassador to itself"),
     ("{attacker: cale, defender: bria}", "{attacker: cale, defender: cale}",
      "'cale' cannot be at war with itself"),
@@ -385,7 +385,7 @@ def test_ambiguous_affinity_is_an_error() -> None:
 
 def test_embargo_and_trade_on_one_pair_is_an_error() -> None:
     """An embargo ends trade, so a starting embargo and trade deal on one pair contradict each other."""
-    (problem,) = problems_of(edit(VALID, "{by: cale, on: alba}", "{by: bria, on: alba}"))
+    (problem,) = problems_of(edit(VALID, "{by: cale, target: alba}", "{by: bria, target: alba}"))
     assert problem.code == "diplomacy.embargo_and_trade"
 
 
@@ -394,7 +394,7 @@ def test_repeated_diplomacy_entries_are_errors() -> None:
     text = VALID
     for entry, again in [("{attacker: cale, defender: bria}", "{attacker: bria, defender: cale}"),
                          ("{kind: trade, between: [alba, bria]}", "{kind: trade, between: [bria, alba]}"),
-                         ("{by: cale, on: alba}", "{by: cale, on: alba}"),
+                         ("{by: cale, target: alba}", "{by: cale, target: alba}"),
                          ("{from: alba, to: bria}", "{from: alba, to: bria}")]:
         text = edit(text, f"    - {entry}\n", f"    - {entry}\n    - {again}\n")
     codes = [p.code for p in problems_of(text)]
@@ -405,7 +405,7 @@ def test_all_cross_reference_errors_come_at_once_in_file_order() -> None:
     """Several broken references are reported together, sorted top to bottom."""
     text = edit(VALID, "culture: north", "culture: nowhere")
     text = edit(text, "neighbours: [bria]\n    economy: 8", "neighbours: [bria, cale]\n    economy: 8")
-    text = edit(text, "{by: cale, on: alba}", "{by: cale, on: cale}")
+    text = edit(text, "{by: cale, target: alba}", "{by: cale, target: cale}")
     text = edit(text, "members: [alba, bria]", "members: [alba, bria, bria, ghost]")
     problems = problems_of(text)
     assert [p.code for p in problems] == ["ref.unknown_culture", "map.self_neighbour", "dup.listed_twice",

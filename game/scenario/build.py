@@ -81,7 +81,7 @@ def _starting_diplomacy(state: GameState, scenario: Scenario) -> None:
         war = War(state.new_id(), w.attacker, w.defender, started=0)
         state.add_war(war)
     for e in d.embargoes:
-        state.embargoes.add((e.by, e.on))
+        state.embargoes.add((e.by, e.target))
     for amb in d.ambassadors:
         state.ambassadors.add((amb.from_, amb.to))
     for o in d.opinions:

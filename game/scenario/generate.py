@@ -428,7 +428,7 @@ def _diplomacy(rng: random.Random, ids: list[str], edges: list[Pair]) -> Diploma
     if n >= 3:
         by, on = rng.sample(range(n), 2)
         if frozenset((by, on)) not in trade_pairs:
-            embargoes.append(StartEmbargo(by=ids[by], on=ids[on]))
+            embargoes.append(StartEmbargo(by=ids[by], target=ids[on]))
     opinions = [
         StartOpinion(
             of=ids[defender],

@@ -154,7 +154,7 @@ class StartTreaty(Strict):
 
 class StartEmbargo(Strict):
     by: Id
-    on: Id
+    target: Id = Field(description="The region under embargo.")
 
 
 class StartAmbassador(Strict):

@@ -472,20 +472,21 @@ class _Checker:
         for index, embargo in enumerate(self.s.diplomacy.embargoes):
             base = ("diplomacy", "embargoes", index)
             pair = self.pair(
-                ((*base, "by"), (*base, "on")),
+                ((*base, "by"), (*base, "target")),
                 embargo.by,
-                embargo.on,
+                embargo.target,
                 f"'{embargo.by}' cannot embargo itself",
             )
             if pair is None:
                 continue
-            if (embargo.by, embargo.on) in embargoes:
-                self.report(base, f"embargo by '{embargo.by}' on '{embargo.on}' listed twice", "dup.embargo")
-            embargoes[(embargo.by, embargo.on)] = index
+            if (embargo.by, embargo.target) in embargoes:
+                text = f"embargo by '{embargo.by}' on '{embargo.target}' listed twice"
+                self.report(base, text, "dup.embargo")
+            embargoes[(embargo.by, embargo.target)] = index
             if pair in self.trade_pairs:
                 self.report(
                     base,
-                    f"'{embargo.by}' cannot both embargo '{embargo.on}' and trade with it",
+                    f"'{embargo.by}' cannot both embargo '{embargo.target}' and trade with it",
                     "diplomacy.embargo_and_trade",
                 )
         sent: set[tuple[str, str]] = set()
