@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from game.ai.base import Decision, Reason
 from game.core import actions as A
 from game.core.messages import msg
-from game.core.model import Proposal, Resolution
+from game.core.model import Personality, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
 MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
 PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
+FOCUS_PARTNERS = 6  # of our partners beyond neighbours and allies, considered each turn
 FOCUS_EXTRA = 4  # regions outside our dealings considered each turn
 REJECTION_COOLDOWN = 8  # turns before asking the same region for the same thing again
 RESERVE_TURNS = 3.0  # keep this many turns of income in the treasury
@@ -51,16 +52,18 @@ class SimpleAI:
         yield from self._invest(view)
 
     def _focus(self, view: View, rng: Rng) -> list[str]:
-        """The regions worth thinking about this turn: those we deal with, and a few others."""
+        """The regions worth thinking about this turn: neighbours, enemies and allies always;
+        a sample of our other partners and of the rest, so that every turn costs about the same."""
         me = view.me
-        known = view.known()
-        close = set(view.neighbours()) | set(view.enemies())
-        close |= {t.b if t.a == me else t.a for t in view.treaties()}
-        close |= view.state.ambassadors.from_(me)
-        close |= {x for pair in view.embargoes() for x in pair if x != me}
-        rest = [r for r in known if r not in close]
-        extra = {rest[rng.below(len(rest))] for _ in range(FOCUS_EXTRA)} if rest else set()
-        return sorted((close & set(known)) | extra)
+        known = set(view.known())
+        always = (set(view.neighbours()) | set(view.enemies()) | set(view.allies())) & known
+        partners = {t.b if t.a == me else t.a for t in view.treaties()}
+        partners |= view.state.ambassadors.from_(me)
+        partners |= {x for pair in view.embargoes() for x in pair if x != me}
+        chosen = set(always)
+        chosen |= _sample(rng, sorted((partners & known) - always), FOCUS_PARTNERS)
+        chosen |= _sample(rng, sorted(known - partners - always), FOCUS_EXTRA)
+        return sorted(chosen)
 
     def _peace(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
@@ -120,12 +123,14 @@ class SimpleAI:
         threatened = any(
             (view.military_estimate(n) or 0) > view.region.military * 1.3 for n in view.neighbours()
         )
+        deals = sum(1 for t in view.treaties() if t.kind == "trade")
         for other in others:
             if not view.has_ambassador(other) or view.at_war(other):
                 continue
             opinion = view.opinion_of(other)
             theirs = view.figures(other)
-            if not view.has_treaty(other, "trade") and not self._refused_recently(view, other, "trade"):
+            wants_trade = deals < _trade_appetite(p) and not view.has_treaty(other, "trade")
+            if wants_trade and not self._refused_recently(view, other, "trade"):
                 exclusive = (
                     theirs is not None
                     and view.region.economy > 1.8 * theirs.economy
@@ -133,14 +138,9 @@ class SimpleAI:
                     and not view.treaties()
                 )
                 yield 20 + 25 * p.trade + opinion / 4, A.ProposeTreaty(me, other, "trade", exclusive)
-            if not view.has_treaty(other, "non_aggression") and not self._refused_recently(
-                view, other, "non_aggression"
-            ):
-                worry = 15.0 if other in view.neighbours() else 0.0
-                yield (
-                    10 + worry + 20 * (1 - p.aggression) + opinion / 5,
-                    A.ProposeTreaty(me, other, "non_aggression"),
-                )
+            wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
+            if wants_pact and not self._refused_recently(view, other, "non_aggression"):
+                yield 25 + 20 * (1 - p.aggression) + opinion / 5, A.ProposeTreaty(me, other, "non_aggression")
             wants_ally = (threatened or bool(view.wars())) and len(view.allies()) < MAX_ALLIES
             wants_ally = wants_ally and opinion > 30 and not view.has_treaty(other, "alliance")
             if wants_ally and not self._refused_recently(view, other, "alliance"):
@@ -208,7 +208,7 @@ class SimpleAI:
             if me in org.members:
                 if p.multilateralism < 0.15 and view.region.reputation < 40:
                     yield 10.0, A.LeaveOrganisation(me, org.id)
-            elif (p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7)) and rng.chance(0.2):
+            elif (p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7)) and rng.chance(0.1):
                 yield 10 + 20 * p.multilateralism, A.JoinOrganisation(me, org.id)
 
     def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
@@ -277,6 +277,9 @@ class SimpleAI:
         yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
+            deals = sum(1 for t in view.treaties() if t.kind == "trade")
+            if deals >= _trade_appetite(p):
+                yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
             mine, theirs = view.region.economy, view.state.regions[other].economy
             if prop.terms.exclusive and theirs > 1.5 * mine:
                 yield Reason(
@@ -323,3 +326,14 @@ class SimpleAI:
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
         turn = view.state.refusals.get((view.me, other, what))
         return turn is not None and turn >= view.turn - REJECTION_COOLDOWN
+
+
+def _trade_appetite(p: Personality) -> int:
+    """How many trade agreements this personality wants to keep."""
+    return 2 + round(4 * p.trade)
+
+
+def _sample(rng: Rng, items: list[str], count: int) -> set[str]:
+    if len(items) <= count:
+        return set(items)
+    return {items[rng.below(len(items))] for _ in range(count)}

@@ -272,6 +272,7 @@ class GameState:
     # Indexes by region, kept by the methods below; derived, so neither hashed nor saved.
     treaty_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     war_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
+    affinity_memo: dict[Pair, float] = field(default_factory=dict, metadata={"derived": True})
 
     def add_treaty(self, treaty: Treaty) -> None:
         self.treaties[treaty.id] = treaty

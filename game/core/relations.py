@@ -75,8 +75,10 @@ def knows(state: GameState, a: str, b: str) -> bool:
 
 
 def known_regions(state: GameState, a: str) -> list[str]:
-    found = set(state.neighbours[a]) | state.regions[a].contacts | fellow_members(state, a)
-    return sorted(r for r in found if r != a and state.regions[r].alive)
+    met = {r for r in state.regions[a].contacts if state.regions[r].alive}
+    found = met | state.neighbours[a] | fellow_members(state, a)  # members and rulers are alive
+    found.discard(a)
+    return sorted(found)
 
 
 def has_access_to(state: GameState, a: str, b: str) -> bool:
@@ -90,6 +92,14 @@ def reachable(state: GameState, a: str, b: str) -> bool:
 
 def affinity(state: GameState, a: str, b: str) -> float:
     """Cultural affinity -1..1: a region-pair override, else the culture pair, else kinship."""
+    key = pair(a, b)
+    known = state.affinity_memo.get(key)
+    if known is None:
+        known = state.affinity_memo[key] = _affinity(state, a, b)
+    return known
+
+
+def _affinity(state: GameState, a: str, b: str) -> float:
     override = state.affinity.get(pair(a, b))
     if override is not None:
         return override
@@ -108,9 +118,10 @@ def kin(state: GameState, a: str, b: str) -> bool:
 
 
 def baseline(state: GameState, a: str, b: str) -> float:
-    value = AFFINITY_WEIGHT * affinity(state, a, b)
+    likeness = affinity(state, a, b)
+    value = AFFINITY_WEIGHT * likeness
     if b in state.neighbours[a]:
-        value += NEIGHBOUR_HARMONY if affinity(state, a, b) > 0 else NEIGHBOUR_FRICTION
+        value += NEIGHBOUR_HARMONY if likeness > 0 else NEIGHBOUR_FRICTION
     return value
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from game.core.diplomacy import news
-from game.core.economy import regions_ruled, score
+from game.core.economy import score
 from game.core.model import GameState
 from game.core.relations import AFFINITY_WEIGHT, NEIGHBOUR_HARMONY, opinion
 
@@ -20,8 +22,9 @@ def check_victory(state: GameState) -> None:
         return
     v = state.victory
     if v.conquest_share is not None:
+        ruled = Counter(region.ruler for region in state.regions.values())
         for r in living:
-            if regions_ruled(state, r) >= v.conquest_share * len(state.regions):
+            if ruled[r] >= v.conquest_share * len(state.regions):
                 _win(state, r, "conquest")
                 return
     if v.economic_share is not None:
@@ -32,9 +35,10 @@ def check_victory(state: GameState) -> None:
                 _win(state, r, "economic")
                 return
     if v.diplomatic_share is not None:
-        friends = _friends(state)
+        needed = v.diplomatic_share * (len(living) - 1)
+        friends = _friends(state, needed)
         for r in living:
-            held = len(friends.get(r, ())) >= v.diplomatic_share * (len(living) - 1)
+            held = len(friends.get(r, ())) >= needed
             if _streak(state, f"diplomatic:{r}", held) >= v.diplomatic_turns:
                 _win(state, r, "diplomatic")
                 return
@@ -43,23 +47,23 @@ def check_victory(state: GameState) -> None:
         _win(state, best, "score")
 
 
-def _friends(state: GameState) -> dict[str, set[str]]:
-    """Who regards each region as a friend (friendly opinion) or is allied with it.
+def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
+    """Who regards each region as a friend (friendly opinion) or is allied with it, for the
+    regions that could have `needed` friends at all.
 
-    The baseline alone never reaches friendly, so only pairs with modifiers need a look.
+    The baseline alone never reaches friendly, so only pairs with modifiers can count.
     """
-    found: dict[str, set[str]] = {}
-    best_baseline = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY
-    for (holder, about), mods in state.opinions.items():
-        if sum(m.value for m in mods) + best_baseline < FRIENDLY:
-            continue
-        alive = state.regions[holder].alive and state.regions[about].alive
-        if alive and opinion(state, holder, about) >= FRIENDLY:
-            found.setdefault(about, set()).add(holder)
+    allies: dict[str, set[str]] = {}
     for treaty in state.treaties.values():
         if treaty.kind == "alliance":
-            found.setdefault(treaty.a, set()).add(treaty.b)
-            found.setdefault(treaty.b, set()).add(treaty.a)
+            allies.setdefault(treaty.a, set()).add(treaty.b)
+            allies.setdefault(treaty.b, set()).add(treaty.a)
+    bound = Counter(about for (_, about) in state.opinions)
+    hopeful = {r for r in state.living() if bound[r] + len(allies.get(r, ())) >= needed}
+    found = {r: set(allies.get(r, ())) for r in hopeful}
+    for holder, about in state.opinions:
+        if about in hopeful and state.regions[holder].alive and opinion(state, holder, about) >= FRIENDLY:
+            found[about].add(holder)
     return found
 
 

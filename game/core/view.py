@@ -26,7 +26,7 @@ class Figures:
 
 
 class View:
-    __slots__ = ("_kinds", "_opinions", "_treaties", "me", "state")
+    __slots__ = ("_allies", "_income", "_kinds", "_opinions", "_treaties", "me", "state")
 
     def __init__(self, state: GameState, me: str) -> None:
         self.state = state
@@ -35,6 +35,8 @@ class View:
         self._treaties: list[Treaty] | None = None
         self._opinions: dict[str, float] = {}
         self._kinds: dict[str, set[str]] | None = None
+        self._allies: list[str] | None = None
+        self._income: Income | None = None
 
     # --- about ourselves -------------------------------------------------------------------
     @property
@@ -57,7 +59,9 @@ class View:
         return refusal(self.state, action) is None
 
     def income(self) -> Income:
-        return income(self.state, self.me)
+        if self._income is None:
+            self._income = income(self.state, self.me)
+        return self._income
 
     def inbox(self) -> list[Proposal]:
         found = [p for p in self.state.proposals.values() if p.recipient == self.me]
@@ -152,7 +156,12 @@ class View:
 
     def allies(self, other: str | None = None) -> list[str]:
         if other is None or other == self.me:
-            return sorted(t.b if t.a == self.me else t.a for t in self.treaties() if t.kind == "alliance")
+            if self._allies is None:
+                self._allies = [
+                    t.b if t.a == self.me else t.a for t in self.treaties() if t.kind == "alliance"
+                ]
+                self._allies.sort()
+            return self._allies
         return rel.allies(self.state, other)
 
     def embargoes(self) -> list[tuple[str, str]]:

@@ -105,19 +105,21 @@ def run_economy(state: GameState) -> None:
 
 
 def update_opinions(state: GameState) -> None:
-    rules = state.rules
-    for holder_about, mods in state.opinions.items():  # each entry on its own: order does not matter
+    growth = state.rules.ambassador_growth
+    envoys = state.ambassadors
+    for (holder, about), mods in state.opinions.items():  # each entry on its own: order does not matter
+        faded = False
         for mod in mods:
-            if mod.decay > 0:
-                mod.value = mod.value - mod.decay if mod.value > 0 else mod.value + mod.decay
-                if abs(mod.value) < mod.decay:
-                    mod.value = 0.0
-        holder, about = holder_about
-        envoy = (holder, about) in state.ambassadors or (about, holder) in state.ambassadors
-        for mod in mods:
-            if mod.kind == "ambassador" and not envoy:
-                mod.value = max(0.0, mod.value - rules.ambassador_growth)
-        mods[:] = [m for m in mods if m.value != 0.0 or (m.decay == 0 and m.kind.startswith("treaty_"))]
+            decay = mod.decay
+            if decay > 0:
+                value = mod.value
+                value = value - decay if value > 0 else value + decay
+                mod.value = 0.0 if -decay < value < decay else value
+            elif mod.kind == "ambassador" and (holder, about) not in envoys and (about, holder) not in envoys:
+                mod.value = max(0.0, mod.value - growth)
+            faded = faded or mod.value == 0.0
+        if faded:
+            mods[:] = [m for m in mods if m.value != 0.0 or (m.decay == 0 and m.kind.startswith("treaty_"))]
     for sender, host in sorted(state.ambassadors):
         for holder, about in ((host, sender), (sender, host)):
             current = sum(m.value for m in state.opinions.get((holder, about), []) if m.kind == "ambassador")
@@ -126,7 +128,7 @@ def update_opinions(state: GameState) -> None:
                 holder,
                 about,
                 "ambassador",
-                min(rules.ambassador_cap, current + rules.ambassador_growth),
+                min(state.rules.ambassador_cap, current + growth),
             )
     for key in [k for k, v in state.opinions.items() if not v]:
         del state.opinions[key]
