@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.set_defaults(run=_validate)
 
+    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    schema.set_defaults(run=_schema)
+
     bench = sub.add_parser("bench", help="measure turn and load times")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--turns", type=int, default=30, help="turns timed per scenario")
@@ -202,6 +205,13 @@ def _validate(args: argparse.Namespace) -> int:
             print(warning)
         print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
     return 1 if failed else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from game.scenario.jsonschema import scenario_json_schema_text
+
+    print(scenario_json_schema_text(), end="")
+    return 0
 
 
 def _bench(args: argparse.Namespace) -> int:

@@ -61,3 +61,12 @@ def test_bench_json_has_every_label(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"tutorial", "generated-50", "generated-200"} <= labels
     assert labels == set(figures["load_ms_median"])
     assert figures["peak_rss_mb"] > 0
+
+
+def test_shipped_json_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    """assets/scenario.schema.json, which the shipped scenarios name for editors, matches the code;
+    regenerate it with `python -m game schema > assets/scenario.schema.json`."""
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert json.loads(printed)["title"] == "Bilateral scenario"
+    assert Path("assets/scenario.schema.json").read_text(encoding="utf-8") == printed

@@ -74,11 +74,16 @@ def knows(state: GameState, a: str, b: str) -> bool:
     return any(a in org.members and b in org.members for org in state.organisations.values())
 
 
-def known_regions(state: GameState, a: str) -> list[str]:
+def known_set(state: GameState, a: str) -> set[str]:
+    """The living regions a knows, unordered: sort before iterating."""
     met = {r for r in state.regions[a].contacts if state.regions[r].alive}
     found = met | state.neighbours[a] | fellow_members(state, a)  # members and rulers are alive
     found.discard(a)
-    return sorted(found)
+    return found
+
+
+def known_regions(state: GameState, a: str) -> list[str]:
+    return sorted(known_set(state, a))
 
 
 def has_access_to(state: GameState, a: str, b: str) -> bool:

@@ -58,10 +58,14 @@ def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
         if treaty.kind == "alliance":
             allies.setdefault(treaty.a, set()).add(treaty.b)
             allies.setdefault(treaty.b, set()).add(treaty.a)
-    bound = Counter(about for (_, about) in state.opinions)
+    best_baseline = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY
+    maybe = [
+        k for k, mods in state.opinions.items() if sum(m.value for m in mods) + best_baseline >= FRIENDLY
+    ]
+    bound = Counter(about for _, about in maybe)
     hopeful = {r for r in state.living() if bound[r] + len(allies.get(r, ())) >= needed}
     found = {r: set(allies.get(r, ())) for r in hopeful}
-    for holder, about in state.opinions:
+    for holder, about in maybe:
         if about in hopeful and state.regions[holder].alive and opinion(state, holder, about) >= FRIENDLY:
             found[about].add(holder)
     return found

@@ -77,6 +77,10 @@ class View:
     def known(self) -> list[str]:
         return rel.known_regions(self.state, self.me)
 
+    def known_set(self) -> set[str]:
+        """The same, unordered: for membership tests."""
+        return rel.known_set(self.state, self.me)
+
     def neighbours(self) -> list[str]:
         return sorted(r for r in self.state.neighbours[self.me] if self.state.regions[r].alive)
 
