@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core.messages import Msg, msg
-from game.core.model import Event
+from game.core.model import Event, Modifier
 
 TREATY_NAMES = {
     "non_aggression": "a non-aggression pact",
@@ -88,3 +88,36 @@ def describe(event: Event) -> Msg:
             value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else str(value)
         )
     return msg(template, **args)
+
+
+# What the player reads beside each opinion modifier; scenario modifiers carry their own text.
+MODIFIER_TEXT = {
+    "ambassador": "Our ambassadors keep in touch",
+    "state_visit": "Paid us a state visit",
+    "treaty_non_aggression": "Non-aggression pact",
+    "treaty_alliance": "Military allies",
+    "treaty_trade": "Trade partners",
+    "treaty_access": "Military access",
+    "broke_treaty": "Broke a treaty with us",
+    "untrustworthy": "Broke its word to others",
+    "declared_war": "Declared war on us",
+    "aggressor": "Started a war of aggression",
+    "ignored_call": "Ignored our call to arms",
+    "answered_call": "Came to our defence",
+    "expelled_ambassador": "Expelled our ambassador",
+    "embargo": "Keeps an embargo on us",
+    "aid": "Sent us aid",
+    "introduced": "Introduced by a friend",
+    "mediated": "Brokered a peace for us",
+    "left_organisation": "Left our organisation",
+    "condemned": "Condemned by our organisation",
+    "lopsided_deal": "Profits from a lopsided deal",
+    "rogue": "A rogue region",
+}
+
+
+def modifier_text(mod: Modifier, language: str = "en") -> str:
+    """The text of an opinion modifier: the scenario's own, or the rules' (a gettext message id)."""
+    if mod.text is not None:
+        return mod.text.get(language) or mod.text.get("en") or mod.kind
+    return MODIFIER_TEXT.get(mod.kind, mod.kind.replace("_", " ").capitalize())
