@@ -15,6 +15,7 @@ from game.core.model import Personality, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
+WAR_RESOLVE = 5  # turns an attacker fights before it will listen to talk of peace
 MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
 PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
 FOCUS_PARTNERS = 6  # of our partners beyond neighbours and allies, considered each turn
@@ -247,6 +248,8 @@ class SimpleAI:
             standing = war.side_score(me) if war else 0.0
             yield Reason(msg("How the war goes for us"), round(-standing / 2, 1))
             yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2 - 10 * p.aggression, 1))
+            if war is not None and war.attacker == me and view.turn - war.started < WAR_RESOLVE:
+                yield Reason(msg("We have only begun this war"), -30.0)
             if prop.terms.payer == me:
                 yield Reason(msg("The tribute you demand"), round(-prop.terms.tribute * 3, 1))
             elif prop.terms.payer == other:
@@ -265,6 +268,8 @@ class SimpleAI:
             yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2, 1))
             yield Reason(msg("How the war goes for us"), round(-standing / 3, 1))
             yield Reason(msg("We trust talks"), round(15 * p.multilateralism - 5, 1))
+            if war is not None and war.attacker == me and view.turn - war.started < WAR_RESOLVE:
+                yield Reason(msg("We have only begun this war"), -30.0)
         elif prop.kind == "call_to_arms":
             enemy = prop.terms.about or ""
             yield Reason(msg("We stand by our allies"), round(40 * p.loyalty - 10, 1))
