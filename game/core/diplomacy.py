@@ -15,7 +15,6 @@ from game.core.relations import (
     remove_modifier,
     set_modifier,
     treaties_of,
-    war_between,
 )
 
 # Opinion each side holds of a partner while a treaty lasts.
@@ -126,19 +125,19 @@ def propose(state: GameState, kind: str, sender: str, recipient: str, terms: Ter
 
 
 def make_peace(state: GameState, war: War, terms: Terms) -> None:
+    """End a war: a truce follows; allies who joined to defend either side stop fighting too."""
     state.remove_war(war)
     a, b = war.parties
-    state.truces[pair(a, b)] = state.rules.truce_turns
+    if state.rules.truce_turns > 0:
+        state.truces[pair(a, b)] = state.rules.truce_turns
     kind = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
     news(state, "peace_signed", a, b, terms=kind)
     if terms.tribute > 0 and terms.payer is not None:
         payee = b if terms.payer == a else a
         state.tributes.append(Tribute(terms.payer, payee, terms.tribute, state.rules.tribute_turns))
+    end_wars_joined_for(state, a, b)
     if terms.annex is not None:
-        winner = b if terms.annex == a else a
-        annex(state, terms.annex, winner)
-    else:
-        end_wars_joined_for(state, a, b)
+        annex(state, terms.annex, b if terms.annex == a else a)
 
 
 def end_wars_joined_for(state: GameState, a: str, b: str) -> None:
@@ -189,8 +188,3 @@ def update_neighbours(state: GameState) -> None:
             if other_ruler != ruler:
                 touching[ruler].add(other_ruler)
     state.neighbours = {r: frozenset(v) for r, v in touching.items()}
-
-
-def has_capitulated(state: GameState, region: str, enemy: str) -> bool:
-    war = war_between(state, region, enemy)
-    return war is not None and war.capitulated == region

@@ -9,6 +9,8 @@ from typing import Any
 
 from game.core import actions as A
 from game.core.diplomacy import (
+    IGNORED_CALL_OPINION,
+    IGNORED_CALL_REPUTATION,
     end_treaty,
     make_peace,
     news,
@@ -119,8 +121,8 @@ def _answer(state: GameState, a: A.Answer) -> None:
 def _rejected(state: GameState, p: Proposal) -> None:
     if p.kind == "call_to_arms":
         region = state.regions[p.recipient]
-        region.reputation = clamp(region.reputation - 6.0, 0.0, 100.0)
-        add_modifier(state, p.sender, p.recipient, "ignored_call", -25.0, 0.3)
+        region.reputation = clamp(region.reputation - IGNORED_CALL_REPUTATION, 0.0, 100.0)
+        add_modifier(state, p.sender, p.recipient, "ignored_call", IGNORED_CALL_OPINION, 0.3)
     what = p.terms.treaty or p.kind
     state.refusals[(p.sender, p.recipient, what)] = state.turn
     news(state, "proposal_rejected", p.recipient, p.sender, proposal=what)

@@ -146,6 +146,7 @@ class War:
     started: int
     score: float = 0.0
     capitulated: str | None = None
+    capitulated_on: int = 0  # the turn of capitulation: the victor's grace to impose terms counts from it
     ally_of: str | None = None  # set when the attacker joined to defend an ally
 
     @property

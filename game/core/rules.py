@@ -7,7 +7,7 @@ from typing import Any
 
 from game.core import actions as A
 from game.core.messages import Msg, msg
-from game.core.model import GameState
+from game.core.model import TREATY_KINDS, GameState
 from game.core.relations import (
     at_war,
     knows,
@@ -120,7 +120,9 @@ def _propose_treaty(state: GameState, a: A.ProposeTreaty) -> Msg | None:
 
 def _treaty_conflict(state: GameState, x: str, y: str, kind: str, exclusive: bool) -> Msg | None:
     """What stands in the way of this treaty between x and y, both when proposed and when accepted."""
-    if treaty_between(state, x, y, kind) is not None:  # type: ignore[arg-type]
+    if kind not in TREATY_KINDS:
+        return msg("There is no such kind of treaty.")
+    if treaty_between(state, x, y, kind) is not None:
         return msg("You already have this treaty with {region}.", region=y)
     if exclusive and kind != "trade":
         return msg("Only trade agreements can be exclusive.")
@@ -140,6 +142,8 @@ def _propose_peace(state: GameState, a: A.ProposePeace) -> Msg | None:
     found = _other(state, a.actor, a.target)
     if found:
         return found
+    if a.terms not in ("white", "tribute", "annex"):
+        return msg("Peace terms are a white peace, a tribute or an annexation.")
     war = war_between(state, a.actor, a.target)
     if war is None:
         return msg("You are not at war with {region}.", region=a.target)

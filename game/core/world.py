@@ -46,8 +46,10 @@ def _fights(state: GameState, region_id: str, enemy: str) -> bool:
 def resolve_wars(state: GameState) -> None:
     rules = state.rules
     for war in sorted(state.wars.values(), key=lambda w: w.id):
+        if war.id not in state.wars:  # ended by an earlier peace in this loop
+            continue
         if war.capitulated is not None:
-            if state.turn - war.started >= TERMS_GRACE:
+            if state.turn - war.capitulated_on >= TERMS_GRACE:
                 make_peace(state, war, Terms())
             continue
         att, dfn = state.regions[war.attacker], state.regions[war.defender]
@@ -66,7 +68,7 @@ def resolve_wars(state: GameState) -> None:
         loser = _loser(state, war)
         if loser is not None:
             war.capitulated = loser
-            war.started = state.turn  # from now on, counts the victor's grace to impose terms
+            war.capitulated_on = state.turn
             news(state, "capitulation", loser, war.defender if loser == war.attacker else war.attacker)
 
 

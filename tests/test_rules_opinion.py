@@ -1,0 +1,128 @@
+"""Rulebook: opinion (baseline, modifiers, decay, bounds, labels)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core.diplomacy import sign_treaty
+from game.core.relations import add_modifier, modifier_value, modifiers, opinion, opinion_label
+from game.core.world import end_of_turn
+
+
+def test_baseline_from_affinity_and_borders(world):
+    """Opinion starts from affinity, plus harmony between like neighbours or friction between unlike ones."""
+    # given: north-south affinity is -0.3; alba borders bria (north) and cora (south)
+    # when / then
+    assert opinion(world, "alba", "fenn") == pytest.approx(20.0)  # kin, far apart
+    assert opinion(world, "alba", "dova") == pytest.approx(-6.0)  # unlike, far apart
+    assert opinion(world, "alba", "bria") == pytest.approx(25.0)  # kin neighbours: harmony
+    assert opinion(world, "alba", "cora") == pytest.approx(-16.0)  # unlike neighbours: friction
+
+
+def test_region_pair_affinity_overrides_the_cultures(make_world):
+    """An affinity given for two regions overrides their cultures' affinity."""
+
+    # given
+    def edit(tree):
+        tree["affinities"].append({"between": ["alba", "cora"], "value": 0.8})
+
+    world = make_world(edit=edit)
+    # when / then
+    assert opinion(world, "alba", "cora") == pytest.approx(0.8 * 20 + 5)
+    assert opinion(world, "alba", "dova") == pytest.approx(-6.0)  # other pairs keep the culture value
+
+
+def test_cultures_of_one_group_are_kin(make_world):
+    """Cultures of one group have an affinity of one half when no affinity is written for them."""
+
+    # given
+    def edit(tree):
+        tree["affinities"] = []
+        for culture in tree["cultures"]:
+            culture["group"] = "people"
+
+    world = make_world(edit=edit)
+    # when / then
+    assert opinion(world, "alba", "dova") == pytest.approx(10.0)
+
+
+def test_opinion_is_directed(world):
+    """Opinion A→B and opinion B→A are separate."""
+    # given
+    add_modifier(world, "bria", "alba", "test_gift", 30.0, 0.0)
+    # when / then
+    assert opinion(world, "bria", "alba") == pytest.approx(55.0)
+    assert opinion(world, "alba", "bria") == pytest.approx(25.0)
+
+
+def test_opinion_is_bounded(world):
+    """Opinion always lies within -100..100, whatever the modifiers add up to."""
+    # given
+    add_modifier(world, "alba", "bria", "test_love", 90.0, 0.0)
+    add_modifier(world, "alba", "bria", "test_more_love", 90.0, 0.0)
+    add_modifier(world, "alba", "cora", "test_hate", -100.0, 0.0)
+    add_modifier(world, "alba", "cora", "test_more_hate", -100.0, 0.0)
+    # when / then
+    assert opinion(world, "alba", "bria") == 100.0
+    assert opinion(world, "alba", "cora") == -100.0
+
+
+def test_modifier_of_a_kind_accumulates_within_its_cap(world):
+    """Repeated causes of one kind add to one modifier, which stays within its cap."""
+    # given
+    add_modifier(world, "alba", "bria", "aid", 15.0, 0.5, cap=20.0)
+    # when
+    add_modifier(world, "alba", "bria", "aid", 15.0, 0.5, cap=20.0)
+    # then
+    assert [m.value for m in modifiers(world, "alba", "bria") if m.kind == "aid"] == [20.0]
+
+
+def test_modifiers_decay_toward_zero_and_vanish(world):
+    """Each turn a modifier moves toward zero by its decay, from either side, and is gone at zero."""
+    # given
+    add_modifier(world, "alba", "bria", "test_good", 2.0, 1.0)
+    add_modifier(world, "alba", "cora", "test_bad", -2.5, 1.0)
+    # when
+    end_of_turn(world)
+    # then
+    assert modifier_value(world, "alba", "bria", "test_good") == pytest.approx(1.0)
+    assert modifier_value(world, "alba", "cora", "test_bad") == pytest.approx(-1.5)
+    # when
+    end_of_turn(world)
+    end_of_turn(world)
+    # then
+    assert not [m for m in modifiers(world, "alba", "bria") if m.kind == "test_good"]
+    assert not [m for m in modifiers(world, "alba", "cora") if m.kind == "test_bad"]
+
+
+def test_treaty_goodwill_lasts_while_the_treaty_does(world):
+    """The goodwill of a treaty does not decay while the treaty lasts."""
+    # given
+    sign_treaty(world, "alliance", "alba", "bria")
+    value = modifier_value(world, "alba", "bria", "treaty_alliance")
+    # when
+    for _ in range(5):
+        end_of_turn(world)
+    # then
+    assert modifier_value(world, "alba", "bria", "treaty_alliance") == value > 0
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        (-100, "hostile"),
+        (-51, "hostile"),
+        (-50, "unfriendly"),
+        (-16, "unfriendly"),
+        (-15, "neutral"),
+        (14.9, "neutral"),
+        (15, "cordial"),
+        (49.9, "cordial"),
+        (50, "friendly"),
+        (100, "friendly"),
+    ],
+)
+def test_opinion_labels(value, label):
+    """Labels: hostile < -50 ≤ unfriendly < -15 ≤ neutral < 15 ≤ cordial < 50 ≤ friendly."""
+    # given / when / then
+    assert opinion_label(value) == label
