@@ -5,18 +5,37 @@ from __future__ import annotations
 import pytest
 
 from game.core.diplomacy import sign_treaty
-from game.core.relations import add_modifier, modifier_value, modifiers, opinion, opinion_label
+from game.core.relations import (
+    add_modifier,
+    knows,
+    modifier_value,
+    modifiers,
+    opinion,
+    opinion_label,
+    reputation_term,
+)
 from game.core.world import end_of_turn
+
+
+def _rep(world, holder, about):
+    """The reputation part of the baseline: only for a region the holder knows."""
+    return reputation_term(world, about) if knows(world, holder, about) else 0.0
 
 
 def test_baseline_from_affinity_and_borders(world):
     """Opinion starts from affinity, plus harmony between like neighbours or friction between unlike ones."""
     # given: north-south affinity is -0.3; alba borders bria (north) and cora (south)
     # when / then
-    assert opinion(world, "alba", "fenn") == pytest.approx(20.0)  # kin, far apart
-    assert opinion(world, "alba", "dova") == pytest.approx(-6.0)  # unlike, far apart
-    assert opinion(world, "alba", "bria") == pytest.approx(25.0)  # kin neighbours: harmony
-    assert opinion(world, "alba", "cora") == pytest.approx(-16.0)  # unlike neighbours: friction
+    assert opinion(world, "alba", "fenn") == pytest.approx(
+        20.0 + _rep(world, "alba", "fenn")
+    )  # kin, far apart
+    assert opinion(world, "alba", "dova") == pytest.approx(-6.0 + _rep(world, "alba", "dova"))  # unlike, far
+    assert opinion(world, "alba", "bria") == pytest.approx(
+        25.0 + _rep(world, "alba", "bria")
+    )  # kin neighbours
+    assert opinion(world, "alba", "cora") == pytest.approx(
+        -16.0 + _rep(world, "alba", "cora")
+    )  # unlike neighbours
 
 
 def test_region_pair_affinity_overrides_the_cultures(make_world):
@@ -28,8 +47,10 @@ def test_region_pair_affinity_overrides_the_cultures(make_world):
 
     world = make_world(edit=edit)
     # when / then
-    assert opinion(world, "alba", "cora") == pytest.approx(0.8 * 20 + 5)
-    assert opinion(world, "alba", "dova") == pytest.approx(-6.0)  # other pairs keep the culture value
+    assert opinion(world, "alba", "cora") == pytest.approx(0.8 * 20 + 5 + _rep(world, "alba", "cora"))
+    assert opinion(world, "alba", "dova") == pytest.approx(
+        -6.0 + _rep(world, "alba", "dova")
+    )  # culture value
 
 
 def test_cultures_of_one_group_are_kin(make_world):
@@ -43,7 +64,7 @@ def test_cultures_of_one_group_are_kin(make_world):
 
     world = make_world(edit=edit)
     # when / then
-    assert opinion(world, "alba", "dova") == pytest.approx(10.0)
+    assert opinion(world, "alba", "dova") == pytest.approx(10.0 + _rep(world, "alba", "dova"))
 
 
 def test_opinion_is_directed(world):
@@ -51,8 +72,8 @@ def test_opinion_is_directed(world):
     # given
     add_modifier(world, "bria", "alba", "test_gift", 30.0, 0.0)
     # when / then
-    assert opinion(world, "bria", "alba") == pytest.approx(55.0)
-    assert opinion(world, "alba", "bria") == pytest.approx(25.0)
+    assert opinion(world, "bria", "alba") == pytest.approx(55.0 + _rep(world, "bria", "alba"))
+    assert opinion(world, "alba", "bria") == pytest.approx(25.0 + _rep(world, "alba", "bria"))
 
 
 def test_opinion_is_bounded(world):
@@ -126,3 +147,14 @@ def test_opinion_labels(value, label):
     """Labels: hostile < -50 ≤ unfriendly < -15 ≤ neutral < 15 ≤ cordial < 50 ≤ friendly."""
     # given / when / then
     assert opinion_label(value) == label
+
+
+def test_reputation_colours_the_opinion_of_those_who_know(world):
+    """A region's reputation moves the opinion of every region that knows it, and of no other."""
+    # given: cora knows alba (neighbours); fenn does not
+    before_cora, before_fenn = opinion(world, "cora", "alba"), opinion(world, "fenn", "alba")
+    # when
+    world.regions["alba"].reputation -= 30
+    # then
+    assert opinion(world, "cora", "alba") == pytest.approx(before_cora - 30 * 10 / 50)
+    assert opinion(world, "fenn", "alba") == pytest.approx(before_fenn)

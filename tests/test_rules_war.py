@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from game.core import actions as A
-from game.core.diplomacy import make_peace, sign_treaty, start_war
+from game.core.diplomacy import AGGRESSION_REPUTATION, make_peace, sign_treaty, start_war
 from game.core.economy import income
 from game.core.model import Terms, pair
-from game.core.relations import modifier_value, treaty_between, war_between
+from game.core.relations import modifier_value, opinion, treaty_between, war_between
 from game.core.world import end_of_turn
 from tests.conftest import act, answer_waiting, refused
 
@@ -82,7 +82,8 @@ def test_no_second_war_on_the_same_enemy(world):
 
 
 def test_breaking_a_pact_by_war_costs_reputation(world):
-    """Declaring war on a region one has a non-aggression pact with breaks it and costs reputation."""
+    """Declaring war on a region one has a non-aggression pact with breaks it: the cost of breaking a
+    treaty comes on top of the cost of aggression."""
     # given
     pact = sign_treaty(world, "non_aggression", "alba", "bria")
     reputation = world.regions["alba"].reputation
@@ -90,7 +91,8 @@ def test_breaking_a_pact_by_war_costs_reputation(world):
     act(world, A.DeclareWar("alba", "bria"))
     # then
     assert pact.id not in world.treaties
-    assert world.regions["alba"].reputation == reputation - world.rules.break_reputation
+    lost = world.rules.break_reputation + AGGRESSION_REPUTATION
+    assert world.regions["alba"].reputation == pytest.approx(reputation - lost)
     assert modifier_value(world, "bria", "alba", "broke_treaty") < 0
 
 
@@ -105,20 +107,23 @@ def test_breaking_a_truce_costs_reputation(world):
     act(world, A.DeclareWar("alba", "bria"))
     # then
     assert pair("alba", "bria") not in world.truces
-    assert world.regions["alba"].reputation == reputation - world.rules.break_reputation
+    lost = world.rules.break_reputation + AGGRESSION_REPUTATION
+    assert world.regions["alba"].reputation == pytest.approx(reputation - lost)
 
 
-def test_plain_war_costs_no_reputation_but_makes_enemies(world):
-    """A war without a broken pact or truce costs no reputation, but the victim and onlookers resent it."""
+def test_aggression_costs_reputation_and_makes_enemies(world):
+    """Declaring war costs the aggressor some reputation, so all who know it think less of it; the
+    victim resents it most."""
     # given
     reputation = world.regions["alba"].reputation
+    seen_by = {r: opinion(world, r, "alba") for r in ("cora", "fenn")}
     # when
     act(world, A.DeclareWar("alba", "bria"))
     # then
-    assert world.regions["alba"].reputation == reputation
+    assert world.regions["alba"].reputation == pytest.approx(reputation - AGGRESSION_REPUTATION)
     assert modifier_value(world, "bria", "alba", "declared_war") < 0
-    assert modifier_value(world, "cora", "alba", "aggressor") < 0
-    assert modifier_value(world, "fenn", "alba", "aggressor") == 0  # fenn does not know alba
+    assert opinion(world, "cora", "alba") < seen_by["cora"]
+    assert opinion(world, "fenn", "alba") == pytest.approx(seen_by["fenn"])  # fenn does not know alba
 
 
 def test_war_ends_other_treaties_between_the_two(world):
@@ -270,5 +275,5 @@ def test_no_truce_when_the_rules_give_none(make_world):
     reputation = world.regions["alba"].reputation
     # when
     act(world, A.DeclareWar("alba", "bria"))
-    # then
-    assert world.regions["alba"].reputation == reputation, "a truce of 0 turns was punished as broken"
+    # then: only the cost of aggression, none for a broken truce
+    assert world.regions["alba"].reputation == pytest.approx(reputation - AGGRESSION_REPUTATION)

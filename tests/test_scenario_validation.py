@@ -137,8 +137,12 @@ def test_validate_gives_a_scenario_only_without_errors() -> None:
     tree, locations = parse_yaml(VALID.encode(), "t.yaml")
     scenario, problems = validate(tree, locations, "t.yaml")
     assert scenario is not None and problems == []
-    broken, locations = parse_yaml(edit(VALID, "neighbours: [bria]\n    economy: 10",
-                                        "neighbours: [bria, alba]\n    economy: 10").encode(), "t.yaml")
+    broken, locations = parse_yaml(
+        edit(
+            VALID, "neighbours: [bria]\n    economy: 10", "neighbours: [bria, alba]\n    economy: 10"
+        ).encode(),
+        "t.yaml",
+    )
     scenario, problems = validate(broken, locations, "t.yaml")
     assert scenario is None and [p.code for p in problems] == ["map.self_neighbour"]
 
@@ -181,10 +185,14 @@ def test_document_must_be_a_mapping() -> None:
     assert str(problem) == "t.yaml:1:1: expected a mapping of fields, got a list"
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("2", "format: must be 1 (got 2)"), ("true", "format: expected 1, got true"),
-    ("'1'", "format: must be 1 (got '1')"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2", "format: must be 1 (got 2)"),
+        ("true", "format: expected 1, got true"),
+        ("'1'", "format: must be 1 (got '1')"),
+    ],
+)
 def test_format_version_must_be_one(value: str, message: str) -> None:
     """The file format version is exactly 1: not 2, not true, not the text '1'."""
     problems = problems_of(edit(VALID, "format: 1", f"format: {value}"))
@@ -204,26 +212,46 @@ def test_ambassador_sender_is_spelt_from() -> None:
     problems = problems_of(edit(VALID, "{from: alba, to: bria}", "{from_: alba, to: bria}"))
     assert {p.message for p in problems} == {
         "diplomacy.ambassadors[0]: unknown field 'from_' (did you mean 'from'?)",
-        "diplomacy.ambassadors[0]: missing field 'from'"}
+        "diplomacy.ambassadors[0]: missing field 'from'",
+    }
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("{en: Tiny, pl: Mały}", "{en: '', pl: Mały}", "meta.name.en: must not be empty"),
-    ("{en: Tiny, pl: Mały}", "{en: " + "x" * 81 + ", pl: Mały}",
-     "meta.name.en: is too long: at most 80 characters (got 81)"),
-    ("position: [100, 100]", "position: [100]", "regions[0].position: needs at least 2 items (got 1)"),
-    ("value: 0.2", "value: -1.5", "affinities[0].value: must be at least -1 (got -1.5)"),
-    ("kind: security", "kind: military",
-     "organisations[0].kind: must be 'security' or 'trade' (got 'military')"),
-    ("name: {en: Alba, pl: Alba}", "name: Alba", "regions[0].name: expected a mapping of fields, got 'Alba'"),
-    ("name: {en: Bria, pl: Bria}", "name: {en: 12, pl: Bria}",
-     "regions[1].name.en: expected text, got 12 (put it in quotes)"),
-    ("neighbours: [bria]\n    economy: 10", "neighbours: bria\n    economy: 10",
-     "regions[0].neighbours: expected a list, got 'bria'"),
-    ("risk: 0.1", "risk: 2", "personalities[0].risk: must be at most 1 (got 2)"),
-    ("economy: 8", "economy: .5e", "regions[2].economy: expected a number, got '.5e'"),
-    ("economy: 8", "economy:", "regions[2].economy: expected a number, got an empty value"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("{en: Tiny, pl: Mały}", "{en: '', pl: Mały}", "meta.name.en: must not be empty"),
+        (
+            "{en: Tiny, pl: Mały}",
+            "{en: " + "x" * 81 + ", pl: Mały}",
+            "meta.name.en: is too long: at most 80 characters (got 81)",
+        ),
+        ("position: [100, 100]", "position: [100]", "regions[0].position: needs at least 2 items (got 1)"),
+        ("value: 0.2", "value: -1.5", "affinities[0].value: must be at least -1 (got -1.5)"),
+        (
+            "kind: security",
+            "kind: military",
+            "organisations[0].kind: must be 'security' or 'trade' (got 'military')",
+        ),
+        (
+            "name: {en: Alba, pl: Alba}",
+            "name: Alba",
+            "regions[0].name: expected a mapping of fields, got 'Alba'",
+        ),
+        (
+            "name: {en: Bria, pl: Bria}",
+            "name: {en: 12, pl: Bria}",
+            "regions[1].name.en: expected text, got 12 (put it in quotes)",
+        ),
+        (
+            "neighbours: [bria]\n    economy: 10",
+            "neighbours: bria\n    economy: 10",
+            "regions[0].neighbours: expected a list, got 'bria'",
+        ),
+        ("risk: 0.1", "risk: 2", "personalities[0].risk: must be at most 1 (got 2)"),
+        ("economy: 8", "economy: .5e", "regions[2].economy: expected a number, got '.5e'"),
+        ("economy: 8", "economy:", "regions[2].economy: expected a number, got an empty value"),
+    ],
+)
 def test_value_errors_read_well(old: str, new: str, message: str) -> None:
     """Each kind of schema error gives a sentence naming the field, the rule and the value found."""
     messages = [p.message for p in problems_of(edit(VALID, old, new))]
@@ -233,14 +261,25 @@ def test_value_errors_read_well(old: str, new: str, message: str) -> None:
 # ---------------------------------------------------------------- ids
 
 
-@pytest.mark.parametrize(("old", "new", "code", "message"), [
-    ("  - id: cale", "  - id: alba", "dup.region", "duplicate region id 'alba'"),
-    ("  - id: south", "  - id: north", "dup.culture", "duplicate culture id 'north'"),
-    ("members: [alba, bria]", "members: [alba, bria]\n  - {id: league, name: {en: L, pl: L}, kind: trade}",
-     "dup.organisation", "duplicate organisation id 'league'"),
-    ("    risk: 0.1", "    risk: 0.1\n  - {id: cautious, name: {en: C, pl: C}}", "dup.personality",
-     "duplicate personality id 'cautious'"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code", "message"),
+    [
+        ("  - id: cale", "  - id: alba", "dup.region", "duplicate region id 'alba'"),
+        ("  - id: south", "  - id: north", "dup.culture", "duplicate culture id 'north'"),
+        (
+            "members: [alba, bria]",
+            "members: [alba, bria]\n  - {id: league, name: {en: L, pl: L}, kind: trade}",
+            "dup.organisation",
+            "duplicate organisation id 'league'",
+        ),
+        (
+            "    risk: 0.1",
+            "    risk: 0.1\n  - {id: cautious, name: {en: C, pl: C}}",
+            "dup.personality",
+            "duplicate personality id 'cautious'",
+        ),
+    ],
+)
 def test_duplicate_ids_name_both_places(old: str, new: str, code: str, message: str) -> None:
     """An id used twice within regions, cultures, personalities or organisations names both lines."""
     text = edit(VALID, old, new)
@@ -252,8 +291,12 @@ def test_duplicate_ids_name_both_places(old: str, new: str, code: str, message: 
 
 def test_redefining_a_builtin_personality_is_a_warning() -> None:
     """A scenario may replace a built-in personality; it loads, with a warning saying so."""
-    loaded = load_scenario_bytes(edit(VALID, "id: cautious", "id: warlord").replace(
-        "personality: cautious", "personality: warlord").encode(), "t.yaml")
+    loaded = load_scenario_bytes(
+        edit(VALID, "id: cautious", "id: warlord")
+        .replace("personality: cautious", "personality: warlord")
+        .encode(),
+        "t.yaml",
+    )
     (warning,) = loaded.warnings
     assert warning.severity == "warning" and warning.code == "dup.builtin_personality"
     where = f"t.yaml:{line_of(VALID, 'id: cautious')}:9"
@@ -263,30 +306,73 @@ def test_redefining_a_builtin_personality_is_a_warning() -> None:
 # ---------------------------------------------------------------- references
 
 
-@pytest.mark.parametrize(("old", "new", "code", "message"), [
-    ("culture: north", "culture: nrth", "ref.unknown_culture",
-     "unknown culture 'nrth' (did you mean 'north'?)"),
-    ("personality: cautious", "personality: cautios", "ref.unknown_personality",
-     "unknown personality 'cautios' (did you mean 'cautious'?)"),
-    ("personality: merchant", "personality: trader", "ref.unknown_personality",
-     "unknown personality 'trader'"),
-    ("neighbours: [bria]\n    economy: 8", "neighbours: [bria, dale]\n    economy: 8", "ref.unknown_region",
-     "unknown region 'dale' (did you mean 'cale'?)"),
-    ("playable: [alba, bria]", "playable: [alba, brai]", "ref.unknown_region",
-     "unknown region 'brai' (did you mean 'bria'?)"),
-    ("members: [alba, bria]", "members: [alba, zed]", "ref.unknown_region", "unknown region 'zed'"),
-    ("{attacker: cale, defender: bria}", "{attacker: kale, defender: bria}", "ref.unknown_region",
-     "unknown region 'kale' (did you mean 'cale'?)"),
-    ("between: [alba, bria]", "between: [alba, brian]", "ref.unknown_region",
-     "unknown region 'brian' (did you mean 'bria'?)"),
-    ("{by: cale, target: alba}", "{by: cale, target: albania}", "ref.unknown_region",
-     "unknown region 'albania' (did you mean 'alba'?)"),
-    ("{from: alba, to: bria}", "{from: alba, to: x}", "ref.unknown_region", "unknown region 'x'"),
-    ("{of: bria, towards: cale", "{of: bria, towards: gale", "ref.unknown_region",
-     "unknown region 'gale' (did you mean 'cale'?)"),
-    ("between: [north, south]", "between: [north, sooth]", "ref.unknown_culture_or_region",
-     "unknown culture or region 'sooth' (did you mean 'south'?)"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code", "message"),
+    [
+        (
+            "culture: north",
+            "culture: nrth",
+            "ref.unknown_culture",
+            "unknown culture 'nrth' (did you mean 'north'?)",
+        ),
+        (
+            "personality: cautious",
+            "personality: cautios",
+            "ref.unknown_personality",
+            "unknown personality 'cautios' (did you mean 'cautious'?)",
+        ),
+        (
+            "personality: merchant",
+            "personality: trader",
+            "ref.unknown_personality",
+            "unknown personality 'trader'",
+        ),
+        (
+            "neighbours: [bria]\n    economy: 8",
+            "neighbours: [bria, dale]\n    economy: 8",
+            "ref.unknown_region",
+            "unknown region 'dale' (did you mean 'cale'?)",
+        ),
+        (
+            "playable: [alba, bria]",
+            "playable: [alba, brai]",
+            "ref.unknown_region",
+            "unknown region 'brai' (did you mean 'bria'?)",
+        ),
+        ("members: [alba, bria]", "members: [alba, zed]", "ref.unknown_region", "unknown region 'zed'"),
+        (
+            "{attacker: cale, defender: bria}",
+            "{attacker: kale, defender: bria}",
+            "ref.unknown_region",
+            "unknown region 'kale' (did you mean 'cale'?)",
+        ),
+        (
+            "between: [alba, bria]",
+            "between: [alba, brian]",
+            "ref.unknown_region",
+            "unknown region 'brian' (did you mean 'bria'?)",
+        ),
+        (
+            "{by: cale, target: alba}",
+            "{by: cale, target: albania}",
+            "ref.unknown_region",
+            "unknown region 'albania' (did you mean 'alba'?)",
+        ),
+        ("{from: alba, to: bria}", "{from: alba, to: x}", "ref.unknown_region", "unknown region 'x'"),
+        (
+            "{of: bria, towards: cale",
+            "{of: bria, towards: gale",
+            "ref.unknown_region",
+            "unknown region 'gale' (did you mean 'cale'?)",
+        ),
+        (
+            "between: [north, south]",
+            "between: [north, sooth]",
+            "ref.unknown_culture_or_region",
+            "unknown culture or region 'sooth' (did you mean 'south'?)",
+        ),
+    ],
+)
 def test_unknown_references_are_located_with_a_suggestion(
     old: str, new: str, code: str, message: str
 ) -> None:
@@ -296,7 +382,7 @@ def test_unknown_references_are_located_with_a_suggestion(
     assert problem.message == message
     bad = message.split("'")[1]
     assert problem.line == line_of(text, bad)
-    assert text.splitlines()[problem.line - 1][problem.column - 1:].startswith(bad)
+    assert text.splitlines()[problem.line - 1][problem.column - 1 :].startswith(bad)
 
 
 def test_region_cannot_neighbour_itself() -> None:
@@ -311,8 +397,10 @@ def test_neighbours_must_agree() -> None:
     text = edit(VALID, "neighbours: [bria]\n    economy: 10", "neighbours: [bria, cale]\n    economy: 10")
     (problem,) = problems_of(text)
     cale_line = line_of(text, "neighbours: [bria]")
-    assert str(problem) == (f"t.yaml:{line_of(text, '[bria, cale]')}:24: alba lists cale as a neighbour but "
-                            f"cale (line {cale_line}) does not list alba")
+    assert str(problem) == (
+        f"t.yaml:{line_of(text, '[bria, cale]')}:24: alba lists cale as a neighbour but "
+        f"cale (line {cale_line}) does not list alba"
+    )
 
 
 def test_war_between_non_neighbours_is_a_warning() -> None:
@@ -329,18 +417,26 @@ def test_war_and_treaty_on_one_pair_is_an_error() -> None:
     text = edit(VALID, "{kind: trade, between: [alba, bria]}", "{kind: access, between: [bria, cale]}")
     (problem,) = problems_of(text)
     assert problem.code == "diplomacy.war_and_treaty"
-    assert problem.message == (f"'bria' and 'cale' are at war (line {line_of(text, 'attacker')}) and cannot "
-                               "also have a access treaty")
+    assert problem.message == (
+        f"'bria' and 'cale' are at war (line {line_of(text, 'attacker')}) and cannot "
+        "also have a access treaty"
+    )
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("{by: cale, target: alba}", "{by: cale, target: cale}", "'cale' cannot embargo itself"),
-    ("{from: alba, to: bria}", "{from: bria, to: bria}", "'bria' cannot send an ambassador to itself"),
-    ("{attacker: cale, defender: bria}", "{attacker: cale, defender: cale}",
-     "'cale' cannot be at war with itself"),
-    ("between: [alba, bria]", "between: [alba, alba]", "'alba' cannot have a trade treaty with itself"),
-    ("{of: bria, towards: cale", "{of: bria, towards: bria", "'bria' cannot hold an opinion of itself"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("{by: cale, target: alba}", "{by: cale, target: cale}", "'cale' cannot embargo itself"),
+        ("{from: alba, to: bria}", "{from: bria, to: bria}", "'bria' cannot send an ambassador to itself"),
+        (
+            "{attacker: cale, defender: bria}",
+            "{attacker: cale, defender: cale}",
+            "'cale' cannot be at war with itself",
+        ),
+        ("between: [alba, bria]", "between: [alba, alba]", "'alba' cannot have a trade treaty with itself"),
+        ("{of: bria, towards: cale", "{of: bria, towards: bria", "'bria' cannot hold an opinion of itself"),
+    ],
+)
 def test_nothing_is_aimed_at_oneself(old: str, new: str, message: str) -> None:
     """Embargoes, ambassadors, wars, treaties and opinions need two different regions."""
     text = edit(VALID, old, new)
@@ -392,10 +488,12 @@ def test_embargo_and_trade_on_one_pair_is_an_error() -> None:
 def test_repeated_diplomacy_entries_are_errors() -> None:
     """The same war, treaty, embargo or ambassador listed twice is an error on the second one."""
     text = VALID
-    for entry, again in [("{attacker: cale, defender: bria}", "{attacker: bria, defender: cale}"),
-                         ("{kind: trade, between: [alba, bria]}", "{kind: trade, between: [bria, alba]}"),
-                         ("{by: cale, target: alba}", "{by: cale, target: alba}"),
-                         ("{from: alba, to: bria}", "{from: alba, to: bria}")]:
+    for entry, again in [
+        ("{attacker: cale, defender: bria}", "{attacker: bria, defender: cale}"),
+        ("{kind: trade, between: [alba, bria]}", "{kind: trade, between: [bria, alba]}"),
+        ("{by: cale, target: alba}", "{by: cale, target: alba}"),
+        ("{from: alba, to: bria}", "{from: alba, to: bria}"),
+    ]:
         text = edit(text, f"    - {entry}\n", f"    - {entry}\n    - {again}\n")
     codes = [p.code for p in problems_of(text)]
     assert codes == ["dup.war", "dup.treaty", "dup.embargo", "dup.ambassador"]
@@ -408,8 +506,13 @@ def test_all_cross_reference_errors_come_at_once_in_file_order() -> None:
     text = edit(text, "{by: cale, target: alba}", "{by: cale, target: cale}")
     text = edit(text, "members: [alba, bria]", "members: [alba, bria, bria, ghost]")
     problems = problems_of(text)
-    assert [p.code for p in problems] == ["ref.unknown_culture", "map.self_neighbour", "dup.listed_twice",
-                                          "ref.unknown_region", "diplomacy.self"]
+    assert [p.code for p in problems] == [
+        "ref.unknown_culture",
+        "map.self_neighbour",
+        "dup.listed_twice",
+        "ref.unknown_region",
+        "diplomacy.self",
+    ]
     assert [p.line for p in problems] == sorted(p.line for p in problems)
     assert problems[2].severity == "warning"
 
@@ -467,15 +570,29 @@ def test_every_shipped_scenario_loads(path: Path) -> None:
 
 def big_scenario(count: int) -> bytes:
     """`count` regions in a ring, each bordering the next and previous, ten cultures."""
-    lines = ["format: 1", "meta:", "  id: big", "  name: {en: Big, pl: Duży}",
-             "  description: {en: Many regions., pl: Wiele regionów.}", "cultures:"]
+    lines = [
+        "format: 1",
+        "meta:",
+        "  id: big",
+        "  name: {en: Big, pl: Duży}",
+        "  description: {en: Many regions., pl: Wiele regionów.}",
+        "cultures:",
+    ]
     lines += [f"  - {{id: c{c}, name: {{en: C{c}, pl: K{c}}}}}" for c in range(10)]
     lines.append("regions:")
     for i in range(count):
-        lines += [f"  - id: r{i}", f"    name: {{en: Region {i}, pl: Region {i}}}", f"    culture: c{i % 10}",
-                  f'    colour: "#{i:06x}"', f"    position: [{i % 20 * 45}, {i // 20 * 60}]",
-                  f"    neighbours: [r{(i - 1) % count}, r{(i + 1) % count}]", f"    economy: {10 + i % 7}.5",
-                  "    treasury: 100", "    military: 20", "    personality: diplomat"]
+        lines += [
+            f"  - id: r{i}",
+            f"    name: {{en: Region {i}, pl: Region {i}}}",
+            f"    culture: c{i % 10}",
+            f'    colour: "#{i:06x}"',
+            f"    position: [{i % 20 * 45}, {i // 20 * 60}]",
+            f"    neighbours: [r{(i - 1) % count}, r{(i + 1) % count}]",
+            f"    economy: {10 + i % 7}.5",
+            "    treasury: 100",
+            "    military: 20",
+            "    personality: diplomat",
+        ]
     return ("\n".join(lines) + "\n").encode()
 
 

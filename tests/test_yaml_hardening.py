@@ -120,8 +120,17 @@ def test_python_tags_never_run_code(tmp_path: Path) -> None:
     assert str(problem) == "t.yaml:1:4: tags (!!python/object/apply:os.system) are not allowed"
 
 
-@pytest.mark.parametrize("text", ["a: !foo x\n", "a: !!str 1\n", "a: ! x\n", "a: !!map {b: 1}\n",
-                                  "- !<tag:example.com,2000:x> 1\n", "!!python/name:os.system\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !foo x\n",
+        "a: !!str 1\n",
+        "a: ! x\n",
+        "a: !!map {b: 1}\n",
+        "- !<tag:example.com,2000:x> 1\n",
+        "!!python/name:os.system\n",
+    ],
+)
 def test_every_explicit_tag_is_refused(text: str) -> None:
     """Any explicit tag is refused, even the harmless ones: the format needs none."""
     assert only(refused(text), "yaml.tag").line == 1
@@ -160,8 +169,15 @@ def test_very_deep_flow_nesting_does_not_crash() -> None:
     assert problem.line == 1
 
 
-@pytest.mark.parametrize("data", [b"- " * 100_000, b"{a: " * 100_000, b"[{a: " * 50_000,
-                                  b"".join(b"  " * i + b"a:\n" for i in range(200))])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"- " * 100_000,
+        b"{a: " * 100_000,
+        b"[{a: " * 50_000,
+        b"".join(b"  " * i + b"a:\n" for i in range(200)),
+    ],
+)
 def test_very_deep_nesting_of_any_kind_is_refused(data: bytes) -> None:
     """Block lists, flow mappings and indented mappings are all capped at the nesting limit."""
     start = time.perf_counter()
@@ -228,7 +244,12 @@ def test_same_key_in_different_mappings_is_fine() -> None:
 def test_keys_are_always_text() -> None:
     """Mapping keys are strings whatever they look like: 1, no, true, null, 1.5."""
     assert parsed("1: a\nno: b\ntrue: c\nnull: d\n1.5: e\n") == {
-        "1": "a", "no": "b", "true": "c", "null": "d", "1.5": "e"}
+        "1": "a",
+        "no": "b",
+        "true": "c",
+        "null": "d",
+        "1.5": "e",
+    }
 
 
 def test_complex_keys_are_refused() -> None:
@@ -240,18 +261,56 @@ def test_complex_keys_are_refused() -> None:
 # ---------------------------------------------------------------- scalars (YAML 1.2 core schema)
 
 
-@pytest.mark.parametrize("text", ["NO", "no", "on", "Off", "yes", "Y", "012", "0x1F", "0o17", "1:20",
-                                  "2001-01-01", "1_000", "+.5e", "inf", "nan", "=", "0.1.2", "-x", "1-2"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NO",
+        "no",
+        "on",
+        "Off",
+        "yes",
+        "Y",
+        "012",
+        "0x1F",
+        "0o17",
+        "1:20",
+        "2001-01-01",
+        "1_000",
+        "+.5e",
+        "inf",
+        "nan",
+        "=",
+        "0.1.2",
+        "-x",
+        "1-2",
+    ],
+)
 def test_yaml_11_surprises_stay_text(text: str) -> None:
     """Only YAML 1.2 core values are typed; YAML 1.1 booleans, octals, sexagesimals and dates stay text."""
     assert value_of(text) == text
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("true", True), ("True", True), ("TRUE", True), ("false", False), ("FALSE", False),
-    ("null", None), ("~", None), ("", None), ("0", 0), ("-12", -12), ("+3", 3), ("1.5", 1.5),
-    ("1e3", 1000.0), ("-0.5", -0.5), (".5", 0.5), ("2.5E-1", 0.25),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("true", True),
+        ("True", True),
+        ("TRUE", True),
+        ("false", False),
+        ("FALSE", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("0", 0),
+        ("-12", -12),
+        ("+3", 3),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        ("-0.5", -0.5),
+        (".5", 0.5),
+        ("2.5E-1", 0.25),
+    ],
+)
 def test_core_scalars_are_typed(text: str, value: object) -> None:
     """true/false, null/~/empty and plain decimal numbers are the only typed scalars."""
     result = value_of(text)
@@ -275,13 +334,16 @@ def test_non_finite_numbers_are_refused(text: str) -> None:
 def test_yaml_11_values_fail_the_schema_clearly() -> None:
     """`exclusive: yes` and `turn_limit: 012` reach the schema as text and get a readable error."""
     text = VALID.replace("exclusive: false", "exclusive: yes").replace(
-        "  id: tiny\n", "  id: tiny\n  turn_limit: 012\n")
+        "  id: tiny\n", "  id: tiny\n  turn_limit: 012\n"
+    )
     with pytest.raises(ScenarioError) as caught:
         load_scenario_bytes(text.encode(), "t.yaml")
     messages = [p.message for p in caught.value.problems]
     assert "meta.turn_limit: expected a whole number, got '012' (a number may not start with 0)" in messages
-    assert ("diplomacy.treaties[0].exclusive: expected true or false, got 'yes' "
-            "(only true and false are booleans)") in messages
+    assert (
+        "diplomacy.treaties[0].exclusive: expected true or false, got 'yes' "
+        "(only true and false are booleans)"
+    ) in messages
 
 
 def test_norway_stays_an_id_shaped_string() -> None:
@@ -369,20 +431,28 @@ def test_location_map_falls_back_to_the_nearest_ancestor() -> None:
 
 def test_problem_and_error_text() -> None:
     """A Problem prints as file:line:column: message; a warning says so; the error lists them all."""
-    error = ScenarioError([Problem("f.yaml", 3, 7, "bad", code="x"),
-                           Problem("f.yaml", 4, 1, "odd", "warning", "y")])
+    error = ScenarioError(
+        [Problem("f.yaml", 3, 7, "bad", code="x"), Problem("f.yaml", 4, 1, "odd", "warning", "y")]
+    )
     assert str(error) == "f.yaml:3:7: bad\nf.yaml:4:1: warning: odd"
 
 
 # ---------------------------------------------------------------- the pure-Python fallback
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("a: !!python/object/apply:os.system [ls]\n", "yaml.tag"), ("a: &x 1\nb: *x\n", "yaml.alias"),
-    ("a: 1\na: 2\n", "yaml.duplicate_key"), ("- " * 5000, "yaml.too_deep"),
-    ("meta:\n\tid: x\n", "yaml.syntax"),
-    ("a: 1\n---\nb: 2\n", "yaml.several_documents"), ("", "yaml.empty"), ("a: .nan\n", "yaml.non_finite"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a: !!python/object/apply:os.system [ls]\n", "yaml.tag"),
+        ("a: &x 1\nb: *x\n", "yaml.alias"),
+        ("a: 1\na: 2\n", "yaml.duplicate_key"),
+        ("- " * 5000, "yaml.too_deep"),
+        ("meta:\n\tid: x\n", "yaml.syntax"),
+        ("a: 1\n---\nb: 2\n", "yaml.several_documents"),
+        ("", "yaml.empty"),
+        ("a: .nan\n", "yaml.non_finite"),
+    ],
+)
 def test_pure_python_parser_gives_the_same_answers(
     monkeypatch: pytest.MonkeyPatch, text: str, code: str
 ) -> None:
@@ -398,9 +468,41 @@ def test_pure_python_parser_gives_the_same_answers(
 # ---------------------------------------------------------------- fuzzing
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-YAML_BITS = [b":", b"-", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!", b"!!", b"<<", b"\t", b"\n", b"  ",
-             b"'", b'"', b"#", b"---", b"...", b"%YAML 1.1\n", b"? ", b"|", b">", b"\xff", b"\x00",
-             b"\xc3", b".inf", b"1e999", b"~", b",", b"@", b"`", b"\r"]
+YAML_BITS = [
+    b":",
+    b"-",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!",
+    b"!!",
+    b"<<",
+    b"\t",
+    b"\n",
+    b"  ",
+    b"'",
+    b'"',
+    b"#",
+    b"---",
+    b"...",
+    b"%YAML 1.1\n",
+    b"? ",
+    b"|",
+    b">",
+    b"\xff",
+    b"\x00",
+    b"\xc3",
+    b".inf",
+    b"1e999",
+    b"~",
+    b",",
+    b"@",
+    b"`",
+    b"\r",
+]
 
 
 def only_scenario_errors(data: bytes) -> None:
@@ -419,20 +521,31 @@ def test_random_bytes_only_raise_scenario_errors(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.integers(0, len(VALID.encode())), st.integers(0, 8),
-                          st.sampled_from(YAML_BITS) | st.binary(max_size=4)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(VALID.encode())),
+            st.integers(0, 8),
+            st.sampled_from(YAML_BITS) | st.binary(max_size=4),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_mutated_scenarios_only_raise_scenario_errors(edits: list[tuple[int, int, bytes]]) -> None:
     """Splicing YAML syntax, stray bytes and deletions into a valid scenario never gives a traceback."""
     data = VALID.encode()
     for at, cut, insert in edits:
         at = min(at, len(data))
-        data = data[:at] + insert + data[at + cut:]
+        data = data[:at] + insert + data[at + cut :]
     only_scenario_errors(data)
 
 
 @FUZZ
-@given(st.integers(0, VALID.count("\n") - 1), st.sampled_from(["true", "1e3", "[]", "{}", "~", "-1",
-                                                                 "'x'", "Alba", "20000", "0x10", "yes"]))
+@given(
+    st.integers(0, VALID.count("\n") - 1),
+    st.sampled_from(["true", "1e3", "[]", "{}", "~", "-1", "'x'", "Alba", "20000", "0x10", "yes"]),
+)
 def test_mutated_values_only_raise_scenario_errors(line: int, value: str) -> None:
     """Replacing any value with a value of another type gives a clean, located schema error."""
     lines = VALID.splitlines()

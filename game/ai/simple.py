@@ -239,7 +239,7 @@ class SimpleAI:
         opinion = view.opinion_of(other)
         yield Reason(msg("What we think of {region}", region=other), round(opinion / 3, 1))
         for mod in view.modifiers_of(other):
-            if mod.kind in ("broke_treaty", "untrustworthy"):
+            if mod.kind == "broke_treaty":
                 yield Reason(msg("You broke your word before"), round(mod.value / 2, 1))
         if prop.kind == "treaty":
             yield from self._treaty_reasons(view, prop)

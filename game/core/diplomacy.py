@@ -11,7 +11,6 @@ from game.core.relations import (
     allies,
     at_war,
     clamp,
-    everyone_who_knows,
     remove_modifier,
     set_modifier,
     treaties_of,
@@ -25,9 +24,8 @@ TREATY_OPINION: dict[TreatyKind, float] = {
     "access": 3.0,
 }
 BETRAYAL_VICTIM = -30.0  # the partner's opinion of a region that broke a treaty with it
-BETRAYAL_WITNESS = -8.0  # everyone else who knows the breaker
 DECLARED_WAR_OPINION = -40.0
-AGGRESSOR_WITNESS = -6.0
+AGGRESSION_REPUTATION = 5.0
 IGNORED_CALL_OPINION = -25.0
 IGNORED_CALL_REPUTATION = 6.0
 ANNEX_MILITARY_SHARE = 0.5
@@ -72,12 +70,10 @@ def end_treaty(state: GameState, treaty: Treaty, *, broken_by: str | None = None
 
 
 def punish_betrayal(state: GameState, breaker: str, victim: str) -> None:
+    """The victim remembers; everyone else who knows the breaker sees its reputation fall."""
     region = state.regions[breaker]
     region.reputation = clamp(region.reputation - state.rules.break_reputation, 0.0, 100.0)
     add_modifier(state, victim, breaker, "broke_treaty", BETRAYAL_VICTIM, 0.3)
-    for witness in everyone_who_knows(state, breaker):
-        if witness != victim:
-            add_modifier(state, witness, breaker, "untrustworthy", BETRAYAL_WITNESS, 0.4, cap=40)
 
 
 def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | None = None) -> War:
@@ -94,10 +90,9 @@ def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | 
     war = War(state.new_id(), attacker, defender, state.turn, ally_of=ally_of)
     state.add_war(war)
     add_modifier(state, defender, attacker, "declared_war", DECLARED_WAR_OPINION, 0.5)
-    if ally_of is None:
-        for witness in everyone_who_knows(state, attacker):
-            if witness != defender:
-                add_modifier(state, witness, attacker, "aggressor", AGGRESSOR_WITNESS, 0.5, cap=30)
+    if ally_of is None:  # an aggressor is trusted less by all who know it
+        region = state.regions[attacker]
+        region.reputation = clamp(region.reputation - AGGRESSION_REPUTATION, 0.0, 100.0)
     news(state, "war_declared", attacker, defender, ally_of=ally_of)
     if ally_of is None:
         call_to_arms(state, defender, attacker)

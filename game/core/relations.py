@@ -8,6 +8,8 @@ OPINION_MIN, OPINION_MAX = -100.0, 100.0
 AFFINITY_WEIGHT = 20.0  # opinion points from full cultural affinity
 NEIGHBOUR_HARMONY = 5.0  # neighbours of like culture get along
 NEIGHBOUR_FRICTION = -10.0  # neighbours of unlike culture rub each other
+REPUTATION_WEIGHT = 10.0  # opinion points from a spotless (100) or a ruined (0) reputation
+REPUTATION_NEUTRAL = 50.0
 
 
 def clamp(value: float, low: float, high: float) -> float:
@@ -123,11 +125,19 @@ def kin(state: GameState, a: str, b: str) -> bool:
 
 
 def baseline(state: GameState, a: str, b: str) -> float:
+    """Culture, the border, and b's reputation where a knows b."""
     likeness = affinity(state, a, b)
     value = AFFINITY_WEIGHT * likeness
     if b in state.neighbours[a]:
         value += NEIGHBOUR_HARMONY if likeness > 0 else NEIGHBOUR_FRICTION
+    if knows(state, a, b):
+        value += reputation_term(state, b)
     return value
+
+
+def reputation_term(state: GameState, b: str) -> float:
+    """What b's reputation adds to the opinion of everyone who knows it: ±REPUTATION_WEIGHT."""
+    return REPUTATION_WEIGHT * (state.regions[b].reputation - REPUTATION_NEUTRAL) / REPUTATION_NEUTRAL
 
 
 def modifiers(state: GameState, holder: str, about: str) -> list[Modifier]:
@@ -191,7 +201,3 @@ def remove_modifier(state: GameState, holder: str, about: str, kind: str) -> Non
 
 def modifier_value(state: GameState, holder: str, about: str, kind: str) -> float:
     return sum(m.value for m in modifiers(state, holder, about) if m.kind == kind)
-
-
-def everyone_who_knows(state: GameState, a: str) -> list[str]:
-    return [r for r in state.living() if r != a and knows(state, r, a)]

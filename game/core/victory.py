@@ -7,10 +7,11 @@ from collections import Counter
 from game.core.diplomacy import news
 from game.core.economy import score
 from game.core.model import GameState
-from game.core.relations import AFFINITY_WEIGHT, NEIGHBOUR_HARMONY, opinion
+from game.core.relations import AFFINITY_WEIGHT, NEIGHBOUR_HARMONY, REPUTATION_WEIGHT, opinion
 
 FRIENDLY = 50.0
-assert AFFINITY_WEIGHT + NEIGHBOUR_HARMONY < FRIENDLY, "_friends() relies on this"
+BEST_BASELINE = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + REPUTATION_WEIGHT
+assert BEST_BASELINE < FRIENDLY, "_friends() relies on this"
 
 
 def check_victory(state: GameState) -> None:
@@ -58,9 +59,8 @@ def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
         if treaty.kind == "alliance":
             allies.setdefault(treaty.a, set()).add(treaty.b)
             allies.setdefault(treaty.b, set()).add(treaty.a)
-    best_baseline = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY
     maybe = [
-        k for k, mods in state.opinions.items() if sum(m.value for m in mods) + best_baseline >= FRIENDLY
+        k for k, mods in state.opinions.items() if sum(m.value for m in mods) + BEST_BASELINE >= FRIENDLY
     ]
     bound = Counter(about for _, about in maybe)
     hopeful = {r for r in state.living() if bound[r] + len(allies.get(r, ())) >= needed}

@@ -9,6 +9,8 @@ from game.core.organisations import hold_sessions
 from game.core.relations import allies, clamp, has_access_to, set_modifier
 from game.core.victory import check_victory
 
+REPUTATION_MEND = 0.25  # per turn
+REPUTATION_MEND_TO = 50.0
 STABILITY_REST = 60.0  # stability drifts back toward this in peace
 EXHAUSTION_RECOVERY = 5.0
 CAPITULATION = 100.0
@@ -91,6 +93,8 @@ def run_economy(state: GameState) -> None:
         if region.treasury < 0:  # unpaid soldiers and officials
             region.stability = clamp(region.stability - 3.0, 0.0, 100.0)
             region.military *= 0.97
+        if region.reputation < REPUTATION_MEND_TO:  # trust comes back slowly to those who behave
+            region.reputation = min(REPUTATION_MEND_TO, region.reputation + REPUTATION_MEND)
         if region_id not in at_war:
             region.exhaustion = max(0.0, region.exhaustion - EXHAUSTION_RECOVERY)
             step = (
