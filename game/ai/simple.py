@@ -15,6 +15,7 @@ from game.core.model import Personality, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
+MAX_ARMY_UPKEEP = 0.3  # share of the economy an army's upkeep may take before we stop arming
 WAR_RESOLVE = 5  # turns an attacker fights before it will listen to talk of peace
 MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
 PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
@@ -224,7 +225,10 @@ class SimpleAI:
         if spare < 5:
             return
         threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
-        wants_army = view.wars() or threat > region.military or p.aggression > 0.6
+        defence = region.military + sum(view.state.regions[a].military * 0.3 for a in view.allies())
+        upkeep = region.military * view.state.rules.military_upkeep
+        affordable = upkeep < MAX_ARMY_UPKEEP * max(region.economy, 1.0)  # an army must not eat the land
+        wants_army = affordable and (bool(view.wars()) or threat > 1.2 * defence or p.aggression > 0.7)
         amount = round(spare * 0.6, 2)
         yield 5.0, A.Invest(me, "military", amount) if wants_army else A.Invest(me, "economy", amount)
 
