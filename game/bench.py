@@ -11,7 +11,7 @@ import sys
 import time
 from typing import Any
 
-from game.ai.simple import SimpleAI
+from game.ai.standard import StandardAI
 from game.scenario.build import new_game
 from game.scenario.generate import generate_scenario, scenario_to_yaml
 from game.scenario.loader import load_scenario_bytes, shipped_scenarios
@@ -59,7 +59,7 @@ def _median_ms(work: Any, runs: int) -> float:
 def _end_turn_ms(scenario: Scenario, turns: int) -> float:
     """Median time of a whole turn: every region's computer player, then the world phase."""
     state = new_game(scenario)
-    ai = SimpleAI()
+    ai = StandardAI()
     session = Session(state, {r: ai for r in state.order})
     session.play_turns(WARM_UP_TURNS)
     times = []

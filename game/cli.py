@@ -9,7 +9,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from game.ai.simple import SimpleAI
+from game.ai.registry import AI_NAMES
+from game.ai.standard import StandardAI
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
@@ -19,6 +20,7 @@ from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario, resolve_scenario
 from game.scenario.schema import Scenario
 from game.session import Session
+from game.tournament import run_tournament
 
 DEFAULT_SCENARIO = "tutorial"
 KEY_EVENTS = {
@@ -65,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.set_defaults(run=_simulate)
 
+    tour = sub.add_parser("tournament", help="play computer players of different kinds against each other")
+    tour.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    tour.add_argument(
+        "--ais", default="standard,random", help=f"comma-separated, from: {', '.join(AI_NAMES)}"
+    )
+    tour.add_argument("--games", type=int, default=10)
+    tour.add_argument("--seed", type=int, default=1)
+    tour.add_argument("--turns", type=int, default=None, help="most turns per game (default: the limit)")
+    tour.add_argument("--json", action="store_true", help="print one JSON object")
+    tour.set_defaults(run=_tournament)
+
     val = sub.add_parser("validate", help="check scenario files and list every problem")
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.set_defaults(run=_validate)
@@ -84,7 +97,7 @@ def load(path_or_id: str) -> Scenario:
 
 
 def computer_session(state: GameState) -> Session:
-    ai = SimpleAI()
+    ai = StandardAI()
     return Session(state, {region: ai for region in state.order})
 
 
@@ -190,6 +203,27 @@ def _print_summary(state: GameState, scenario: Scenario) -> None:
         else:
             print(f"  {name(region_id):<20}  annexed by {name(state.regions[region_id].ruler)}")
     print(f"\nstate hash {state_hash(state)}")
+
+
+def _tournament(args: argparse.Namespace) -> int:
+    names = [n.strip() for n in args.ais.split(",") if n.strip()]
+    unknown = [n for n in names if n not in AI_NAMES]
+    if unknown or not names or args.games < 1:
+        print(f"choose --ais from {', '.join(AI_NAMES)} and at least one game", file=sys.stderr)
+        return 2
+    scenario = load(args.scenario)
+    show = None if args.json else _progress_printer(args.games, 0)
+    result = run_tournament(scenario, names, args.games, args.seed, turns=args.turns, progress=show)
+    if show is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+        return 0
+    print(f"{scenario.meta.name.en}: {args.games} games, seed {args.seed}\n")
+    print(f"  {'player':<12}{'wins':>6}{'mean rank':>11}{'games':>7}")
+    for name, row in result["by_ai"].items():
+        print(f"  {name:<12}{row['wins']:>6}{row['mean_rank']:>11.2f}{row['games']:>7}")
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:

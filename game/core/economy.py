@@ -111,3 +111,12 @@ def score(state: GameState, region_id: str) -> float:
         + region.reputation * 0.3
         + (regions_ruled(state, region_id) - 1) * 25.0
     )
+
+
+def standings(state: GameState) -> list[tuple[str, float]]:
+    """The living regions by score, best first, as published at the start of this turn."""
+    turn, ranked = state.standings_memo
+    if turn != state.turn or not ranked:
+        ranked = sorted(((r, score(state, r)) for r in state.living()), key=lambda x: (-x[1], x[0]))
+        state.standings_memo = (state.turn, ranked)
+    return ranked

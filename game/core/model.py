@@ -274,6 +274,7 @@ class GameState:
     treaty_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     war_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     affinity_memo: dict[Pair, float] = field(default_factory=dict, metadata={"derived": True})
+    standings_memo: tuple[int, list[tuple[str, float]]] = field(default=(0, []), metadata={"derived": True})
 
     def add_treaty(self, treaty: Treaty) -> None:
         self.treaties[treaty.id] = treaty

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from game.core import relations as rel
 from game.core.actions import Action
-from game.core.economy import Income, income, score
+from game.core.economy import Income, income, score, standings
 from game.core.messages import Msg
 from game.core.model import GameState, Modifier, Personality, Proposal, Region, Resolution, Treaty, War, pair
 from game.core.rules import refusal
@@ -183,3 +183,10 @@ class View:
 
     def score(self, other: str) -> float:
         return score(self.state, other)
+
+    def runaway_leader(self, ratio: float) -> str | None:
+        """The region whose score exceeds the runner-up's by `ratio`, if any (standings are public)."""
+        ranked = standings(self.state)
+        if len(ranked) >= 2 and ranked[0][1] > ratio * max(ranked[1][1], 1.0):
+            return ranked[0][0]
+        return None

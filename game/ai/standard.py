@@ -1,12 +1,14 @@
-"""A plain computer player: scores a short list of candidate actions by its personality.
+"""The standard computer player: scores a short list of candidate actions by its personality.
 
-It keeps no memory of its own: cooldowns and grudges are read from the news and the opinion
-modifiers in its view, so a saved game plays on exactly as it would have.
+It keeps no memory of its own: cooldowns and grudges are read from the refusals, news and opinion
+modifiers in its view, so a saved game plays on exactly as it would have. Its skill (easy, normal,
+hard) changes how well it judges, never what it is allowed to do or know.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from game.ai.base import Decision, Reason
 from game.core import actions as A
@@ -15,23 +17,51 @@ from game.core.model import Personality, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
+RUNAWAY_RATIO = 1.4  # a score this many times the runner-up's makes a region the one to stop
 MAX_ARMY_UPKEEP = 0.3  # share of the economy an army's upkeep may take before we stop arming
 WAR_RESOLVE = 5  # turns an attacker fights before it will listen to talk of peace
 MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
 PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
-FOCUS_PARTNERS = 6  # of our partners beyond neighbours and allies, considered each turn
-FOCUS_EXTRA = 4  # regions outside our dealings considered each turn
 REJECTION_COOLDOWN = 8  # turns before asking the same region for the same thing again
-RESERVE_TURNS = 3.0  # keep this many turns of income in the treasury
+RESERVE_TURNS = 3.0  # turns of income kept back before gold goes to aid
 
 
-class SimpleAI:
-    name = "simple"
+@dataclass(frozen=True, slots=True)
+class Skill:
+    """How well a computer player judges."""
+
+    focus_partners: int  # partners beyond neighbours and allies considered each turn
+    focus_extra: int  # regions outside its dealings considered each turn
+    noise: float  # how far its estimate of an action's value may stray, as a share of it
+    counts_enemy_allies: bool  # whether it weighs the allies a victim would call to arms
+    war_margin: float  # odds it wants beyond its personality's before it attacks
+    minds_the_leader: bool  # whether it turns against a region running away with the game
+    always_annexes: bool  # takes a capitulated enemy's land whatever its temper
+    reserve_turns: float  # turns of income it keeps idle in the treasury
+    invest_share: float  # share of its spare gold it puts to work each turn
+
+
+SKILLS = {
+    "easy": Skill(3, 2, 0.6, False, -0.4, False, False, 6.0, 0.4),
+    "normal": Skill(6, 4, 0.15, True, 0.0, False, False, 3.0, 0.6),
+    "hard": Skill(8, 5, 0.0, True, 0.1, True, True, 2.0, 0.8),
+}
+
+
+class StandardAI:
+    def __init__(self, difficulty: str = "normal") -> None:
+        self.skill = SKILLS[difficulty]
+        self.name = "standard" if difficulty == "normal" else difficulty
 
     # --- a turn ---------------------------------------------------------------------------
     def plan(self, view: View, rng: Rng) -> list[A.Action]:
         """The turn's actions, best first: legal now; later ones may be refused once budget runs out."""
-        candidates = [(value, i, a) for i, (value, a) in enumerate(self._candidates(view, rng)) if value > 0]
+        noise = self.skill.noise
+        candidates = [
+            (value * (1 + noise * rng.uniform(-1, 1)) if noise else value, i, a)
+            for i, (value, a) in enumerate(self._candidates(view, rng))
+            if value > 0
+        ]
         candidates.sort(key=lambda c: (-c[0], c[1]))
         chosen: list[A.Action] = []
         for _, _, action in candidates:
@@ -63,10 +93,11 @@ class SimpleAI:
         partners |= view.state.ambassadors.from_(me)
         partners |= {x for pair in view.embargoes() for x in pair if x != me}
         chosen = set(always)
-        chosen |= _sample(rng, sorted((partners & known) - always), FOCUS_PARTNERS)
+        chosen |= _sample(rng, sorted((partners & known) - always), self.skill.focus_partners)
         strangers = known - partners - always
-        for _ in range(FOCUS_EXTRA * 3):  # draw from the fixed order: no sorting of a large set
-            if len(chosen & strangers) >= min(FOCUS_EXTRA, len(strangers)):
+        extra = self.skill.focus_extra
+        for _ in range(extra * 3):  # draw from the fixed order: no sorting of a large set
+            if len(chosen & strangers) >= min(extra, len(strangers)):
                 break
             candidate = view.state.order[rng.below(len(view.state.order))]
             if candidate in strangers:
@@ -78,7 +109,9 @@ class SimpleAI:
         for war in view.wars():
             enemy = war.defender if war.attacker == me else war.attacker
             if war.capitulated == enemy:
-                if p.aggression > 0.5 and p.cultural_pride * view.affinity(enemy) < 0.3:
+                if self.skill.always_annexes or (
+                    p.aggression > 0.5 and p.cultural_pride * view.affinity(enemy) < 0.3
+                ):
                     yield 100.0, A.ProposePeace(me, enemy, "annex")
                 tribute = round(view.state.regions[enemy].economy * 0.3, 2)
                 yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
@@ -96,10 +129,12 @@ class SimpleAI:
             theirs = view.military_estimate(other)
             if theirs is None or not view.reachable(other) or view.has_treaty(other, "alliance"):
                 continue
-            defence = theirs + sum(view.state.regions[a].military for a in view.allies(other))
+            defence = theirs
+            if self.skill.counts_enemy_allies:
+                defence += sum(view.state.regions[a].military for a in view.allies(other))
             odds = mine / max(defence, 1.0)
             dislike = -view.opinion_of(other) / 50
-            value = 40 * (odds - (2.5 - p.risk)) + 20 * p.aggression + 15 * dislike
+            value = 40 * (odds - (2.5 - p.risk + self.skill.war_margin)) + 20 * p.aggression + 15 * dislike
             if view.truce_with(other) and p.loyalty > 0.3:
                 continue  # a truce is kept by all but the faithless
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):
@@ -221,7 +256,7 @@ class SimpleAI:
 
     def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
-        spare = region.treasury - RESERVE_TURNS * max(view.income().total, 5.0) - 20
+        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - 20
         if spare < 5:
             return
         threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
@@ -229,7 +264,7 @@ class SimpleAI:
         upkeep = region.military * view.state.rules.military_upkeep
         affordable = upkeep < MAX_ARMY_UPKEEP * max(region.economy, 1.0)  # an army must not eat the land
         wants_army = affordable and (bool(view.wars()) or threat > 1.2 * defence or p.aggression > 0.7)
-        amount = round(spare * 0.6, 2)
+        amount = round(spare * self.skill.invest_share, 2)
         yield 5.0, A.Invest(me, "military", amount) if wants_army else A.Invest(me, "economy", amount)
 
     # --- answers ----------------------------------------------------------------------------
@@ -290,6 +325,8 @@ class SimpleAI:
         kind = prop.terms.treaty
         rep = view.reputation(other)
         yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
+        if other == self._leader(view) and kind in ("trade", "access", "non_aggression"):
+            yield Reason(msg("You are growing too strong for everyone's good"), -25.0)
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
             deals = sum(1 for t in view.treaties() if t.kind == "trade")
@@ -334,8 +371,17 @@ class SimpleAI:
         me, p, target = view.me, view.personality, resolution.target
         if target == me or target in view.allies():
             return False
+        if target == self._leader(view):
+            return True
         value = 15 * p.multilateralism - 5 - view.opinion_of(target) / 5
         return value > 0
+
+    def _leader(self, view: View) -> str | None:
+        """A region running away with the game, if this player is skilled enough to mind it."""
+        if not self.skill.minds_the_leader:
+            return None
+        leader = view.runaway_leader(RUNAWAY_RATIO)
+        return leader if leader != view.me else None
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
