@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ai.simple import SimpleAI
+from game.ai.standard import StandardAI
 from game.core import actions as A
 from game.core.diplomacy import sign_treaty, start_war
 from game.core.engine import apply
@@ -414,7 +414,7 @@ def test_computer_play_keeps_the_state_sound(seed: int) -> None:
     """Whole turns of computer play keep every invariant, and the same seed plays the same game."""
     # given
     first, second = build_world(seed=seed), build_world(seed=seed)
-    ai = SimpleAI()
+    ai = StandardAI()
     sessions = [Session(s, dict.fromkeys(s.order, ai), strict=True) for s in (first, second)]
     # when
     for _ in range(20):

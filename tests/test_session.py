@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from game.ai.base import Decision
-from game.ai.simple import SimpleAI
+from game.ai.standard import StandardAI
 from game.core import actions as A
 from game.core.model import GameState, Proposal, Resolution
 from game.core.rng import Rng
@@ -40,7 +40,7 @@ def test_a_failing_computer_player_passes_its_turn_and_the_game_goes_on(
     """In play, an AI failure is logged and that region passes; the others play on."""
     state = _tutorial()
     broken = state.order[0]
-    ai = SimpleAI()
+    ai = StandardAI()
     controllers = {r: ai for r in state.order} | {broken: BrokenAI()}
     session = Session(state, controllers)
     with caplog.at_level(logging.ERROR):
@@ -62,7 +62,7 @@ def test_a_human_region_waits_for_its_player() -> None:
     """Computer regions play until a human's turn; the human acts, ends the turn, and play goes on."""
     state = _tutorial()
     human = state.order[2]
-    ai = SimpleAI()
+    ai = StandardAI()
     session = Session(state, {r: ai for r in state.order if r != human})
     session.run_computers()
     assert session.current == human
@@ -79,7 +79,7 @@ def test_a_human_region_waits_for_its_player() -> None:
 def test_proposals_to_a_computer_are_answered_at_once_with_reasons() -> None:
     state = _tutorial()
     human = "greenvale"
-    ai = SimpleAI()
+    ai = StandardAI()
     session = Session(state, {r: ai for r in state.order if r != human})
     while session.current != human:
         session.run_computers()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.simple import SimpleAI
+from game.ai.standard import StandardAI
 from game.core.news import COUNTED_KINDS
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario, resolve_scenario, shipped_scenarios
@@ -42,7 +42,7 @@ def test_shipped_scenario_is_valid_without_warnings(path: Path) -> None:
 def test_shipped_scenario_plays_to_the_end(path: Path) -> None:
     """Computer players finish the game: a winner, or the turn limit."""
     state = new_game(load_scenario(path).scenario, seed=11)
-    ai = SimpleAI()
+    ai = StandardAI()
     Session(state, {r: ai for r in state.order}, strict=True).play_turns(state.turn_limit + 1)
     assert state.winner is not None
     assert state.over
@@ -57,7 +57,7 @@ def test_every_counted_event_happens_across_games() -> None:
         scenario = load_scenario(path).scenario
         for seed in (1, 2, 3):
             state = new_game(scenario, seed)
-            ai = SimpleAI()
+            ai = StandardAI()
             Session(state, {r: ai for r in state.order}, strict=True).play_turns(200)
             counts.update(e.kind for e in state.events)
             assert state.winner is not None

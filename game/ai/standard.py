@@ -134,7 +134,9 @@ class StandardAI:
                 defence += sum(view.state.regions[a].military for a in view.allies(other))
             odds = mine / max(defence, 1.0)
             dislike = -view.opinion_of(other) / 50
-            value = 40 * (odds - (2.5 - p.risk + self.skill.war_margin)) + 20 * p.aggression + 15 * dislike
+            edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
+            # the odds tempt only as far as the temper allows; the peaceful need hatred to fight
+            value = 40 * p.aggression * edge + 20 * p.aggression + 15 * dislike - 30 * (1 - p.aggression)
             if view.truce_with(other) and p.loyalty > 0.3:
                 continue  # a truce is kept by all but the faithless
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):

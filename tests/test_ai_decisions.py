@@ -1,0 +1,144 @@
+"""How the computer players decide, case by case, in the test world of conftest.py.
+
+alba --- bria        cora is a warlord; alba a diplomat; bria and fenn merchants.
+ |        |
+cora --- dova
+ |        |
+elda --- fenn
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from game.ai.baselines import PassiveAI, RandomAI
+from game.ai.registry import AI_NAMES, make_ai
+from game.ai.standard import StandardAI
+from game.core import actions as A
+from game.core.model import GameState, Proposal, Terms
+from game.core.rng import Rng
+from game.core.view import View
+from game.session import Session
+from tests.conftest import build_world
+
+
+def _plans(state: GameState, region: str, ai: StandardAI, tries: int = 30) -> list[A.Action]:
+    """Every action the player plans over many independent draws of its luck."""
+    found: list[A.Action] = []
+    for seed in range(tries):
+        found += ai.plan(View(state, region), Rng(seed))
+    return found
+
+
+def test_the_warlord_attacks_a_weak_neighbour(world: GameState) -> None:
+    """A warlord with a far larger army than a neighbour's declares war on it, sooner or later."""
+    # given: cora (warlord) is strong, elda (its neighbour, no allies) is weak
+    world.regions["cora"].military = 200.0
+    world.regions["elda"].military = 5.0
+    # when
+    wars = [a for a in _plans(world, "cora", StandardAI()) if isinstance(a, A.DeclareWar)]
+    # then
+    assert A.DeclareWar("cora", "elda") in wars
+
+
+def test_the_diplomat_does_not_attack(world: GameState) -> None:
+    """The same odds do not move a peaceful diplomat to war."""
+    # given: alba (diplomat) is as strong against bria
+    world.regions["alba"].military = 200.0
+    world.regions["bria"].military = 5.0
+    # when / then
+    assert not [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.DeclareWar)]
+
+
+def test_nobody_attacks_against_hopeless_odds(world: GameState) -> None:
+    """Even a warlord does not declare war on a neighbour much stronger than itself."""
+    world.regions["cora"].military = 10.0
+    for other in ("alba", "dova", "elda"):
+        world.regions[other].military = 300.0
+    assert not [a for a in _plans(world, "cora", StandardAI()) if isinstance(a, A.DeclareWar)]
+
+
+def _trade_offer(world: GameState, sender: str, recipient: str, exclusive: bool) -> Proposal:
+    return Proposal(999, "treaty", sender, recipient, Terms(treaty="trade", exclusive=exclusive), 1, 4)
+
+
+def test_the_diplomat_accepts_a_fair_trade_deal(world: GameState) -> None:
+    """A plain trade agreement with a neighbour of good standing is accepted, with its reasons."""
+    decision = StandardAI().answer(View(world, "alba"), _trade_offer(world, "bria", "alba", False), Rng(1))
+    assert decision.accept
+    assert any("Trade helps our economy" in str(r.text) for r in decision.reasons)
+    assert decision.total > 0
+
+
+def test_the_diplomat_rejects_a_lopsided_exclusive_deal_and_says_why(world: GameState) -> None:
+    """An exclusive deal from a far richer region is refused, and the answer says it is lopsided."""
+    # given: fenn is far richer than alba
+    world.regions["fenn"].economy = 120.0
+    # when
+    decision = StandardAI().answer(View(world, "alba"), _trade_offer(world, "fenn", "alba", True), Rng(1))
+    # then
+    assert not decision.accept
+    lopsided = [r for r in decision.reasons if "favours you far more" in str(r.text)]
+    assert lopsided and lopsided[0].weight < -20
+
+
+def test_every_answer_gives_weighted_reasons_that_add_up_to_it(world: GameState) -> None:
+    ai = StandardAI()
+    for kind, terms in (
+        ("treaty", Terms(treaty="alliance")),
+        ("treaty", Terms(treaty="access")),
+        ("treaty", Terms(treaty="non_aggression")),
+        ("visit", Terms()),
+        ("introduction", Terms(about="fenn")),
+    ):
+        decision = ai.answer(View(world, "alba"), Proposal(5, kind, "bria", "alba", terms, 1, 4), Rng(2))  # type: ignore[arg-type]
+        assert decision.reasons, kind
+        assert decision.accept == (decision.total > 0), kind
+
+
+def test_a_refused_proposal_is_not_repeated_within_the_cooldown(world: GameState) -> None:
+    """After bria turned down alba's trade offer, alba does not offer it again for a while."""
+    # given: alba has an ambassador in bria, and bria refused a trade deal this turn
+    world.ambassadors.add(("alba", "bria"))
+    world.refusals[("alba", "bria", "trade")] = world.turn
+    # when
+    offers = [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.ProposeTreaty)]
+    # then
+    assert A.ProposeTreaty("alba", "bria", "trade") not in offers
+    assert A.ProposeTreaty("alba", "bria", "trade", True) not in offers
+
+
+def test_passive_never_acts_and_random_only_plans_legal_actions(world: GameState) -> None:
+    assert PassiveAI().plan(View(world, "alba"), Rng(1)) == []
+    view = View(world, "cora")
+    for seed in range(20):
+        for action in RandomAI().plan(view, Rng(seed)):
+            assert view.can(action), action
+
+
+def test_every_named_player_finishes_a_game() -> None:
+    """Each kind of computer player can fill every seat of a game without an error."""
+    for name in AI_NAMES:
+        state = build_world()
+        ai = make_ai(name)
+        Session(state, {r: ai for r in state.order}, strict=True).play_turns(15)
+        assert state.turn >= 2
+
+
+def test_personalities_play_differently(make_world) -> None:  # type: ignore[no-untyped-def]
+    """The same world played by warlords only and by diplomats only gives different news: war and
+    embargoes among warlords, organisations among diplomats."""
+    counts = {}
+    for personality in ("warlord", "diplomat"):
+        kinds: Counter[str] = Counter()
+        for seed in (1, 2, 3):
+            state = make_world(seed=seed)
+            for region in state.regions.values():
+                region.personality = personality
+            ai = StandardAI()
+            Session(state, {r: ai for r in state.order}, strict=True).play_turns(40)
+            kinds.update(e.kind for e in state.events)
+        counts[personality] = kinds
+    assert counts["warlord"]["war_declared"] > counts["diplomat"]["war_declared"]
+    assert counts["warlord"]["embargo_imposed"] > counts["diplomat"]["embargo_imposed"]
+    assert counts["diplomat"]["joined_organisation"] > counts["warlord"]["joined_organisation"]
