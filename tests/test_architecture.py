@@ -57,3 +57,19 @@ def test_core_modules_are_found() -> None:
     """The check above really looks at the rules (it would pass vacuously on an empty folder)."""
     names = {p.stem for p in _modules()}
     assert {"engine", "rules", "model", "world"} <= names
+
+
+def test_computer_players_read_only_their_view() -> None:
+    """game/ai never reaches past the View into the state: it knows what its region knows."""
+    problems = []
+    for path in sorted((CORE.parent / "ai").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == "state":
+                problems.append(f"{path.name}:{node.lineno} reads .state")
+            if isinstance(node, ast.ImportFrom) and node.module in {
+                "game.core.engine",
+                "game.core.diplomacy",
+            }:
+                problems.append(f"{path.name}:{node.lineno} imports {node.module}")
+    assert problems == []

@@ -62,6 +62,7 @@ def _random_action(view: View, rng: Rng) -> A.Action | None:
     if not known:
         return None
     me, other = view.me, rng.choice(known)
+    orgs = view.organisations()
     treasury = max(view.region.treasury, 0.0)
     makers: list[Callable[[], A.Action | None]] = [
         lambda: A.SendAmbassador(me, other),
@@ -77,18 +78,10 @@ def _random_action(view: View, rng: Rng) -> A.Action | None:
         lambda: A.LiftEmbargo(me, other),
         lambda: A.DeclareWar(me, other),
         lambda: A.SendAid(me, other, round(treasury * rng.uniform(0.05, 0.3), 2)),
-        lambda: A.RequestIntroduction(me, other, rng.choice(sorted(view.state.regions))),
+        lambda: A.RequestIntroduction(me, other, rng.choice(view.order)),
         lambda: A.OfferMediation(me, w.attacker, w.defender) if (w := _any_war(view, rng)) else None,
-        lambda: (
-            A.JoinOrganisation(me, rng.choice(sorted(view.state.organisations)))
-            if view.state.organisations
-            else None
-        ),
-        lambda: (
-            A.LeaveOrganisation(me, rng.choice(sorted(view.state.organisations)))
-            if view.state.organisations
-            else None
-        ),
+        lambda: A.JoinOrganisation(me, rng.choice(orgs).id) if orgs else None,
+        lambda: A.LeaveOrganisation(me, rng.choice(orgs).id) if orgs else None,
         lambda: A.Invest(me, "economy" if rng.chance(0.5) else "military", round(treasury * 0.3, 2)),
     ]
     return rng.choice(makers)()

@@ -90,7 +90,7 @@ class StandardAI:
         known = view.known_set()
         always = (set(view.neighbours()) | set(view.enemies()) | set(view.allies())) & known
         partners = {t.b if t.a == me else t.a for t in view.treaties()}
-        partners |= view.state.ambassadors.from_(me)
+        partners |= view.envoys()
         partners |= {x for pair in view.embargoes() for x in pair if x != me}
         chosen = set(always)
         chosen |= _sample(rng, sorted((partners & known) - always), self.skill.focus_partners)
@@ -99,7 +99,7 @@ class StandardAI:
         for _ in range(extra * 3):  # draw from the fixed order: no sorting of a large set
             if len(chosen & strangers) >= min(extra, len(strangers)):
                 break
-            candidate = view.state.order[rng.below(len(view.state.order))]
+            candidate = view.order[rng.below(len(view.order))]
             if candidate in strangers:
                 chosen.add(candidate)
         return sorted(chosen)
@@ -113,7 +113,7 @@ class StandardAI:
                     p.aggression > 0.5 and p.cultural_pride * view.affinity(enemy) < 0.3
                 ):
                     yield 100.0, A.ProposePeace(me, enemy, "annex")
-                tribute = round(view.state.regions[enemy].economy * 0.3, 2)
+                tribute = round(view.economy(enemy) * 0.3, 2)
                 yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
                 continue
             tired = view.region.exhaustion > 30 + 40 * p.risk or war.side_score(me) < -40
@@ -124,14 +124,14 @@ class StandardAI:
         me, p, region = view.me, view.personality, view.region
         if view.wars() or region.exhaustion > 10 or not rng.chance(0.02 + 0.12 * p.aggression):
             return
-        mine = region.military + sum(view.state.regions[a].military * 0.3 for a in view.allies())
+        mine = region.military + sum((view.military_estimate(a) or 0.0) * 0.3 for a in view.allies())
         for other in others:
             theirs = view.military_estimate(other)
             if theirs is None or not view.reachable(other) or view.has_treaty(other, "alliance"):
                 continue
             defence = theirs
             if self.skill.counts_enemy_allies:
-                defence += sum(view.state.regions[a].military for a in view.allies(other))
+                defence += sum(view.military_estimate(a) or theirs for a in view.allies(other))
             odds = mine / max(defence, 1.0)
             dislike = -view.opinion_of(other) / 50
             edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
@@ -147,7 +147,7 @@ class StandardAI:
     def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         surplus = view.income().total
-        envoys = len(view.state.ambassadors.from_(me))
+        envoys = len(view.envoys())
         for other in others:
             opinion = view.opinion_of(other)
             if view.has_ambassador(other):
@@ -202,7 +202,7 @@ class StandardAI:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
-        if view.region.treasury < view.state.rules.visit_cost * 4:
+        if view.region.treasury < view.rules.visit_cost * 4:
             return
         for other in others:
             if view.at_war(other) or self._refused_recently(view, other, "visit"):
@@ -229,7 +229,8 @@ class StandardAI:
         spare = region.treasury - RESERVE_TURNS * max(region.economy, 5.0)
         if spare > 10:
             for ally in view.allies():
-                if view.enemies(ally) or view.state.regions[ally].treasury < 0:
+                figures = view.figures(ally)
+                if view.enemies(ally) or (figures is not None and figures.treasury < 0):
                     yield 20 + 20 * p.loyalty, A.SendAid(me, ally, round(min(spare / 2, 40.0), 2))
             for other in others:
                 if view.opinion_of(other) > 25 and rng.chance(0.05):
@@ -237,7 +238,7 @@ class StandardAI:
         for via in others:
             if not view.has_ambassador(via) or not rng.chance(0.1 + 0.2 * p.multilateralism):
                 continue
-            for target in sorted(view.state.neighbours[via]):  # the region it knows best
+            for target in view.neighbours_of(via):  # the regions it knows best
                 if target != me and view.alive(target) and not view.knows(me, target):
                     if not self._refused_recently(view, via, "introduction"):
                         yield 14 + 10 * p.multilateralism, A.RequestIntroduction(me, via, target)
@@ -249,7 +250,7 @@ class StandardAI:
 
     def _organisations(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
-        for org in sorted(view.state.organisations.values(), key=lambda o: o.id):
+        for org in view.organisations():
             if me in org.members:
                 if p.multilateralism < 0.15 and view.region.reputation < 40:
                     yield 10.0, A.LeaveOrganisation(me, org.id)
@@ -262,8 +263,8 @@ class StandardAI:
         if spare < 5:
             return
         threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
-        defence = region.military + sum(view.state.regions[a].military * 0.3 for a in view.allies())
-        upkeep = region.military * view.state.rules.military_upkeep
+        defence = region.military + sum((view.military_estimate(a) or 0.0) * 0.3 for a in view.allies())
+        upkeep = region.military * view.rules.military_upkeep
         affordable = upkeep < MAX_ARMY_UPKEEP * max(region.economy, 1.0)  # an army must not eat the land
         wants_army = affordable and (bool(view.wars()) or threat > 1.2 * defence or p.aggression > 0.7)
         amount = round(spare * self.skill.invest_share, 2)
@@ -334,7 +335,7 @@ class StandardAI:
             deals = sum(1 for t in view.treaties() if t.kind == "trade")
             if deals >= _trade_appetite(p):
                 yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
-            mine, theirs = view.region.economy, view.state.regions[other].economy
+            mine, theirs = view.region.economy, view.economy(other)
             if prop.terms.exclusive and theirs > 1.5 * mine:
                 yield Reason(
                     msg("This deal favours you far more than us"), round(-30 * (theirs / mine - 1), 1)
@@ -387,7 +388,7 @@ class StandardAI:
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
-        turn = view.state.refusals.get((view.me, other, what))
+        turn = view.refused_on(other, what)
         return turn is not None and turn >= view.turn - REJECTION_COOLDOWN
 
 

@@ -1,8 +1,8 @@
 """What one region may see. AIs read only this; the UI shows a human player the same.
 
-Public: everyone's map, rulers, wars, treaties and organisations. Known regions' opinion of
-others is hidden, except where we keep an ambassador: there we see the host's figures and its
-opinion of us. Neighbours' armies are visible across the border.
+Public: everyone's map, rulers, size of economy, standings, wars, treaties and organisations.
+Hidden, except where we keep an ambassador: a region's treasury, army and stability, and its
+opinion of us. Armies are also seen across a border and between allies.
 """
 
 from __future__ import annotations
@@ -11,9 +11,21 @@ from dataclasses import dataclass
 
 from game.core import relations as rel
 from game.core.actions import Action
+from game.core.config import Rules
 from game.core.economy import Income, income, score, standings
 from game.core.messages import Msg
-from game.core.model import GameState, Modifier, Personality, Proposal, Region, Resolution, Treaty, War, pair
+from game.core.model import (
+    GameState,
+    Modifier,
+    Organisation,
+    Personality,
+    Proposal,
+    Region,
+    Resolution,
+    Treaty,
+    War,
+    pair,
+)
 from game.core.rules import refusal
 
 
@@ -98,10 +110,38 @@ class View:
         return None
 
     def military_estimate(self, other: str) -> float | None:
-        """Armies are seen by ambassadors and across borders."""
-        if other == self.me or self.has_ambassador(other) or other in self.state.neighbours[self.me]:
+        """Armies are seen by ambassadors, across borders and between allies."""
+        seen = other == self.me or self.has_ambassador(other) or other in self.state.neighbours[self.me]
+        if seen or other in self.allies():
             return self.state.regions[other].military
         return None
+
+    def economy(self, other: str) -> float:
+        """The size of a region's economy is common knowledge."""
+        return self.state.regions[other].economy
+
+    @property
+    def rules(self) -> Rules:
+        return self.state.rules
+
+    @property
+    def order(self) -> list[str]:
+        """Every region of the map, in the fixed acting order."""
+        return self.state.order
+
+    def neighbours_of(self, other: str) -> list[str]:
+        return sorted(self.state.neighbours[other])
+
+    def organisations(self) -> list[Organisation]:
+        return sorted(self.state.organisations.values(), key=lambda o: o.id)
+
+    def envoys(self) -> set[str]:
+        """Where we keep ambassadors."""
+        return self.state.ambassadors.from_(self.me)
+
+    def refused_on(self, other: str, what: str) -> int | None:
+        """The turn `other` last turned down our proposal of this kind, if it is still remembered."""
+        return self.state.refusals.get((self.me, other, what))
 
     def opinion_of(self, other: str) -> float:
         """Our opinion of another region."""
