@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from game.ai.registry import AI_NAMES
@@ -15,6 +16,7 @@ from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
+from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario, resolve_scenario
@@ -43,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         code: int = args.run(args)
-    except ScenarioError as error:
+    except (ScenarioError, SaveError) as error:
         print(error, file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader (head, less) has gone: nothing more to say
@@ -65,7 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--turns", type=int, default=200, help="most turns to play")
     sim.add_argument("--seed", type=int, default=None, help="seed (default: the scenario's)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--save", metavar="PATH", help="save the game here at the end")
+    sim.add_argument("--autosave-dir", metavar="DIR", help="autosave every turn here, keeping the last three")
+    sim.add_argument("--from-save", metavar="PATH", help="go on with a saved game for --turns more turns")
     sim.set_defaults(run=_simulate)
+
+    rep = sub.add_parser("replay", help="replay a save from its scenario and seed and print the hash")
+    rep.add_argument("path", metavar="PATH")
+    rep.add_argument("--json", action="store_true", help="print one JSON object")
+    rep.set_defaults(run=_replay)
 
     tour = sub.add_parser("tournament", help="play computer players of different kinds against each other")
     tour.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
@@ -126,18 +136,62 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    scenario = load(args.scenario)
-    state = new_game(scenario, args.seed)
-    session = computer_session(state)
+    if args.from_save:
+        loaded = load_game(args.from_save)
+        scenario, text, file_name = loaded.scenario, loaded.scenario_text, loaded.scenario_file
+        state = loaded.state
+        ai = StandardAI()
+        session = resume(loaded, {region: ai for region in state.order})
+    else:
+        path = resolve_scenario(args.scenario)
+        scenario = load_scenario(path).scenario
+        text, file_name = path.read_text(encoding="utf-8"), path.name
+        state = new_game(scenario, args.seed)
+        session = computer_session(state)
     start = state.turn
     progress = None if args.json else _progress_printer(args.turns, start)
-    session.play_turns(args.turns, progress)
+    autosave_dir = Path(args.autosave_dir) if args.autosave_dir else None
+    if autosave_dir is not None:
+        sweep_temporary_files(autosave_dir)
+
+    def each_turn(turn: int) -> None:
+        if progress is not None:
+            progress(turn)
+        if autosave_dir is not None:
+            _report_save_error(lambda: autosave(autosave_dir, text, file_name, session))
+
+    session.play_turns(args.turns, each_turn)
     if progress is not None:
         print(file=sys.stderr)
+    if args.save:
+        _report_save_error(lambda: save_game(args.save, text, file_name, session))
     if args.json:
         print(json.dumps(simulation_report(state, start), sort_keys=True))
     else:
         _print_summary(state, scenario)
+    return 0
+
+
+def _report_save_error(save: Callable[[], object]) -> None:
+    """A save that fails is reported and the game goes on: the previous save is still there."""
+    try:
+        save()
+    except SaveError as error:
+        print(f"warning: {error}", file=sys.stderr)
+
+
+def _replay(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_game(args.path)
+    except SaveError as error:
+        print(error, file=sys.stderr)
+        return 1
+    turns = loaded.state.turn - 1
+    digest = state_hash(loaded.state)
+    if args.json:
+        print(json.dumps({"state_hash": digest, "turns_played": turns, "winner": loaded.state.winner}))
+    else:
+        print(f"{args.path}: {turns} turns replayed; state hash {digest}")
     return 0
 
 

@@ -4,6 +4,11 @@ Regions act in the fixed order; a region without a controller is a human, whose 
 `submit` and `end_region_turn`. Proposals to computer players are answered at once, and the
 answer with its reasons is kept for the proposer to read. A computer player that fails is
 logged and passes its turn (in strict mode, used by tests, the error is raised).
+
+Every applied action goes into `log`, with None where a region's turn ended: replaying the log
+on the scenario and seed gives the same game. Computer players draw their luck from streams
+derived from the seed, the turn and what they decide about, never from the rules' generator, so
+a replay needs no computer player at all.
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ from game.core import actions as A
 from game.core.engine import Outcome, apply
 from game.core.messages import msg
 from game.core.model import Event, GameState
+from game.core.rng import Rng
 from game.core.view import View
 from game.core.world import end_of_turn
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 MAX_AI_ACTIONS = 40  # per region and turn: a guard against a player that never ends its turn
+PLANNING, ANSWERING, VOTING = 1, 2, 3  # what a computer player's luck is drawn for
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +58,24 @@ class Session:
         self.strict = strict
         self.on_event = on_event
         self.answers: list[AnswerRecord] = []
-        self.actions: list[A.Action] = []  # every applied action, in order: the replay log
+        self.log: list[A.Action | None] = []  # applied actions; None ends a region's turn
         self.failures = 0
         self._index = 0  # position in state.order of the region whose turn it is
+
+    @classmethod
+    def from_log(
+        cls,
+        state: GameState,
+        controllers: dict[str, Controller],
+        log: list[A.Action | None],
+        *,
+        strict: bool = False,
+    ) -> Session:
+        """Go on with a game whose `state` was reached by playing `log`."""
+        session = cls(state, controllers, strict=strict)
+        session.log = list(log)
+        session._index = sum(1 for item in log if item is None) % len(state.order)
+        return session
 
     # --- whose turn ---------------------------------------------------------------------------
     @property
@@ -77,7 +99,7 @@ class Session:
     def _apply(self, action: A.Action) -> Outcome:
         outcome = apply(self.state, action)
         if outcome.ok:
-            self.actions.append(action)
+            self.log.append(action)
             for event in outcome.events:
                 self._emit(event)
             self._answer_for_computers()
@@ -100,15 +122,22 @@ class Session:
             proposal = waiting[0]
             ai = self.controllers[proposal.recipient]
             try:
-                decision = ai.answer(View(self.state, proposal.recipient), proposal, self.state.rng)
+                view = View(self.state, proposal.recipient)
+                decision = ai.answer(view, proposal, self._luck(ANSWERING, proposal.id))
             except Exception:
                 self._failed(proposal.recipient, "answering")
                 decision = Decision(False, ())
-            outcome = apply(self.state, A.Answer(proposal.recipient, proposal.id, decision.accept))
-            if not outcome.ok:  # no longer possible: drop it rather than ask again
-                self.state.proposals.pop(proposal.id, None)
-                continue
-            self.actions.append(A.Answer(proposal.recipient, proposal.id, decision.accept))
+            answer = A.Answer(proposal.recipient, proposal.id, decision.accept)
+            outcome = apply(self.state, answer)
+            if not outcome.ok and decision.accept:  # no longer possible: it becomes a refusal
+                answer = A.Answer(proposal.recipient, proposal.id, False)
+                outcome = apply(self.state, answer)
+            if not outcome.ok:
+                logger.warning(
+                    "%s cannot answer proposal %s: %s", proposal.recipient, proposal.id, outcome.reason
+                )
+                return
+            self.log.append(answer)
             for event in outcome.events:
                 self._emit(event)
             self.answers.append(
@@ -117,15 +146,19 @@ class Session:
                 )
             )
 
+    def _luck(self, *parts: int) -> Rng:
+        return Rng.derived(self.state.seed, self.state.turn, *parts)
+
     def _failed(self, region: str, doing: str) -> None:
         if self.strict:
             raise
         self.failures += 1
-        log.exception("computer player of %s failed while %s; it passes", region, doing)
+        logger.exception("computer player of %s failed while %s; it passes", region, doing)
 
     # --- turns ------------------------------------------------------------------------------
     def end_region_turn(self) -> None:
         """The current region is done; move to the next, running the world phase after the last."""
+        self.log.append(None)
         self._index += 1
         if self._index >= len(self.state.order):
             self._index = 0
@@ -147,11 +180,15 @@ class Session:
         ai = self.controllers[region]
         try:
             for resolution in View(self.state, region).ballots():
-                vote = ai.vote(View(self.state, region), resolution, self.state.rng)
+                vote = ai.vote(
+                    View(self.state, region), resolution, self._luck(VOTING, resolution.id, self._index)
+                )
                 self._apply(A.Vote(region, resolution.id, vote))
-            for action in ai.plan(View(self.state, region), self.state.rng)[:MAX_AI_ACTIONS]:
+            for action in ai.plan(View(self.state, region), self._luck(PLANNING, self._index))[
+                :MAX_AI_ACTIONS
+            ]:
                 if action.actor != region:
-                    log.warning("computer player of %s acted for another region: %r", region, action)
+                    logger.warning("computer player of %s acted for another region: %r", region, action)
                     return
                 self._apply(action)  # a later step may be refused once the turn's budget is spent
         except Exception:

@@ -19,6 +19,16 @@ class Rng:
     def __init__(self, seed: int) -> None:
         self.state = seed & _MASK
 
+    @classmethod
+    def derived(cls, seed: int, *parts: int) -> Rng:
+        """A separate stream for one purpose (say, one region's decisions in one turn), fixed by the
+        game's seed and the parts alone, so that it draws nothing from the game's own stream."""
+        rng = cls(seed)
+        for part in parts:
+            rng.state ^= part & _MASK
+            rng.state = rng.next_u64()
+        return cls(rng.state)
+
     def next_u64(self) -> int:
         self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
         z = self.state

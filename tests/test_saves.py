@@ -1,0 +1,314 @@
+"""Saves: written atomically, refused when damaged, and replayed to the very same game."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game import paths
+from game.ai.standard import StandardAI
+from game.cli import main
+from game.core.snapshot import state_hash
+from game.saves import (
+    FORMAT,
+    SaveError,
+    _checksum,
+    autosave,
+    autosaves,
+    backup_path,
+    load_game,
+    resume,
+    save_game,
+    sweep_temporary_files,
+)
+from game.scenario.build import new_game
+from game.scenario.loader import load_scenario, resolve_scenario
+from game.session import Session
+
+SCENARIO = resolve_scenario("tutorial")
+TEXT = SCENARIO.read_text(encoding="utf-8")
+
+
+def _played(turns: int, seed: int = 5) -> Session:
+    state = new_game(load_scenario(SCENARIO).scenario, seed)
+    ai = StandardAI()
+    session = Session(state, dict.fromkeys(state.order, ai), strict=True)
+    session.play_turns(turns)
+    return session
+
+
+def _save(tmp_path: Path, turns: int = 6, name: str = "game.json") -> tuple[Path, Session]:
+    session = _played(turns)
+    return save_game(tmp_path / name, TEXT, SCENARIO.name, session), session
+
+
+def _rewrite(path: Path, change: object) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    change(document)  # type: ignore[operator]
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def test_a_save_loads_to_the_same_game_and_plays_on_the_same(tmp_path: Path) -> None:
+    """Loading replays the record to the saved state; a loaded game goes on as the original does."""
+    path, session = _save(tmp_path)
+    loaded = load_game(path)
+    assert state_hash(loaded.state) == state_hash(session.state)
+    ai = StandardAI()
+    again = resume(loaded, dict.fromkeys(loaded.state.order, ai))
+    again.play_turns(5)
+    session.play_turns(5)
+    assert state_hash(again.state) == state_hash(session.state)
+
+
+def test_a_save_embeds_its_scenario(tmp_path: Path) -> None:
+    """A save loads even when the scenario file has changed or gone."""
+    path, _ = _save(tmp_path)
+    assert load_game(path).scenario_text == TEXT
+
+
+def test_the_previous_save_is_kept_as_bak(tmp_path: Path) -> None:
+    path, _ = _save(tmp_path, turns=2)
+    first = path.read_bytes()
+    save_game(path, TEXT, SCENARIO.name, _played(4))
+    assert backup_path(path).read_bytes() == first
+    assert load_game(backup_path(path)).state.turn == 3
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda b: b[: len(b) // 2], "not a readable save"),
+        (lambda b: b[:200] + bytes([b[200] ^ 0x01]) + b[201:], "checksum"),
+        (lambda b: b"\x89PNG\r\n\x1a\n" + b[8:], "not UTF-8"),
+        (lambda b: b'{"hello": "world"}', "not a Bilateral save"),
+        (lambda b: b"[" * 100000, "nested too deeply"),
+        (lambda b: b"", "not a readable save"),
+        (lambda b: b.replace(b'"seed":5', b'"seed":NaN', 1), "not a number"),
+    ],
+    ids=["truncated", "bit-flipped", "foreign", "other-json", "deep", "empty", "nan"],
+)
+def test_a_damaged_save_is_refused_and_the_backup_offered(tmp_path: Path, damage: object, words: str) -> None:
+    path, _ = _save(tmp_path, turns=2)
+    save_game(path, TEXT, SCENARIO.name, _played(3))  # now a .bak exists
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    with pytest.raises(SaveError) as caught:
+        load_game(path)
+    assert words in str(caught.value)
+    assert backup_path(path) in caught.value.alternatives
+
+
+def test_a_hand_edited_save_with_a_fixed_checksum_is_still_refused(tmp_path: Path) -> None:
+    """Editing the state and recomputing the checksum does not help: the record must replay to it."""
+    path, _ = _save(tmp_path)
+
+    def cheat(document: dict) -> None:  # type: ignore[type-arg]
+        document["payload"]["state_hash"] = "0" * 64
+        document["checksum"] = _checksum(document["payload"])
+
+    _rewrite(path, cheat)
+    with pytest.raises(SaveError, match="does not replay"):
+        load_game(path)
+
+
+def test_a_save_with_a_forged_action_is_refused(tmp_path: Path) -> None:
+    path, _ = _save(tmp_path)
+
+    def forge(document: dict) -> None:  # type: ignore[type-arg]
+        document["payload"]["log"].insert(
+            0, {"type": "Invest", "actor": "greenvale", "field": "economy", "amount": 1e9}
+        )
+        document["checksum"] = _checksum(document["payload"])
+
+    _rewrite(path, forge)
+    with pytest.raises(SaveError, match="refused"):
+        load_game(path)
+
+
+def test_a_save_from_a_newer_version_says_so(tmp_path: Path) -> None:
+    path, _ = _save(tmp_path)
+    _rewrite(path, lambda d: d.update(format=FORMAT + 1))
+    with pytest.raises(SaveError, match="newer version"):
+        load_game(path)
+
+
+def test_a_failed_write_keeps_the_old_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk is reported as a SaveError; the old save stays whole and no temporary is left."""
+    path, _ = _save(tmp_path)
+    before = path.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(SaveError, match="No space left"):
+        save_game(path, TEXT, SCENARIO.name, _played(3))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["game.json"]
+
+
+def test_an_unwritable_place_is_reported(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(SaveError, match="could not be written"):
+        save_game(blocker / "game.json", TEXT, SCENARIO.name, _played(1))
+
+
+def test_leftover_temporary_files_are_swept(tmp_path: Path) -> None:
+    (tmp_path / ".game.json.123.tmp").write_text("half", encoding="utf-8")
+    assert [p.name for p in sweep_temporary_files(tmp_path)] == [".game.json.123.tmp"]
+    assert not list(tmp_path.iterdir())
+
+
+def test_autosave_keeps_the_last_three(tmp_path: Path) -> None:
+    session = _played(1)
+    for _ in range(5):
+        autosave(tmp_path, TEXT, SCENARIO.name, session)
+        session.play_turns(1)
+    kept = autosaves(tmp_path)
+    assert [p.name for p in kept] == ["autosave-00006.json", "autosave-00005.json", "autosave-00004.json"]
+    assert all(load_game(p).state.turn == int(p.stem[-5:]) for p in kept)
+
+
+def test_bilateral_home_moves_every_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BILATERAL_HOME", str(tmp_path))
+    for folder in (
+        paths.saves_dir(),
+        paths.autosaves_dir(),
+        paths.mods_dir(),
+        paths.config_dir(),
+        paths.logs_dir(),
+    ):
+        assert tmp_path in folder.parents
+
+
+def test_replay_command_prints_the_games_hash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    save = tmp_path / "s.json"
+    assert (
+        main(
+            [
+                "simulate",
+                "--scenario",
+                "tutorial",
+                "--turns",
+                "8",
+                "--seed",
+                "2",
+                "--json",
+                "--save",
+                str(save),
+            ]
+        )
+        == 0
+    )
+    played = json.loads(capsys.readouterr().out)
+    assert main(["replay", str(save), "--json"]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    assert replayed["state_hash"] == played["state_hash"]
+    assert replayed["turns_played"] == played["turns_played"]
+
+
+def test_going_on_from_a_save_matches_an_unbroken_game(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save = tmp_path / "s.json"
+    main(["simulate", "--scenario", "tutorial", "--turns", "6", "--seed", "3", "--json", "--save", str(save)])
+    capsys.readouterr()
+    main(["simulate", "--from-save", str(save), "--turns", "6", "--json"])
+    continued = json.loads(capsys.readouterr().out)
+    main(["simulate", "--scenario", "tutorial", "--turns", "12", "--seed", "3", "--json"])
+    unbroken = json.loads(capsys.readouterr().out)
+    assert continued["state_hash"] == unbroken["state_hash"]
+
+
+def test_a_bad_save_on_the_command_line_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x00\xff garbage")
+    assert main(["replay", str(bad)]) == 1
+    assert main(["simulate", "--from-save", str(bad), "--turns", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "bad.json" in err and "Traceback" not in err
+
+
+_SMALL_SAVE: list[bytes] = []
+
+
+def _small_save(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    if not _SMALL_SAVE:
+        folder = tmp_path_factory.mktemp("fuzz")
+        path = save_game(folder / "g.json", TEXT, SCENARIO.name, _played(1))
+        _SMALL_SAVE.append(path.read_bytes())
+    return _SMALL_SAVE[0]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_fuzzed_saves_raise_only_save_errors(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    original = _small_save(tmp_path_factory)
+    mutated = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(mutated) - 1))
+        mutated[position] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        mutated = mutated[: data.draw(st.integers(0, len(mutated)))]
+    path = tmp_path_factory.mktemp("m") / "g.json"
+    path.write_bytes(bytes(mutated))
+    with contextlib.suppress(SaveError):
+        load_game(path)
+
+
+@pytest.mark.slow
+def test_killing_the_game_while_it_autosaves_never_leaves_a_broken_save(tmp_path: Path) -> None:
+    """A process killed at random moments while autosaving leaves only saves that load."""
+    rng = random.Random(7)
+    folder = tmp_path / "auto"
+    for _ in range(4):
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "game",
+                "simulate",
+                "--scenario",
+                "straits",
+                "--turns",
+                "200",
+                "--seed",
+                "3",
+                "--json",
+                "--autosave-dir",
+                str(folder),
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(1.0, 2.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        sweep_temporary_files(folder)
+        saves = autosaves(folder)
+        assert saves, "the game should have autosaved before it was killed"
+        for save in saves:
+            assert load_game(save).state.turn == int(save.stem[-5:])
