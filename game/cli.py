@@ -92,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", metavar="PATH")
     val.set_defaults(run=_validate)
 
+    soak = sub.add_parser("soak", help="many turns of computer play with every invariant checked each turn")
+    soak.add_argument("--scenario", default="straits", help="scenario file or id")
+    soak.add_argument("--turns", type=int, default=10000)
+    soak.add_argument("--seed", type=int, default=1)
+    soak.add_argument("--json", action="store_true", help="print one JSON object")
+    soak.set_defaults(run=_soak)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     schema.set_defaults(run=_schema)
 
@@ -293,6 +300,21 @@ def _validate(args: argparse.Namespace) -> int:
             print(warning)
         print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
     return 1 if failed else 0
+
+
+def _soak(args: argparse.Namespace) -> int:
+    from game.soak import run_soak
+
+    show = None if args.json else _progress_printer(args.turns, 0)
+    result = run_soak(load(args.scenario), args.turns, args.seed, progress=show)
+    if show is not None:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    else:
+        for key, value in result.items():
+            print(f"{key:<28}{value}")
+    return 1 if result["broken_invariants"] else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

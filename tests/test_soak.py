@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from game.ai.registry import make_ai
+from game.cli import main
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario, shipped_scenarios
 from game.session import Session
@@ -32,3 +34,11 @@ def test_many_seeds_keep_the_state_sound(path: Path) -> None:
                 break
             session.play_turns(1)
             check_invariants(state)
+
+
+def test_soak_command_reports_turns_games_and_memory(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["soak", "--scenario", "tutorial", "--turns", "60", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["turns"] == 60 and report["games"] >= 1
+    assert report["broken_invariants"] == []
+    assert report["peak_rss_mb"] > 0
