@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import os
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from game import paths
 from game.ai.standard import StandardAI
 from game.cli import main
+from game.core import actions as A
 from game.core.snapshot import state_hash
 from game.saves import (
     FORMAT,
@@ -36,6 +38,8 @@ from game.saves import (
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario, resolve_scenario
 from game.session import Session
+from tests.conftest import WORLD_YAML, build_world
+from tests.test_properties import KINDS, _draw_action, check_invariants
 
 SCENARIO = resolve_scenario("tutorial")
 TEXT = SCENARIO.read_text(encoding="utf-8")
@@ -312,3 +316,38 @@ def test_killing_the_game_while_it_autosaves_never_leaves_a_broken_save(tmp_path
         assert saves, "the game should have autosaved before it was killed"
         for save in saves:
             assert load_game(save).state.turn == int(save.stem[-5:])
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_random_play_with_saves_and_loads_in_between(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Legal and illegal actions by human players, turns ended, and saves loaded back at random
+    moments: every load gives the same hash, and the invariants hold throughout."""
+    folder = tmp_path_factory.mktemp("play")
+    state = build_world()
+    session = Session(state, {})
+    for _ in range(data.draw(st.integers(10, 60))):
+        kind = data.draw(st.sampled_from((*KINDS, "save")))
+        if session.current is None:
+            break
+        if kind == "end_turn":
+            session.end_region_turn()
+        elif kind == "save":
+            path = save_game(folder / "g.json", WORLD_YAML, "world.yaml", session)
+            loaded = load_game(path)
+            assert state_hash(loaded.state) == state_hash(session.state)
+            session = resume(loaded, {})
+        else:
+            action = _draw_action(data, session.state, kind)
+            if not isinstance(action, A.Answer | A.Vote):
+                action = dataclasses.replace(action, actor=session.current)
+            session.submit(action)
+        check_invariants(session.state)
