@@ -37,6 +37,9 @@ KEY_EVENTS = {
 }
 
 
+SCENE_NAMES = ("title", "new-game", "map", "diplomacy", "game-over")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -61,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play the game")
     play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
     play.set_defaults(run=_play)
+
+    shot = sub.add_parser("screenshot", help="render a scene to a PNG without a display")
+    shot.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    shot.add_argument(
+        "--scene", default="map", choices=("title", "new-game", "map", "diplomacy", "game-over")
+    )
+    shot.add_argument("--lang", default="en", choices=("en", "pl"))
+    shot.add_argument("--out", required=True, metavar="FILE.png")
+    shot.add_argument("--size", default="1280x720", metavar="WxH")
+    shot.set_defaults(run=_screenshot)
 
     sim = sub.add_parser("simulate", help="play a game with computer players only")
     sim.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
@@ -130,11 +143,22 @@ def _progress_printer(total: int, start: int) -> Any:
 
 
 def _play(args: argparse.Namespace) -> int:
+    from game.ui.app import has_display
+
+    if has_display():
+        from game.i18n import set_language, system_language
+        from game.ui.app import App
+
+        set_language(system_language())
+        App().run()
+        return 0
     scenario = load(args.scenario)
     state = new_game(scenario)
     print(
-        "The game window is not built yet, so Bilateral plays a game between computer players\n"
-        f"on '{scenario.meta.name.en}' and reports it. Try `python -m game simulate --help`.\n"
+        "There is no display here, so Bilateral cannot open its window. It plays a game between\n"
+        f"computer players on '{scenario.meta.name.en}' instead and reports it. To play headless, try\n"
+        "`python -m game simulate --help`; to see the game, run `make play` on a desktop, or\n"
+        "`python -m game screenshot --scene map --out map.png` for a picture of it.\n"
     )
     session = computer_session(state)
     session.play_turns(state.turn_limit, _progress_printer(state.turn_limit, state.turn))
@@ -315,6 +339,19 @@ def _soak(args: argparse.Namespace) -> int:
         for key, value in result.items():
             print(f"{key:<28}{value}")
     return 1 if result["broken_invariants"] else 0
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from game.ui.screenshot import screenshot
+
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print("--size must look like 1280x720", file=sys.stderr)
+        return 2
+    out = screenshot(args.scenario, args.scene, args.lang, Path(args.out), (width, height))
+    print(out)
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

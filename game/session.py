@@ -167,6 +167,16 @@ class Session:
             for event in self.state.events[first_event:]:
                 self._emit(event)
 
+    def step_computer(self) -> bool:
+        """Play one computer region's turn, if it is a computer's turn; False when it is not."""
+        region = self.current
+        if region is None or self.is_human(region):
+            return False
+        if self.state.regions[region].alive:
+            self._computer_turn(region)
+        self.end_region_turn()
+        return True
+
     def run_computers(self, *, stop_at_turn_end: bool = False) -> None:
         """Play computer regions until it is a human's turn or the game ends (or the turn does)."""
         while (region := self.current) is not None and not self.is_human(region):

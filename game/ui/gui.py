@@ -1,0 +1,104 @@
+"""Our thin adapter over pygame_gui: the scenes ask for buttons and texts, never for its classes.
+
+Widgets are rebuilt by the scene when what they show changes; `clear()` drops them all.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.i18n.fonts import font_path
+
+THEME: dict[str, Any] = {
+    "defaults": {
+        "colours": {
+            "normal_bg": "#2f3a4a",
+            "hovered_bg": "#3f5068",
+            "disabled_bg": "#262c35",
+            "selected_bg": "#4b6386",
+            "active_bg": "#4b6386",
+            "dark_bg": "#1c222b",
+            "normal_text": "#eef2f6",
+            "hovered_text": "#ffffff",
+            "disabled_text": "#7d8794",
+            "normal_border": "#5a6b82",
+            "hovered_border": "#9fb3cf",
+            "disabled_border": "#39424f",
+        },
+        "font": {"name": "gamefont", "size": "14"},
+    },
+    "text_box": {"colours": {"dark_bg": "#1c222b", "normal_border": "#39424f"}},
+    "tool_tip": {"colours": {"dark_bg": "#11151b"}},
+}
+
+
+class Gui:
+    def __init__(self, size: tuple[int, int]) -> None:
+        self.manager = pygame_gui.UIManager(size)
+        self.manager.add_font_paths("gamefont", str(font_path()), str(font_path(bold=True)))
+        self.manager.get_theme().load_theme(THEME)  # after the font is known, so the theme can use it
+        self.manager.preload_fonts([{"name": "gamefont", "point_size": 14, "style": "regular"}])
+        self._elements: list[Any] = []
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.manager.set_window_resolution(size)
+
+    def clear(self) -> None:
+        for element in self._elements:
+            element.kill()
+        self._elements.clear()
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        command: Callable[[], None],
+        *,
+        refusal: str | None = None,
+        tooltip: str | None = None,
+    ) -> UIButton:
+        """A button; a refused action shows disabled with the reason as its tooltip."""
+        widget = UIButton(
+            rect,
+            text,
+            self.manager,
+            tool_tip_text=html.escape(refusal or tooltip or "") or None,
+            command=command,
+        )
+        if refusal is not None:
+            widget.disable()
+        self._elements.append(widget)
+        return widget
+
+    def label(self, rect: pygame.Rect, text: str) -> UILabel:
+        widget = UILabel(rect, text, self.manager)
+        self._elements.append(widget)
+        return widget
+
+    def text(self, rect: pygame.Rect, lines: list[str]) -> UITextBox:
+        """A scrolling box of lines; `**bold**` marks a heading line."""
+        rendered = "<br>".join(_line(line) for line in lines)
+        widget = UITextBox(rendered, rect, self.manager)
+        self._elements.append(widget)
+        return widget
+
+    def process(self, event: pygame.event.Event) -> bool:
+        return bool(self.manager.process_events(event))
+
+    def update(self, seconds: float) -> None:
+        self.manager.update(seconds)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.manager.draw_ui(surface)
+
+
+def _line(line: str) -> str:
+    if line.startswith("**") and line.endswith("**"):
+        return f"<b>{html.escape(line[2:-2])}</b>"
+    return html.escape(line)

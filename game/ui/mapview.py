@@ -1,0 +1,203 @@
+"""The map, drawn by us: territories filled by map mode, borders, names, and lines for ties.
+
+The static layer (fills, borders, labels) is rendered once into a surface and reused until what
+it shows changes: the view, the mode, the selection or who rules what. Rendered text is cached.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import hashlib
+from collections.abc import Callable
+
+import pygame
+
+from game.core import relations as rel
+from game.core.model import GameState
+from game.i18n.fonts import font_path
+from game.territories import Point, Polygon, centroid, contains, territories
+
+MODES = ("political", "relations", "alliances", "trade", "culture")
+SEA = (22, 38, 58)
+BORDER = (18, 22, 28)
+SELECTED = (255, 236, 140)
+ZOOM_MIN, ZOOM_MAX = 0.3, 6.0
+
+
+def hex_colour(text: str) -> tuple[int, int, int]:
+    return (int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16))
+
+
+def opinion_colour(value: float) -> tuple[int, int, int]:
+    """Red for hostile, grey for neutral, green for friendly."""
+    t = max(-1.0, min(1.0, value / 60.0))
+    grey = (120, 124, 130)
+    end = (70, 190, 90) if t > 0 else (210, 60, 55)
+    k = abs(t)
+    return (
+        int(grey[0] + (end[0] - grey[0]) * k),
+        int(grey[1] + (end[1] - grey[1]) * k),
+        int(grey[2] + (end[2] - grey[2]) * k),
+    )
+
+
+def _culture_colour(culture: str) -> tuple[int, int, int]:
+    hue = int(hashlib.sha256(culture.encode()).hexdigest()[:4], 16) / 0xFFFF
+    r, g, b = colorsys.hsv_to_rgb(hue, 0.45, 0.8)
+    return (int(r * 255), int(g * 255), int(b * 255))
+
+
+class TextCache:
+    """Rendered text surfaces, kept while the same text is drawn again."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._texts: dict[tuple[str, int, bool, tuple[int, int, int]], pygame.Surface] = {}
+
+    def render(
+        self, text: str, size: int, colour: tuple[int, int, int] = (240, 240, 240), bold: bool = False
+    ) -> pygame.Surface:
+        key = (text, size, bold, colour)
+        surface = self._texts.get(key)
+        if surface is None:
+            font = self._fonts.get((size, bold))
+            if font is None:
+                font = self._fonts[(size, bold)] = pygame.font.Font(font_path(bold), size)
+            if len(self._texts) > 2000:  # a zoom session can make many sizes: start afresh
+                self._texts.clear()
+            surface = self._texts[key] = font.render(text, True, colour)
+        return surface
+
+
+class MapView:
+    def __init__(
+        self,
+        positions: dict[str, Point],
+        colours: dict[str, str],
+        size: tuple[int, int],
+        names: Callable[[str], str],
+        outlines: dict[str, Polygon] | None = None,
+    ) -> None:
+        self.size = size
+        self.cells = territories(positions, size, outlines)
+        self.centres = {r: centroid(c) for r, c in self.cells.items()}
+        self.colours = {r: hex_colour(c) for r, c in colours.items()}
+        self.names = names
+        self.boxes = {r: _bbox(c) for r, c in self.cells.items()}
+        self.rect = pygame.Rect(0, 0, *size)
+        self.zoom = 1.0
+        self.offset = (0.0, 0.0)  # the map point at the view's top-left corner
+        self.mode = MODES[0]
+        self.text = TextCache()
+        self._layer: pygame.Surface | None = None
+        self._layer_key: object = None
+
+    # --- view -----------------------------------------------------------------------------------
+    def fit(self, rect: pygame.Rect) -> None:
+        self.rect = rect
+        self.zoom = min(rect.width / self.size[0], rect.height / self.size[1])
+        self.offset = (
+            -(rect.width / self.zoom - self.size[0]) / 2,
+            -(rect.height / self.zoom - self.size[1]) / 2,
+        )
+
+    def zoom_at(self, screen: tuple[int, int], factor: float) -> None:
+        before = self.to_map(screen)
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, self.zoom * factor))
+        after = self.to_map(screen)
+        self.offset = (self.offset[0] + before[0] - after[0], self.offset[1] + before[1] - after[1])
+
+    def pan(self, dx: float, dy: float) -> None:
+        self.offset = (self.offset[0] - dx / self.zoom, self.offset[1] - dy / self.zoom)
+
+    def to_screen(self, p: Point) -> tuple[int, int]:
+        return (
+            int(self.rect.x + (p[0] - self.offset[0]) * self.zoom),
+            int(self.rect.y + (p[1] - self.offset[1]) * self.zoom),
+        )
+
+    def to_map(self, screen: tuple[int, int]) -> Point:
+        return (
+            (screen[0] - self.rect.x) / self.zoom + self.offset[0],
+            (screen[1] - self.rect.y) / self.zoom + self.offset[1],
+        )
+
+    def region_at(self, screen: tuple[int, int]) -> str | None:
+        if not self.rect.collidepoint(screen):
+            return None
+        x, y = self.to_map(screen)
+        for region, (x0, y0, x1, y1) in self.boxes.items():
+            if x0 <= x <= x1 and y0 <= y <= y1 and contains(self.cells[region], (x, y)):
+                return region
+        return None
+
+    # --- drawing --------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, state: GameState, selected: str | None, me: str | None) -> None:
+        rulers = tuple(state.regions[r].ruler for r in sorted(self.cells))
+        key = (self.rect.size, self.zoom, self.offset, self.mode, selected, me, rulers, self._ties_key(state))
+        if key != self._layer_key or self._layer is None:
+            self._layer = self._render_layer(state, selected or me)
+            self._layer_key = key
+        surface.blit(self._layer, self.rect.topleft)
+        if self.mode in ("alliances", "trade"):
+            self._draw_ties(surface, state)
+        if selected is not None:
+            points = [self.to_screen(p) for p in self.cells[selected]]
+            pygame.draw.polygon(surface, SELECTED, points, 3)
+
+    def _ties_key(self, state: GameState) -> object:
+        if self.mode == "relations":
+            return state.turn, len(state.events)
+        return None
+
+    def _fill(self, state: GameState, region: str, focus: str | None) -> tuple[int, int, int]:
+        ruler = state.regions[region].ruler
+        if self.mode == "relations" and focus is not None:
+            if ruler == state.regions[focus].ruler:
+                return (235, 220, 120)
+            return opinion_colour(rel.opinion(state, ruler, state.regions[focus].ruler))
+        if self.mode == "culture":
+            return _culture_colour(state.regions[region].culture)
+        colour = self.colours[ruler]
+        if self.mode in ("alliances", "trade"):
+            return (colour[0] // 2 + 40, colour[1] // 2 + 40, colour[2] // 2 + 40)
+        return colour
+
+    def _render_layer(self, state: GameState, focus: str | None) -> pygame.Surface:
+        layer = pygame.Surface(self.rect.size)
+        layer.fill(SEA)
+        offset = pygame.Vector2(self.rect.topleft)
+        for region in sorted(self.cells):
+            points = [pygame.Vector2(self.to_screen(p)) - offset for p in self.cells[region]]
+            pygame.draw.polygon(layer, self._fill(state, region, focus), points)
+            pygame.draw.polygon(layer, BORDER, points, 2)
+        size = max(10, min(22, int(13 * self.zoom**0.5 * 1.2)))
+        for region in sorted(self.cells):
+            alive = state.regions[region].alive
+            label = self.text.render(
+                self.names(region), size, (255, 255, 255) if alive else (200, 200, 200), alive
+            )
+            shadow = self.text.render(self.names(region), size, (0, 0, 0), alive)
+            x, y = pygame.Vector2(self.to_screen(self.centres[region])) - offset
+            layer.blit(shadow, (x - label.get_width() / 2 + 1, y - label.get_height() / 2 + 1))
+            layer.blit(label, (x - label.get_width() / 2, y - label.get_height() / 2))
+            if alive:
+                pygame.draw.circle(layer, (250, 250, 250), (int(x), int(y + label.get_height() / 2 + 5)), 3)
+        return layer
+
+    def _draw_ties(self, surface: pygame.Surface, state: GameState) -> None:
+        lines: list[tuple[str, str, tuple[int, int, int]]] = []
+        if self.mode == "alliances":
+            lines += [(t.a, t.b, (90, 200, 110)) for t in state.treaties.values() if t.kind == "alliance"]
+            lines += [(w.attacker, w.defender, (230, 60, 50)) for w in state.wars.values()]
+        else:
+            lines += [(t.a, t.b, (235, 190, 70)) for t in state.treaties.values() if t.kind == "trade"]
+        for a, b, colour in lines:
+            pygame.draw.line(
+                surface, colour, self.to_screen(self.centres[a]), self.to_screen(self.centres[b]), 3
+            )
+
+
+def _bbox(polygon: Polygon) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in polygon], [p[1] for p in polygon]
+    return (min(xs), min(ys), max(xs), max(ys))

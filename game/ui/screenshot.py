@@ -1,0 +1,54 @@
+"""Render a scene to a PNG without a display: for the README, for tests and for a look in review."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+WARM_UP_TURNS = 3
+
+
+def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[int, int]) -> Path:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.cli import load
+    from game.core import actions as A
+    from game.i18n import set_language
+    from game.ui.app import App
+    from game.ui.scenes import MapScene, NewGameScene
+
+    set_language(lang)
+    app = App(size, window=False)
+    scenario = load(scenario_id)
+    if scene == "new-game":
+        chooser = NewGameScene(app)
+        chooser.scenario = next(
+            (s for s in chooser.scenarios if s.meta.id == scenario.meta.id), chooser.scenario
+        )
+        chooser.region = chooser._playable(chooser.scenario)[0]
+        app.switch(chooser)
+    elif scene in ("map", "diplomacy", "game-over"):
+        human = (scenario.meta.playable or [r.id for r in scenario.regions])[0]
+        game = MapScene(app, scenario, [human], "normal", seed=scenario.meta.seed)
+        app.switch(game)
+        turns = game.state.turn_limit + 1 if scene == "game-over" else WARM_UP_TURNS
+        for _ in range(turns):
+            game.session.run_computers()
+            if game.state.over:
+                break
+            game.end_turn()
+        game.session.run_computers()
+        if scene == "diplomacy" and not game.state.over:
+            neighbour = sorted(game.state.neighbours[human])[0]
+            game.selected = neighbour
+            game.act(A.SendAmbassador(human, neighbour))
+            game.act(A.ProposeTreaty(human, neighbour, "trade"))
+        if scene == "game-over" and not game.state.over:
+            raise RuntimeError("the game did not end within its turn limit")
+    for _ in range(3):
+        app.frame([], 1 / 60)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(app.screen, str(out))
+    return out

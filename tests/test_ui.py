@@ -1,0 +1,144 @@
+"""The window, driven headless through posted events, and its screenshots."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.i18n import _, set_language
+from game.ui.app import App
+from game.ui.scenes import KIND_LABELS, MODE_LABELS, GameOverScene, MapScene, NewGameScene, TitleScene
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    set_language("en")
+
+
+def _buttons(app: App) -> dict[str, pygame.Rect]:
+    return {e.text: e.rect for e in app.gui._elements if hasattr(e, "text") and hasattr(e, "is_enabled")}
+
+
+def _click(app: App, position: tuple[int, int]) -> None:
+    down = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)
+    up = pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)
+    app.frame([down], 1 / 60)
+    app.frame([up], 1 / 60)
+    app.frame([], 1 / 60)
+
+
+def _press(app: App, label: str) -> None:
+    buttons = _buttons(app)
+    assert label in buttons, f"no button {label!r} among {sorted(buttons)}"
+    _click(app, buttons[label].center)
+
+
+def _key(app: App, key: int) -> None:
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
+
+
+def _until(app: App, done: object, frames: int = 2000) -> None:
+    for _frame in range(frames):
+        if done():  # type: ignore[operator]
+            return
+        app.frame([], 1 / 60)
+    raise AssertionError("the window never got there")
+
+
+def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:
+    app = App((1280, 720), window=False)
+    assert isinstance(app.scene, TitleScene)
+    _press(app, "New game")
+    assert isinstance(app.scene, NewGameScene)
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    me = game.me
+    # select a neighbour on the map
+    neighbour = sorted(game.state.neighbours[me])[0]
+    _click(app, game.map.to_screen(game.map.centres[neighbour]))
+    assert game.selected == neighbour
+    # send an ambassador, then propose a treaty and read the answer with its reasons
+    if (me, neighbour) not in game.state.ambassadors:
+        _press(app, "Send ambassador")
+        assert (me, neighbour) in game.state.ambassadors
+    _press(app, "Propose: military access")
+    assert game.message and ("accepts" in game.message[0] or "refuses" in game.message[0])
+    assert ":" in game.message[0]  # the reasons, with their weights
+    # declare war on a neighbour
+    _press(app, "Declare war")
+    assert game.state.wars
+    # end turns with Enter until the game ends
+    game.state.turn_limit = game.state.turn + 2
+    for _turn in range(10):
+        if isinstance(app.scene, GameOverScene):
+            break
+        _until(app, lambda: game.session.current in game.humans or isinstance(app.scene, GameOverScene))
+        _key(app, pygame.K_RETURN)
+        app.frame([], 1 / 60)
+    _until(app, lambda: isinstance(app.scene, GameOverScene))
+    assert game.state.winner is not None
+
+
+def test_a_refused_action_is_a_disabled_button_with_its_reason() -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    game.selected = next(
+        r for r in game.state.order if r != game.me and (game.me, r) not in game.state.ambassadors
+    )
+    game.build()
+    disabled = [e for e in app.gui._elements if hasattr(e, "is_enabled") and not e.is_enabled]
+    assert disabled
+    assert all(e.tool_tip_text for e in disabled)
+
+
+def test_zoom_pan_and_clicks_outside_the_map_are_safe() -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    zoom = game.map.zoom
+    pygame.mouse.set_pos((300, 300))
+    app.frame(
+        [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False, precise_x=0.0, precise_y=1.0)], 1 / 60
+    )
+    assert game.map.zoom > zoom
+    _key(app, pygame.K_LEFT)
+    _click(app, (5, 700))  # the bar, not a region
+    app.frame([pygame.event.Event(pygame.VIDEORESIZE, w=1000, h=640, size=(1000, 640))], 1 / 60)
+    assert app.size == (1000, 640)
+    assert app.error is None
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("scene", ["title", "new-game", "map", "diplomacy"])
+def test_screenshots_render_without_a_display(tmp_path: Path, scene: str, lang: str) -> None:
+    out = tmp_path / f"{scene}-{lang}.png"
+    assert (
+        main(["screenshot", "--scenario", "tutorial", "--scene", scene, "--lang", lang, "--out", str(out)])
+        == 0
+    )
+    picture = pygame.image.load(str(out))
+    assert picture.get_size() == (1280, 720)
+    colours = {picture.get_at((x, y))[:3] for x in range(0, 1280, 37) for y in range(0, 720, 23)}
+    assert len(colours) > 8, "the picture should show more than a blank screen"
+
+
+def test_every_window_label_is_translated() -> None:
+    set_language("pl")
+    for label in [*KIND_LABELS.values(), *MODE_LABELS.values()]:
+        assert _(label) != label, label
