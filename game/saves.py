@@ -68,13 +68,21 @@ class LoadedGame:
     scenario_file: str
     state: GameState
     log: list[A.Action | None]
+    players: dict[str, Any]  # who plays what: {"humans": [...], "difficulty": "..."}
 
 
 # --- writing ------------------------------------------------------------------------------------
-def save_game(path: Path | str, scenario_text: str, scenario_file: str, session: Session) -> Path:
+def save_game(
+    path: Path | str,
+    scenario_text: str,
+    scenario_file: str,
+    session: Session,
+    players: dict[str, Any] | None = None,
+) -> Path:
     """Write the session's game to `path` atomically, keeping the previous file as `.bak`."""
     path = Path(path)
     payload = {
+        "players": players or {"humans": [], "difficulty": "normal"},
         "scenario": {"file": scenario_file, "text": scenario_text},
         "seed": session.state.seed,
         "turn": session.state.turn,
@@ -149,12 +157,17 @@ def sweep_temporary_files(folder: Path) -> list[Path]:
     return removed
 
 
-def autosave(folder: Path | str, scenario_text: str, scenario_file: str, session: Session) -> Path:
+def autosave(
+    folder: Path | str,
+    scenario_text: str,
+    scenario_file: str,
+    session: Session,
+    players: dict[str, Any] | None = None,
+) -> Path:
     """Save as `autosave-TURN.json` and keep only the newest few."""
     folder = Path(folder)
-    path = save_game(
-        folder / f"autosave-{session.state.turn:05d}.json", scenario_text, scenario_file, session
-    )
+    name = folder / f"autosave-{session.state.turn:05d}.json"
+    path = save_game(name, scenario_text, scenario_file, session, players)
     backup_path(path).unlink(missing_ok=True)  # autosaves are their own history
     for old in autosaves(folder)[AUTOSAVES_KEPT:]:
         old.unlink(missing_ok=True)
@@ -162,8 +175,14 @@ def autosave(folder: Path | str, scenario_text: str, scenario_file: str, session
 
 
 def autosaves(folder: Path) -> list[Path]:
-    """Autosaves in the folder, newest first."""
-    return sorted(folder.glob("autosave-*.json"), reverse=True)
+    """Autosaves in the folder, the most recently written first (they may come from several games)."""
+    found = []
+    for path in folder.glob("autosave-*.json"):
+        try:
+            found.append((path.stat().st_mtime_ns, path.name, path))
+        except OSError:
+            continue  # removed meanwhile
+    return [path for _, _, path in sorted(found, reverse=True)]
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -190,6 +209,7 @@ def _load(path: Path) -> LoadedGame:
         text, file_name = str(scenario_info["text"]), str(scenario_info["file"])
         seed, turn = _integer(payload["seed"]), _integer(payload["turn"])
         expected_hash = str(payload["state_hash"])
+        players = _players(payload.get("players"))
         log = [None if item is None else action_from_data(item) for item in _sequence(payload["log"])]
     except (KeyError, TypeError, ValueError) as error:
         raise SaveError(path, f"is not laid out as a save ({error})") from None
@@ -200,7 +220,10 @@ def _load(path: Path) -> LoadedGame:
     state = replay(scenario, seed, log, path)
     if state.turn != turn or state_hash(state) != expected_hash:
         raise SaveError(path, "does not replay to the game it recorded; it was changed after saving")
-    return LoadedGame(scenario, text, file_name, state, log)
+    unknown = [r for r in players["humans"] if r not in state.regions]
+    if unknown:
+        raise SaveError(path, f"names players for regions the scenario does not have: {unknown}")
+    return LoadedGame(scenario, text, file_name, state, log, players)
 
 
 def _read_document(path: Path) -> dict[str, Any]:
@@ -307,6 +330,17 @@ def _typed(value: object, hint: str, name: str) -> object:
 
 
 # --- small helpers ------------------------------------------------------------------------------
+def _players(value: object) -> dict[str, Any]:
+    if value is None:
+        return {"humans": [], "difficulty": "normal"}
+    players = _mapping(value)
+    humans = _sequence(players.get("humans", []))
+    difficulty = players.get("difficulty", "normal")
+    if not all(isinstance(h, str) for h in humans) or difficulty not in ("easy", "normal", "hard"):
+        raise ValueError("players are not a list of regions and a skill")
+    return {"humans": list(humans), "difficulty": difficulty}
+
+
 def _checksum(payload: object) -> str:
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -17,9 +17,12 @@ fenn belong to nothing, so alba knows neither of them at the start.
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Saves, autosaves and logs made by tests go to a folder of their own, never the player's.
+os.environ.setdefault("BILATERAL_HOME", tempfile.mkdtemp(prefix="bilateral-tests-"))
 
 from collections.abc import Callable
 from typing import Any

@@ -12,8 +12,10 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import paths
 from game.cli import main
 from game.i18n import _, set_language
+from game.saves import autosaves, load_game
 from game.ui.app import App
 from game.ui.scenes import KIND_LABELS, MODE_LABELS, GameOverScene, MapScene, NewGameScene, TitleScene
 
@@ -142,3 +144,22 @@ def test_every_window_label_is_translated() -> None:
     set_language("pl")
     for label in [*KIND_LABELS.values(), *MODE_LABELS.values()]:
         assert _(label) != label, label
+
+
+def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: game.session.current in game.humans)
+    assert autosaves(paths.autosaves_dir())
+    saved = load_game(autosaves(paths.autosaves_dir())[0])
+    app.switch(TitleScene(app))
+    _press(app, "Continue")
+    again = app.scene
+    assert isinstance(again, MapScene)
+    assert again.humans == game.humans
+    assert again.session.log[: len(saved.log)] == saved.log  # it goes on from the autosave

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game import paths
 from game.ai.registry import make_ai
 from game.core import actions as A
 from game.core.economy import income, standings
@@ -20,6 +21,7 @@ from game.core.news import describe, modifier_text
 from game.core.relations import modifiers, opinion, opinion_label
 from game.core.view import View
 from game.i18n import _, language, ngettext, set_language, translate_msg
+from game.saves import LoadedGame, SaveError, autosave, autosaves, load_game, resume
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario, shipped_scenarios
 from game.scenario.schema import Scenario
@@ -54,6 +56,10 @@ BAR_HEIGHT = 44
 AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window never freezes
 AID_AMOUNT = 20.0
 INVEST_AMOUNT = 20.0
+
+
+def scenario_regions(scenario: Scenario) -> list[str]:
+    return [r.id for r in scenario.regions]
 
 
 def kind_label(kind: str) -> str:
@@ -96,6 +102,25 @@ class TitleScene(Scene):
             pygame.Rect(x, h // 2 + 14, 280, 44), _("Language: English"), lambda: self._language(other)
         )
         gui.button(pygame.Rect(x, h // 2 + 68, 280, 44), _("Quit"), self.app.quit)
+        if autosaves(paths.autosaves_dir()):
+            gui.button(pygame.Rect(x, h // 2 - 94, 280, 44), _("Continue"), self._continue)
+
+    def _continue(self) -> None:
+        """Go on with the newest autosave that loads; a damaged one is skipped with a note."""
+        for save in autosaves(paths.autosaves_dir()):
+            try:
+                loaded = load_game(save)
+            except SaveError:
+                continue
+            humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive]
+            if not humans:
+                continue
+            source = (loaded.scenario_text, loaded.scenario_file)
+            scene = MapScene(
+                self.app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded
+            )
+            self.app.switch(scene)
+            return
 
     def _language(self, code: str) -> None:
         set_language(code)
@@ -113,7 +138,9 @@ class TitleScene(Scene):
 class NewGameScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.scenarios: list[Scenario] = [load_scenario(p).scenario for p in shipped_scenarios()]
+        loaded = [(path, load_scenario(path).scenario) for path in shipped_scenarios()]
+        self.paths = {scenario.meta.id: path for path, scenario in loaded}
+        self.scenarios: list[Scenario] = [scenario for _path, scenario in loaded]
         self.scenario = next((s for s in self.scenarios if s.meta.id == "tutorial"), self.scenarios[0])
         self.region = self._playable(self.scenario)[0]
         self.difficulty = "normal"
@@ -168,7 +195,9 @@ class NewGameScene(Scene):
         self.build()
 
     def _start(self) -> None:
-        self.app.switch(MapScene(self.app, self.scenario, [self.region], self.difficulty))
+        path = self.paths[self.scenario.meta.id]
+        source = (path.read_text(encoding="utf-8"), path.name)
+        self.app.switch(MapScene(self.app, self.scenario, [self.region], self.difficulty, source=source))
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
@@ -180,14 +209,28 @@ class MapScene(Scene):
     """The game itself: the map, the selected region's panel, the news, and the turn bar."""
 
     def __init__(
-        self, app: App, scenario: Scenario, humans: list[str], difficulty: str, seed: int | None = None
+        self,
+        app: App,
+        scenario: Scenario,
+        humans: list[str],
+        difficulty: str,
+        seed: int | None = None,
+        *,
+        source: tuple[str, str] = ("", ""),
+        loaded: LoadedGame | None = None,
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
-        self.state = new_game(scenario, seed)
+        self.source = source  # the scenario's text and file name, which saves embed
+        self.players = {"humans": humans, "difficulty": difficulty}
         ai = make_ai(difficulty)
         self.humans = humans
-        self.session = Session(self.state, {r: ai for r in self.state.order if r not in humans})
+        computers = {r: ai for r in scenario_regions(scenario) if r not in humans}
+        if loaded is not None:
+            self.session = resume(loaded, computers)
+        else:
+            self.session = Session(new_game(scenario, seed), computers)
+        self.state = self.session.state
         lang = language()
         self.names: dict[str, str] = {r.id: getattr(r.name, lang) for r in scenario.regions} | {
             o.id: getattr(o.name, lang) for o in scenario.organisations
@@ -438,7 +481,18 @@ class MapScene(Scene):
         if self.session.current in self.humans:
             self.message = []
             self.session.end_region_turn()
+            self.autosave()
             self.build()
+
+    def autosave(self) -> None:
+        """Before the computers play: a failed save is reported, and the game goes on."""
+        text, file_name = self.source
+        if not text:
+            return
+        try:
+            autosave(paths.autosaves_dir(), text, file_name, self.session, self.players)
+        except SaveError as error:
+            self.message = [_("Autosave failed: {reason}").format(reason=error.message)]
 
     # --- input and time ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
