@@ -158,3 +158,14 @@ def test_reputation_colours_the_opinion_of_those_who_know(world):
     # then
     assert opinion(world, "cora", "alba") == pytest.approx(before_cora - 30 * 10 / 50)
     assert opinion(world, "fenn", "alba") == pytest.approx(before_fenn)
+
+
+def test_the_baseline_is_shown_part_by_part(world):
+    """The parts of a baseline the player reads add up to the baseline the rules use."""
+    from game.core.relations import baseline, baseline_parts
+
+    for holder in world.order:
+        for about in world.order:
+            if holder != about:
+                parts = baseline_parts(world, holder, about)
+                assert sum(v for _, v in parts) == pytest.approx(baseline(world, holder, about), abs=1.0)

@@ -17,7 +17,15 @@ from game.cli import main
 from game.i18n import _, set_language
 from game.saves import autosaves, load_game
 from game.ui.app import App
-from game.ui.scenes import KIND_LABELS, MODE_LABELS, GameOverScene, MapScene, NewGameScene, TitleScene
+from game.ui.scenes import (
+    BASELINE_LABELS,
+    KIND_LABELS,
+    MODE_LABELS,
+    GameOverScene,
+    MapScene,
+    NewGameScene,
+    TitleScene,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -142,7 +150,7 @@ def test_screenshots_render_without_a_display(tmp_path: Path, scene: str, lang: 
 
 def test_every_window_label_is_translated() -> None:
     set_language("pl")
-    for label in [*KIND_LABELS.values(), *MODE_LABELS.values()]:
+    for label in [*KIND_LABELS.values(), *MODE_LABELS.values(), *BASELINE_LABELS.values()]:
         assert _(label) != label, label
 
 

@@ -135,6 +135,17 @@ def baseline(state: GameState, a: str, b: str) -> float:
     return value
 
 
+def baseline_parts(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
+    """The baseline of a's opinion of b, named part by part, for the player to read."""
+    likeness = affinity(state, a, b)
+    parts = [("culture", AFFINITY_WEIGHT * likeness)]
+    if b in state.neighbours[a]:
+        parts.append(("border", NEIGHBOUR_HARMONY if likeness > 0 else NEIGHBOUR_FRICTION))
+    if knows(state, a, b):
+        parts.append(("reputation", reputation_term(state, b)))
+    return [(name, value) for name, value in parts if round(value) != 0]
+
+
 def reputation_term(state: GameState, b: str) -> float:
     """What b's reputation adds to the opinion of everyone who knows it: ±REPUTATION_WEIGHT."""
     return REPUTATION_WEIGHT * (state.regions[b].reputation - REPUTATION_NEUTRAL) / REPUTATION_NEUTRAL

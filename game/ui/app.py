@@ -24,7 +24,9 @@ FPS = 60
 
 class App:
     def __init__(self, size: tuple[int, int] = (1280, 720), *, window: bool = True) -> None:
-        pygame.init()
+        os.environ["SDL_VIDEO_X11_WMCLASS"] = "bilateral"  # pygame sets its own name on import; ours wins
+        pygame.display.init()  # no sound yet: leave the mixer (and the sound card) alone
+        pygame.font.init()
         self.size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         pygame.display.set_caption("Bilateral")
         # pygame_gui needs a display mode even off screen: the dummy driver gives one.

@@ -18,7 +18,7 @@ from game.core import actions as A
 from game.core.economy import income, standings
 from game.core.messages import Msg
 from game.core.news import describe, modifier_text
-from game.core.relations import modifiers, opinion, opinion_label
+from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
 from game.core.view import View
 from game.i18n import _, language, ngettext, set_language, translate_msg
 from game.saves import LoadedGame, SaveError, autosave, autosaves, load_game, resume
@@ -31,7 +31,7 @@ from game.ui.mapview import MODES, MapView
 if TYPE_CHECKING:
     from game.ui.app import App
 
-PANEL_WIDTH = 380
+PANEL_WIDTH = 440
 INBOX_SHOWN = 3  # proposals with answer buttons at once; the rest wait their turn
 # What the player reads for the rules' ids; each goes through the catalogue when shown.
 KIND_LABELS = {
@@ -45,10 +45,15 @@ KIND_LABELS = {
     "call_to_arms": "call to arms",
     "peace": "peace",
 }
+BASELINE_LABELS = {
+    "culture": "Kinship of cultures",
+    "border": "Living side by side",
+    "reputation": "Reputation",
+}
 MODE_LABELS = {
     "political": "Political",
     "relations": "Relations",
-    "alliances": "Alliances and wars",
+    "alliances": "Alliances",
     "trade": "Trade",
     "culture": "Culture",
 }
@@ -361,8 +366,7 @@ class MapScene(Scene):
         lines.append(
             _("Our opinion of them: {value:+.0f} ({label})").format(value=mine, label=_(opinion_label(mine)))
         )
-        for mod in modifiers(state, me, other):
-            lines.append(f"   {modifier_text(mod, language())}: {mod.value:+.0f}")
+        lines += self._opinion_parts(me, other)
         theirs = view.opinion_of_us(other)
         if theirs is None:
             lines.append(_("Their opinion of us: unknown (send an ambassador)"))
@@ -372,8 +376,7 @@ class MapScene(Scene):
                     value=theirs, label=_(opinion_label(theirs))
                 )
             )
-            for mod in modifiers(state, other, me):
-                lines.append(f"   {modifier_text(mod, language())}: {mod.value:+.0f}")
+            lines += self._opinion_parts(other, me)
         figures = view.figures(other)
         if figures is not None:
             lines.append(
@@ -381,6 +384,17 @@ class MapScene(Scene):
                     gold=figures.treasury, economy=figures.economy, army=figures.military
                 )
             )
+        return lines
+
+    def _opinion_parts(self, holder: str, about: str) -> list[str]:
+        """Every cause of an opinion with its value: the baseline's parts, then the modifiers."""
+        lines = [
+            f"   {_(BASELINE_LABELS[name])}: {value:+.0f}"
+            for name, value in baseline_parts(self.state, holder, about)
+        ]
+        lines += [
+            f"   {modifier_text(m, language())}: {m.value:+.0f}" for m in modifiers(self.state, holder, about)
+        ]
         return lines
 
     def _inbox_lines(self, view: View) -> list[str]:
