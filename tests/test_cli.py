@@ -59,7 +59,7 @@ def test_bench_json_has_every_label(capsys: pytest.CaptureFixture[str]) -> None:
     figures = json.loads(capsys.readouterr().out)
     labels = set(figures["end_turn_ms_median"])
     assert {"tutorial", "generated-50", "generated-200"} <= labels
-    assert labels == set(figures["load_ms_median"])
+    assert labels == set(figures["load_ms_median"]) == set(figures["map_frame_ms_median"])
     assert figures["peak_rss_mb"] > 0
 
 
