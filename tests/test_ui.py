@@ -22,8 +22,10 @@ from game.ui.scenes import (
     KIND_LABELS,
     MODE_LABELS,
     GameOverScene,
+    HandoverScene,
     MapScene,
     NewGameScene,
+    PauseScene,
     TitleScene,
 )
 
@@ -171,3 +173,40 @@ def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
     assert isinstance(again, MapScene)
     assert again.humans == game.humans
     assert again.session.log[: len(saved.log)] == saved.log  # it goes on from the autosave
+
+
+def test_hot_seat_hands_the_seat_over_between_players() -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    chooser = app.scene
+    assert isinstance(chooser, NewGameScene)
+    second = chooser._playable(chooser.scenario)[1]
+    _press(app, chooser.scenario.regions[[r.id for r in chooser.scenario.regions].index(second)].name.en)
+    assert len(chooser.humans) == 2
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    first = game.session.current
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: isinstance(app.scene, HandoverScene))
+    assert game.session.current != first
+    _key(app, pygame.K_RETURN)
+    assert app.scene is game
+
+
+def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    _key(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, PauseScene)
+    _press(app, "Save")
+    assert app.scene.note == "Saved."
+    _press(app, "Load the last save")
+    loaded = app.scene
+    assert isinstance(loaded, MapScene) and loaded is not game
+    assert loaded.session.log == game.session.log

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -21,7 +22,7 @@ from game.core.news import describe, modifier_text
 from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
 from game.core.view import View
 from game.i18n import _, language, ngettext, set_language, translate_msg
-from game.saves import LoadedGame, SaveError, autosave, autosaves, load_game, resume
+from game.saves import LoadedGame, SaveError, autosave, autosaves, load_game, resume, save_game
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario, shipped_scenarios
 from game.scenario.schema import Scenario
@@ -147,7 +148,7 @@ class NewGameScene(Scene):
         self.paths = {scenario.meta.id: path for path, scenario in loaded}
         self.scenarios: list[Scenario] = [scenario for _path, scenario in loaded]
         self.scenario = next((s for s in self.scenarios if s.meta.id == "tutorial"), self.scenarios[0])
-        self.region = self._playable(self.scenario)[0]
+        self.humans = [self._playable(self.scenario)[0]]
         self.difficulty = "normal"
 
     @staticmethod
@@ -175,7 +176,7 @@ class NewGameScene(Scene):
         names = {r.id: getattr(r.name, lang) for r in self.scenario.regions}
         x, y = 380, 210
         for region in self._playable(self.scenario):
-            mark = "• " if region == self.region else ""
+            mark = "• " if region in self.humans else ""
             gui.button(pygame.Rect(x, y, 200, 34), mark + names[region], partial(self._pick, region))
             x += 210
             if x + 200 > w - 20:
@@ -188,11 +189,15 @@ class NewGameScene(Scene):
         gui.button(pygame.Rect(40, h - 70, 160, 46), _("Back"), lambda: self.app.switch(TitleScene(self.app)))
 
     def _choose(self, scenario: Scenario) -> None:
-        self.scenario, self.region = scenario, self._playable(scenario)[0]
+        self.scenario, self.humans = scenario, [self._playable(scenario)[0]]
         self.build()
 
     def _pick(self, region: str) -> None:
-        self.region = region
+        """Several players may share the machine (hot-seat): a click takes or frees a seat."""
+        if region not in self.humans:
+            self.humans.append(region)
+        elif len(self.humans) > 1:
+            self.humans.remove(region)
         self.build()
 
     def _level(self, level: str) -> None:
@@ -202,12 +207,14 @@ class NewGameScene(Scene):
     def _start(self) -> None:
         path = self.paths[self.scenario.meta.id]
         source = (path.read_text(encoding="utf-8"), path.name)
-        self.app.switch(MapScene(self.app, self.scenario, [self.region], self.difficulty, source=source))
+        self.app.switch(MapScene(self.app, self.scenario, list(self.humans), self.difficulty, source=source))
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
         heading = self.app.text.render(_("New game"), 28, (236, 220, 160), True)
         surface.blit(heading, (40, 20))
+        hint = self.app.text.render(_("Your regions (pick several to play hot-seat):"), 15, (200, 210, 225))
+        surface.blit(hint, (380, 190))
 
 
 class MapScene(Scene):
@@ -248,6 +255,7 @@ class MapScene(Scene):
             {r.id: [(p[0], p[1]) for p in r.outline] for r in scenario.regions if r.outline},
         )
         self.selected: str | None = None
+        self._last_human: str | None = humans[0] if len(humans) > 1 else None  # for the hot-seat handover
         self.message: list[str] = []
         self.dragging = False
         self._shown_version: object = None
@@ -494,6 +502,8 @@ class MapScene(Scene):
     def end_turn(self) -> None:
         if self.session.current in self.humans:
             self.message = []
+            self.selected = None
+            self._last_human = self.session.current
             self.session.end_region_turn()
             self.autosave()
             self.build()
@@ -544,9 +554,11 @@ class MapScene(Scene):
             self.map.zoom_at(self.map.rect.center, 1.2)
         elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             self.map.zoom_at(self.map.rect.center, 1 / 1.2)
-        elif key == pygame.K_ESCAPE:
+        elif key == pygame.K_ESCAPE and self.selected is not None:
             self.selected = None
             self.build()
+        elif key == pygame.K_ESCAPE:
+            self.app.switch(PauseScene(self.app, self))
 
     def update(self, seconds: float) -> None:
         deadline = time.perf_counter() + AI_BUDGET_SECONDS
@@ -555,17 +567,164 @@ class MapScene(Scene):
         if self.state.over:
             self.app.switch(GameOverScene(self.app, self))
             return
+        current = self.session.current
+        if len(self.humans) > 1 and current in self.humans and current != self._last_human:
+            self._last_human = current
+            self.app.switch(HandoverScene(self.app, self))
+            return
         if self._version() != self._shown_version:
             self.build()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
         self.map.draw(surface, self.state, self.selected, self.me)
+        self._draw_hover(surface)
         if self.session.current not in self.humans and self.session.current is not None:
             note = self.app.text.render(
                 _("{region} is thinking…").format(region=self.name(self.session.current)), 16, (240, 230, 190)
             )
             surface.blit(note, (12, 10))
+
+    def _draw_hover(self, surface: pygame.Surface) -> None:
+        """A short summary of the region under the mouse: who rules it and how it feels about us."""
+        mouse = pygame.mouse.get_pos()
+        region = self.map.region_at(mouse) if pygame.mouse.get_focused() else None
+        if region is None:
+            return
+        ruler = self.state.regions[region].ruler
+        lines = [self.name(region)]
+        if ruler != region:
+            lines.append(_("Annexed by {ruler}.").format(ruler=self.name(ruler)))
+        elif region != self.me:
+            mine = opinion(self.state, self.me, region)
+            lines.append(
+                _("Our opinion of them: {value:+.0f} ({label})").format(
+                    value=mine, label=_(opinion_label(mine))
+                )
+            )
+            if View(self.state, self.me).war_with(region):
+                lines.append(_("at war"))
+        rendered = [self.app.text.render(line, 14, (240, 240, 240), i == 0) for i, line in enumerate(lines)]
+        width = max(t.get_width() for t in rendered) + 16
+        height = sum(t.get_height() for t in rendered) + 12
+        box = pygame.Rect(mouse[0] + 16, mouse[1] + 12, width, height)
+        box.clamp_ip(self.map.rect)
+        pygame.draw.rect(surface, (15, 19, 26), box)
+        pygame.draw.rect(surface, (120, 135, 155), box, 1)
+        y = box.y + 6
+        for text in rendered:
+            surface.blit(text, (box.x + 8, y))
+            y += text.get_height()
+
+
+class HandoverScene(Scene):
+    """Hot-seat: the next player takes the seat without seeing the last player's view."""
+
+    def __init__(self, app: App, game: MapScene) -> None:
+        super().__init__(app)
+        self.game = game
+
+    def build(self) -> None:
+        gui, (w, h) = self.app.gui, self.app.size
+        gui.clear()
+        region = self.game.name(self.game.session.current or "")
+        gui.button(
+            pygame.Rect(w // 2 - 150, h // 2 + 20, 300, 48),
+            _("I am {region}: show my view").format(region=region),
+            self._back,
+        )
+
+    def _back(self) -> None:
+        self.app.scene = self.game
+        self.game.build()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self._back()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((16, 20, 28))
+        region = self.game.name(self.game.session.current or "")
+        text = self.app.text.render(
+            _("Pass the seat to the player of {region}.").format(region=region), 26, (236, 220, 160), True
+        )
+        w, h = self.app.size
+        surface.blit(text, (w // 2 - text.get_width() // 2, h // 2 - 60))
+
+
+class PauseScene(Scene):
+    """Esc in the game: save, load the last save, go back, or leave for the title screen."""
+
+    def __init__(self, app: App, game: MapScene) -> None:
+        super().__init__(app)
+        self.game = game
+        self.note = ""
+
+    def build(self) -> None:
+        gui, (w, h) = self.app.gui, self.app.size
+        gui.clear()
+        x, y = w // 2 - 140, h // 2 - 120
+        gui.button(pygame.Rect(x, y, 280, 44), _("Back to the game"), self._resume)
+        gui.button(pygame.Rect(x, y + 54, 280, 44), _("Save"), self._save)
+        has_save = quicksave_path().exists()
+        gui.button(
+            pygame.Rect(x, y + 108, 280, 44),
+            _("Load the last save"),
+            self._load,
+            refusal=None if has_save else _("There is no save yet."),
+        )
+        gui.button(
+            pygame.Rect(x, y + 162, 280, 44),
+            _("Quit to the title screen"),
+            lambda: self.app.switch(TitleScene(self.app)),
+        )
+        if self.note:
+            gui.text(pygame.Rect(x - 100, y + 220, 480, 90), [self.note])
+
+    def _resume(self) -> None:
+        self.app.scene = self.game
+        self.game.build()
+
+    def _save(self) -> None:
+        text, file_name = self.game.source
+        try:
+            save_game(quicksave_path(), text, file_name, self.game.session, self.game.players)
+            self.note = _("Saved.")
+        except SaveError as error:
+            self.note = _("The game could not be saved: {reason}").format(reason=error.message)
+        self.build()
+
+    def _load(self) -> None:
+        try:
+            loaded = load_game(quicksave_path())
+        except SaveError as error:
+            self.note = str(error)
+            self.build()
+            return
+        humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive] or self.game.humans
+        scene = MapScene(
+            self.app,
+            loaded.scenario,
+            humans,
+            loaded.players["difficulty"],
+            source=(loaded.scenario_text, loaded.scenario_file),
+            loaded=loaded,
+        )
+        self.app.switch(scene)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self._resume()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.game.draw(surface)
+        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+
+
+def quicksave_path() -> Path:
+    return paths.saves_dir() / "quicksave.json"
 
 
 class GameOverScene(Scene):

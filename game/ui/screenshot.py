@@ -27,7 +27,7 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
         chooser.scenario = next(
             (s for s in chooser.scenarios if s.meta.id == scenario.meta.id), chooser.scenario
         )
-        chooser.region = chooser._playable(chooser.scenario)[0]
+        chooser.humans = chooser._playable(chooser.scenario)[:1]
         app.switch(chooser)
     elif scene in ("map", "diplomacy", "game-over"):
         human = (scenario.meta.playable or [r.id for r in scenario.regions])[0]
