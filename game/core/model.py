@@ -266,7 +266,10 @@ class GameState:
     refusals: dict[tuple[str, str, str], int] = field(
         default_factory=dict
     )  # (sender, recipient, what) -> turn
-    streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
+    streaks: dict[str, int] = field(default_factory=dict)
+    history: dict[str, list[float]] = field(
+        default_factory=dict
+    )  # region -> score at each turn's end  # "kind:region" -> turns a victory share held
     winner: str | None = None
     win_reason: str | None = None
     events: list[Event] = field(default_factory=list)

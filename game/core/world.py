@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core.diplomacy import end_treaty, make_peace, news
-from game.core.economy import income
+from game.core.economy import income, score
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
 from game.core.relations import allies, clamp, has_access_to, set_modifier
@@ -29,6 +29,7 @@ def end_of_turn(state: GameState) -> None:
     count_down(state)
     hold_sessions(state)
     check_victory(state)
+    record_history(state)
     start_next_turn(state)
 
 
@@ -152,6 +153,12 @@ def count_down(state: GameState) -> None:
         region.rogue_turns = max(0, region.rogue_turns - 1)
     forgotten = state.turn - REFUSALS_REMEMBERED
     state.refusals = {k: t for k, t in state.refusals.items() if t > forgotten}
+
+
+def record_history(state: GameState) -> None:
+    """Each region's score at the end of the turn, for the charts of the game over screen."""
+    for region_id in state.order:
+        state.history.setdefault(region_id, []).append(round(score(state, region_id), 1))
 
 
 def start_next_turn(state: GameState) -> None:

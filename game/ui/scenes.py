@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 PANEL_WIDTH = 440
+CHART_LINES = 6  # regions drawn on the game over chart, besides the players'
 INBOX_SHOWN = 3  # proposals with answer buttons at once; the rest wait their turn
 # What the player reads for the rules' ids; each goes through the catalogue when shown.
 KIND_LABELS = {
@@ -738,19 +739,55 @@ class GameOverScene(Scene):
         state, name = self.game.state, self.game.name
         lines = [f"**{_('The game is over')}**"]
         if state.winner is not None:
-            lines.append(
-                _("{region} wins ({how}).").format(region=name(state.winner), how=_(state.win_reason or ""))
-            )
+            how = _(state.win_reason) if state.win_reason else ""
+            lines.append(_("{region} wins ({how}).").format(region=name(state.winner), how=how))
+        for human in self.game.humans:
+            ruler = state.regions[human].ruler
+            if ruler != human:
+                lines.append(
+                    _("{region} was annexed by {ruler}.").format(region=name(human), ruler=name(ruler))
+                )
         lines.append("")
         lines.append(f"**{_('Final standings')}**")
         for rank, (region, points) in enumerate(standings(state), start=1):
             lines.append(f"{rank}. {name(region)} — {points:.0f}")
-        gui.text(pygame.Rect(w // 2 - 300, 60, 600, h - 160), lines)
+        gui.text(pygame.Rect(40, 60, 380, h - 160), lines)
         gui.button(
             pygame.Rect(w // 2 - 100, h - 80, 200, 44),
             _("Title screen"),
             lambda: self.app.switch(TitleScene(self.app)),
         )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((24, 30, 40))
+        w, h = self.app.size
+        self._chart(surface, pygame.Rect(460, 60, w - 500, h - 170))
+
+    def _chart(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Score over the turns for the leading regions and the player's own."""
+        state, game = self.game.state, self.game
+        leaders = [r for r, _points in standings(state)[:CHART_LINES]]
+        shown = list(dict.fromkeys([*game.humans, *leaders]))
+        series = {r: state.history.get(r, []) for r in shown if state.history.get(r)}
+        pygame.draw.rect(surface, (16, 20, 28), area)
+        pygame.draw.rect(surface, (70, 82, 100), area, 1)
+        title = self.app.text.render(_("Score over the turns"), 16, (236, 220, 160), True)
+        surface.blit(title, (area.x + 8, area.y + 6))
+        if not series:
+            return
+        turns = max(len(v) for v in series.values())
+        top = max(max(v) for v in series.values()) or 1.0
+        plot = area.inflate(-60, -60).move(10, 10)
+        for i, (region, values) in enumerate(series.items()):
+            colour = game.map.colours.get(region, (200, 200, 200))
+            points = [
+                (plot.x + plot.width * t / max(turns - 1, 1), plot.bottom - plot.height * v / top)
+                for t, v in enumerate(values)
+            ]
+            if len(points) > 1:
+                pygame.draw.lines(surface, colour, False, points, 3 if region in game.humans else 2)
+            label = self.app.text.render(game.name(region), 13, colour, region in game.humans)
+            surface.blit(label, (area.right - 150, area.y + 30 + 18 * i))
 
 
 class ErrorScene(Scene):
