@@ -142,3 +142,18 @@ def test_personalities_play_differently(make_world) -> None:  # type: ignore[no-
     assert counts["warlord"]["war_declared"] > counts["diplomat"]["war_declared"]
     assert counts["warlord"]["embargo_imposed"] > counts["diplomat"]["embargo_imposed"]
     assert counts["diplomat"]["joined_organisation"] > counts["warlord"]["joined_organisation"]
+
+
+def test_a_hard_player_will_not_feed_a_runaway_leader(world: GameState) -> None:
+    """When one region's score runs far ahead, a skilled player refuses it trade and says why."""
+    # given: fenn grows enormous
+    world.regions["fenn"].economy = 400.0
+    world.regions["fenn"].military = 500.0
+    offer = _trade_offer(world, "fenn", "alba", False)
+    # when
+    hard = StandardAI("hard").answer(View(world, "alba"), offer, Rng(1))
+    easy = StandardAI("easy").answer(View(world, "alba"), offer, Rng(1))
+    # then
+    assert any("too strong" in str(r.text) for r in hard.reasons)
+    assert not any("too strong" in str(r.text) for r in easy.reasons)
+    assert hard.total < easy.total

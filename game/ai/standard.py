@@ -19,6 +19,8 @@ from game.core.view import View
 
 RUNAWAY_RATIO = 1.4  # a score this many times the runner-up's makes a region the one to stop
 MAX_ARMY_UPKEEP = 0.3  # share of the economy an army's upkeep may take before we stop arming
+CONQUEST_EAGERNESS = 8.0  # extra appetite for war where conquest can win the game
+DIPLOMATIC_ZEAL = 6.0  # extra value of friendship where friends can win the game
 WAR_RESOLVE = 5  # turns an attacker fights before it will listen to talk of peace
 MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
 PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
@@ -137,6 +139,8 @@ class StandardAI:
             edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
             # the odds tempt only as far as the temper allows; the peaceful need hatred to fight
             value = 40 * p.aggression * edge + 20 * p.aggression + 15 * dislike - 30 * (1 - p.aggression)
+            if view.victory.conquest_share is not None:
+                value += CONQUEST_EAGERNESS * p.aggression  # land wins this scenario
             if view.truce_with(other) and p.loyalty > 0.3:
                 continue  # a truce is kept by all but the faithless
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):
@@ -169,6 +173,8 @@ class StandardAI:
             (view.military_estimate(n) or 0) > view.region.military * 1.3 for n in view.neighbours()
         )
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
+        leader = self._leader(view)
+        friendship = DIPLOMATIC_ZEAL if view.victory.diplomatic_share is not None else 0.0
         for other in others:
             if not view.has_ambassador(other) or view.at_war(other):
                 continue
@@ -182,14 +188,19 @@ class StandardAI:
                     and rng.chance(0.3 * p.trade)
                     and not view.treaties()
                 )
-                yield 20 + 25 * p.trade + opinion / 4, A.ProposeTreaty(me, other, "trade", exclusive)
+                yield (
+                    20 + 25 * p.trade + opinion / 4 + friendship,
+                    A.ProposeTreaty(me, other, "trade", exclusive),
+                )
             wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
             if wants_pact and not self._refused_recently(view, other, "non_aggression"):
-                yield 25 + 20 * (1 - p.aggression) + opinion / 5, A.ProposeTreaty(me, other, "non_aggression")
-            wants_ally = (threatened or bool(view.wars())) and len(view.allies()) < MAX_ALLIES
+                value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
+                yield value, A.ProposeTreaty(me, other, "non_aggression")
+            coalition = leader is not None and other != leader  # band together against a runaway
+            wants_ally = (threatened or coalition or bool(view.wars())) and len(view.allies()) < MAX_ALLIES
             wants_ally = wants_ally and opinion > 30 and not view.has_treaty(other, "alliance")
             if wants_ally and not self._refused_recently(view, other, "alliance"):
-                yield 10 + 15 * p.loyalty + opinion / 4, A.ProposeTreaty(me, other, "alliance")
+                yield 10 + 15 * p.loyalty + opinion / 4 + friendship, A.ProposeTreaty(me, other, "alliance")
             wants_access = view.has_treaty(other, "alliance") and not view.has_treaty(other, "access")
             if wants_access and not self._refused_recently(view, other, "access"):
                 yield 15 + 10 * p.aggression, A.ProposeTreaty(me, other, "access")
@@ -210,7 +221,9 @@ class StandardAI:
             theirs = view.opinion_of_us(other)
             if theirs is not None and theirs > 40:
                 continue  # goodwill enough there already
-            goal = 15 if view.has_ambassador(other) else 3
+            goal = 15.0 if view.has_ambassador(other) else 3.0
+            if view.victory.diplomatic_share is not None:
+                goal += DIPLOMATIC_ZEAL
             yield goal + (30 - abs(view.opinion_of(other) - 10)) / 3, A.StateVisit(view.me, other)
 
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:

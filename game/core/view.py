@@ -23,6 +23,7 @@ from game.core.model import (
     Region,
     Resolution,
     Treaty,
+    Victory,
     War,
     pair,
 )
@@ -119,6 +120,11 @@ class View:
     def economy(self, other: str) -> float:
         """The size of a region's economy is common knowledge."""
         return self.state.regions[other].economy
+
+    @property
+    def victory(self) -> Victory:
+        """How this scenario is won: every player knows."""
+        return self.state.victory
 
     @property
     def rules(self) -> Rules:
