@@ -169,6 +169,7 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     for org in state.organisations.values():
         org.members.discard(loser)
         org.demands.pop(loser, None)
+    state.membership_changed()
     update_neighbours(state)
     news(state, "region_annexed", winner, loser)
 

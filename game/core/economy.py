@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from game.core.model import GameState, Treaty
@@ -99,24 +100,35 @@ def regions_ruled(state: GameState, region_id: str) -> int:
     return sum(1 for r in state.regions.values() if r.ruler == region_id)
 
 
-def score(state: GameState, region_id: str) -> float:
-    """The standing used for the final ranking: wealth, strength, land and trust."""
+def score(state: GameState, region_id: str, ruled: int | None = None) -> float:
+    """The standing used for the final ranking: wealth, strength, land and trust.
+
+    `ruled`, the number of regions it rules, may be given when scoring everyone at once."""
     region = state.regions[region_id]
     if not region.alive:
         return 0.0
+    if ruled is None:
+        ruled = regions_ruled(state, region_id)
     return (
         region.economy * 3.0
         + region.military * 0.5
         + max(region.treasury, 0.0) * 0.05
         + region.reputation * 0.3
-        + (regions_ruled(state, region_id) - 1) * 25.0
+        + (ruled - 1) * 25.0
     )
+
+
+def scores(state: GameState) -> dict[str, float]:
+    """Every region's score, in one pass over the map."""
+    ruled = Counter(region.ruler for region in state.regions.values())
+    return {r: score(state, r, ruled[r]) for r in state.order}
 
 
 def standings(state: GameState) -> list[tuple[str, float]]:
     """The living regions by score, best first, as published at the start of this turn."""
     turn, ranked = state.standings_memo
     if turn != state.turn or not ranked:
-        ranked = sorted(((r, score(state, r)) for r in state.living()), key=lambda x: (-x[1], x[0]))
+        everyone = scores(state)
+        ranked = sorted(((r, everyone[r]) for r in state.living()), key=lambda x: (-x[1], x[0]))
         state.standings_memo = (state.turn, ranked)
     return ranked

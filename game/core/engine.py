@@ -234,12 +234,14 @@ def _offer_mediation(state: GameState, a: A.OfferMediation) -> Proposal:
 
 def _join_organisation(state: GameState, a: A.JoinOrganisation) -> None:
     state.organisations[a.org].members.add(a.actor)
+    state.membership_changed()
     news(state, "joined_organisation", a.actor, org=a.org)
 
 
 def _leave_organisation(state: GameState, a: A.LeaveOrganisation) -> None:
     org = state.organisations[a.org]
     org.members.discard(a.actor)
+    state.membership_changed()
     for member in sorted(org.members):
         add_modifier(state, member, a.actor, "left_organisation", LEFT_ORG_OPINION, 0.2)
     news(state, "left_organisation", a.actor, org=a.org)

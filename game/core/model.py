@@ -277,6 +277,7 @@ class GameState:
     treaty_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     war_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     affinity_memo: dict[Pair, float] = field(default_factory=dict, metadata={"derived": True})
+    fellows_memo: dict[str, frozenset[str]] = field(default_factory=dict, metadata={"derived": True})
     standings_memo: tuple[int, list[tuple[str, float]]] = field(default=(0, []), metadata={"derived": True})
 
     def add_treaty(self, treaty: Treaty) -> None:
@@ -312,6 +313,10 @@ class GameState:
             self.add_treaty(treaty)
         for war in wars:
             self.add_war(war)
+
+    def membership_changed(self) -> None:
+        """Call after any change to an organisation's members: forgets who shares a seat with whom."""
+        self.fellows_memo.clear()
 
     def new_id(self) -> int:
         self.next_id += 1

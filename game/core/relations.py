@@ -58,22 +58,24 @@ def allies(state: GameState, a: str) -> list[str]:
     return partners(state, a, "alliance")
 
 
-def fellow_members(state: GameState, a: str) -> set[str]:
-    found: set[str] = set()
-    for org in state.organisations.values():
-        if a in org.members:
-            found |= org.members
-    found.discard(a)
-    return found
+def fellow_members(state: GameState, a: str) -> frozenset[str]:
+    """Everyone who sits in an organisation with a (remembered until membership changes)."""
+    known = state.fellows_memo.get(a)
+    if known is None:
+        found: set[str] = set()
+        for org in state.organisations.values():
+            if a in org.members:
+                found |= org.members
+        found.discard(a)
+        known = state.fellows_memo[a] = frozenset(found)
+    return known
 
 
 def knows(state: GameState, a: str, b: str) -> bool:
     """Contact: neighbours, fellow members of an organisation, or met through an introduction."""
     if a == b:
         return False
-    if b in state.neighbours[a] or b in state.regions[a].contacts:
-        return True
-    return any(a in org.members and b in org.members for org in state.organisations.values())
+    return b in state.neighbours[a] or b in state.regions[a].contacts or b in fellow_members(state, a)
 
 
 def known_set(state: GameState, a: str) -> set[str]:

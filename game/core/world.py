@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core.diplomacy import end_treaty, make_peace, news
-from game.core.economy import income, score
+from game.core.economy import income, scores
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
 from game.core.relations import allies, clamp, has_access_to, set_modifier
@@ -157,8 +157,8 @@ def count_down(state: GameState) -> None:
 
 def record_history(state: GameState) -> None:
     """Each region's score at the end of the turn, for the charts of the game over screen."""
-    for region_id in state.order:
-        state.history.setdefault(region_id, []).append(round(score(state, region_id), 1))
+    for region_id, points in scores(state).items():
+        state.history.setdefault(region_id, []).append(round(points, 1))
 
 
 def start_next_turn(state: GameState) -> None:
