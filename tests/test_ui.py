@@ -57,6 +57,17 @@ def _key(app: App, key: int) -> None:
     app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
 
 
+def _new_game() -> tuple[App, MapScene]:
+    """The window, a new game started from the title screen, waiting for the player."""
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    return app, game
+
+
 def _until(app: App, done: object, frames: int = 2000) -> None:
     for _frame in range(frames):
         if done():  # type: ignore[operator]
@@ -102,12 +113,7 @@ def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:
 
 
 def test_a_refused_action_is_a_disabled_button_with_its_reason() -> None:
-    app = App((1280, 720), window=False)
-    _press(app, "New game")
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    app, game = _new_game()
     game.selected = next(
         r for r in game.state.order if r != game.me and (game.me, r) not in game.state.ambassadors
     )
@@ -157,12 +163,7 @@ def test_every_window_label_is_translated() -> None:
 
 
 def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
-    app = App((1280, 720), window=False)
-    _press(app, "New game")
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    app, game = _new_game()
     _key(app, pygame.K_RETURN)
     _until(app, lambda: game.session.current in game.humans)
     assert autosaves(paths.autosaves_dir())
@@ -196,12 +197,7 @@ def test_hot_seat_hands_the_seat_over_between_players() -> None:
 
 
 def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
-    app = App((1280, 720), window=False)
-    _press(app, "New game")
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    app, game = _new_game()
     _key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, PauseScene)
     _press(app, "Save")

@@ -113,21 +113,15 @@ class TitleScene(Scene):
             gui.button(pygame.Rect(x, h // 2 - 94, 280, 44), _("Continue"), self._continue)
 
     def _continue(self) -> None:
-        """Go on with the newest autosave that loads; a damaged one is skipped with a note."""
+        """Go on with the newest autosave that loads and still has a player in the game."""
         for save in autosaves(paths.autosaves_dir()):
             try:
-                loaded = load_game(save)
+                scene = resumed_scene(self.app, load_game(save))
             except SaveError:
-                continue
-            humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive]
-            if not humans:
-                continue
-            source = (loaded.scenario_text, loaded.scenario_file)
-            scene = MapScene(
-                self.app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded
-            )
-            self.app.switch(scene)
-            return
+                continue  # damaged: the next newest may do
+            if scene is not None:
+                self.app.switch(scene)
+                return
 
     def _language(self, code: str) -> None:
         set_language(code)
@@ -697,21 +691,13 @@ class PauseScene(Scene):
 
     def _load(self) -> None:
         try:
-            loaded = load_game(quicksave_path())
+            scene = resumed_scene(self.app, load_game(quicksave_path()), self.game.humans)
         except SaveError as error:
             self.note = str(error)
             self.build()
             return
-        humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive] or self.game.humans
-        scene = MapScene(
-            self.app,
-            loaded.scenario,
-            humans,
-            loaded.players["difficulty"],
-            source=(loaded.scenario_text, loaded.scenario_file),
-            loaded=loaded,
-        )
-        self.app.switch(scene)
+        if scene is not None:
+            self.app.switch(scene)
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -726,6 +712,15 @@ class PauseScene(Scene):
 
 def quicksave_path() -> Path:
     return paths.saves_dir() / "quicksave.json"
+
+
+def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = None) -> MapScene | None:
+    """The game of a save, played on by the same humans (those not annexed), or None without any."""
+    humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive] or fallback or []
+    if not humans:
+        return None
+    source = (loaded.scenario_text, loaded.scenario_file)
+    return MapScene(app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded)
 
 
 class GameOverScene(Scene):
