@@ -157,3 +157,24 @@ def test_a_hard_player_will_not_feed_a_runaway_leader(world: GameState) -> None:
     assert any("too strong" in str(r.text) for r in hard.reasons)
     assert not any("too strong" in str(r.text) for r in easy.reasons)
     assert hard.total < easy.total
+
+
+def test_in_a_large_world_quiet_regions_take_turns_at_diplomacy() -> None:
+    """From 100 regions, a region at peace with nothing waiting works its diplomacy every other
+    turn; one at war always thinks; small worlds are never affected."""
+    from game.core.diplomacy import start_war
+    from game.scenario.build import new_game
+    from game.scenario.generate import generate_scenario
+
+    state = new_game(generate_scenario(120, 3))
+    resting = [r for r in state.order if StandardAI._resting(View(state, r))]
+    assert 0.3 * len(state.order) < len(resting) < 0.7 * len(state.order)
+    region = resting[0]
+    state.turn += 1
+    assert not StandardAI._resting(View(state, region))  # its turn to think
+    state.turn += 1
+    enemy = sorted(state.neighbours[region])[0]
+    start_war(state, region, enemy)
+    assert not StandardAI._resting(View(state, region))  # at war: always thinking
+    small = build_world()
+    assert not any(StandardAI._resting(View(small, r)) for r in small.order)

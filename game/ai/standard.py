@@ -18,6 +18,7 @@ from game.core.rng import Rng
 from game.core.view import View
 
 RUNAWAY_RATIO = 1.4  # a score this many times the runner-up's makes a region the one to stop
+LARGE_WORLD = 100  # regions from which quiet regions take every other turn off diplomacy
 MAX_ARMY_UPKEEP = 0.3  # share of the economy an army's upkeep may take before we stop arming
 CONQUEST_EAGERNESS = 8.0  # extra appetite for war where conquest can win the game
 DIPLOMATIC_ZEAL = 6.0  # extra value of friendship where friends can win the game
@@ -74,6 +75,10 @@ class StandardAI:
         return chosen
 
     def _candidates(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
+        if self._resting(view):  # a quiet turn in a large world: mind the army and the purse only
+            yield from self._peace(view)
+            yield from self._invest(view)
+            return
         others = self._focus(view, rng)
         yield from self._peace(view)
         yield from self._war(view, rng, others)
@@ -85,25 +90,33 @@ class StandardAI:
         yield from self._organisations(view, rng)
         yield from self._invest(view)
 
+    @staticmethod
+    def _resting(view: View) -> bool:
+        """In a large world a region at peace, with nothing waiting for it, works its diplomacy
+        every other turn: the world keeps its pace and a turn stays affordable."""
+        if len(view.order) < LARGE_WORLD or view.wars() or view.inbox():
+            return False
+        return (view.turn + view.order.index(view.me)) % 2 == 1
+
     def _focus(self, view: View, rng: Rng) -> list[str]:
         """The regions worth thinking about this turn: neighbours, enemies and allies always;
         a sample of our other partners and of the rest, so that every turn costs about the same."""
         me = view.me
-        known = view.known_set()
-        always = (set(view.neighbours()) | set(view.enemies()) | set(view.allies())) & known
+        always = set(view.neighbours()) | set(view.enemies()) | set(view.allies())
         partners = {t.b if t.a == me else t.a for t in view.treaties()}
         partners |= view.envoys()
         partners |= {x for pair in view.embargoes() for x in pair if x != me}
-        chosen = set(always)
-        chosen |= _sample(rng, sorted((partners & known) - always), self.skill.focus_partners)
-        strangers = known - partners - always
-        extra = self.skill.focus_extra
-        for _ in range(extra * 3):  # draw from the fixed order: no sorting of a large set
-            if len(chosen & strangers) >= min(extra, len(strangers)):
-                break
+        partners = {p for p in partners - always if view.alive(p) and view.knows(me, p)}
+        chosen = always | _sample(rng, sorted(partners), self.skill.focus_partners)
+        found, extra = 0, self.skill.focus_extra
+        for _ in range(extra * 3):  # a few strangers drawn from the map: no large set is built
             candidate = view.order[rng.below(len(view.order))]
-            if candidate in strangers:
+            fresh = candidate not in chosen and candidate not in partners and candidate != me
+            if fresh and view.alive(candidate) and view.knows(me, candidate):
                 chosen.add(candidate)
+                found += 1
+                if found >= extra:
+                    break
         return sorted(chosen)
 
     def _peace(self, view: View) -> Iterator[tuple[float, A.Action]]:

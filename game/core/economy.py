@@ -81,7 +81,7 @@ def income(state: GameState, region_id: str) -> Income:
     trading_ban = state.embargoes.from_(region_id) | state.embargoes.to(region_id)
     for org in state.organisations.values():
         if org.kind == "trade" and region_id in org.members:
-            fellows += len(org.members - trading_ban) - 1
+            fellows += len(org.members) - 1 - sum(1 for r in trading_ban if r in org.members)
     organisations = rules.org_trade_rate * region.economy * fellows
     embargoed_by = len(state.embargoes.to(region_id))
     imposed = len(state.embargoes.from_(region_id))
