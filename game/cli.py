@@ -23,6 +23,7 @@ from game.scenario.loader import load_scenario, resolve_scenario
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.tournament import run_tournament
+from game.ui.screenshot import SCENE_NAMES  # pygame itself is imported only when a shot is taken
 
 DEFAULT_SCENARIO = "tutorial"
 KEY_EVENTS = {
@@ -35,9 +36,6 @@ KEY_EVENTS = {
     "resolution_passed",
     "victory",
 }
-
-
-SCENE_NAMES = ("title", "new-game", "map", "diplomacy", "game-over")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,9 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
     shot = sub.add_parser("screenshot", help="render a scene to a PNG without a display")
     shot.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
-    shot.add_argument(
-        "--scene", default="map", choices=("title", "new-game", "map", "diplomacy", "game-over")
-    )
+    shot.add_argument("--scene", default="map", choices=SCENE_NAMES)
     shot.add_argument("--lang", default="en", choices=("en", "pl"))
     shot.add_argument("--out", required=True, metavar="FILE.png")
     shot.add_argument("--size", default="1280x720", metavar="WxH")

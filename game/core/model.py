@@ -306,14 +306,6 @@ class GameState:
     def wars_of(self, region: str) -> list[War]:
         return [self.wars[i] for i in sorted(self.war_ids.get(region, ()))]
 
-    def rebuild_indexes(self) -> None:
-        treaties, wars = list(self.treaties.values()), list(self.wars.values())
-        self.treaties, self.wars, self.treaty_ids, self.war_ids = {}, {}, {}, {}
-        for treaty in treaties:
-            self.add_treaty(treaty)
-        for war in wars:
-            self.add_war(war)
-
     def membership_changed(self) -> None:
         """Call after any change to an organisation's members: forgets who shares a seat with whom."""
         self.fellows_memo.clear()

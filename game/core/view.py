@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.core import relations as rel
 from game.core.actions import Action
 from game.core.config import Rules
-from game.core.economy import Income, income, score, standings
+from game.core.economy import Income, income, standings
 from game.core.messages import Msg
 from game.core.model import (
     GameState,
@@ -226,9 +226,6 @@ class View:
 
     def truce_with(self, other: str) -> bool:
         return pair(self.me, other) in self.state.truces
-
-    def score(self, other: str) -> float:
-        return score(self.state, other)
 
     def runaway_leader(self, ratio: float) -> str | None:
         """The region whose score exceeds the runner-up's by `ratio`, if any (standings are public)."""

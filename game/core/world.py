@@ -6,7 +6,7 @@ from game.core.diplomacy import end_treaty, make_peace, news
 from game.core.economy import income, scores
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
-from game.core.relations import allies, clamp, has_access_to, set_modifier
+from game.core.relations import allies, at_war, clamp, has_access_to, set_modifier
 from game.core.victory import check_victory
 
 REPUTATION_MEND = 0.25  # per turn
@@ -36,14 +36,10 @@ def end_of_turn(state: GameState) -> None:
 def _strength(state: GameState, region_id: str, enemy: str) -> float:
     region = state.regions[region_id]
     own = region.military * (0.5 + region.stability / 200.0) * (1.0 - region.exhaustion / 250.0)
-    helpers = [a for a in allies(state, region_id) if _fights(state, a, enemy)]
+    helpers = [a for a in allies(state, region_id) if at_war(state, a, enemy)]
     help_ = sum(state.regions[a].military * ALLY_SHARE for a in helpers)
     access = 1.1 if has_access_to(state, region_id, enemy) else 1.0
     return max(own + help_, 0.1) * access
-
-
-def _fights(state: GameState, region_id: str, enemy: str) -> bool:
-    return any(enemy in w.parties for w in state.wars_of(region_id))
 
 
 def resolve_wars(state: GameState) -> None:
@@ -87,7 +83,7 @@ def _loser(state: GameState, war: War) -> str | None:
 
 
 def run_economy(state: GameState) -> None:
-    at_war = {p for w in state.wars.values() for p in w.parties}
+    fighting = {p for w in state.wars.values() for p in w.parties}
     for region_id in state.living():
         region = state.regions[region_id]
         region.treasury += income(state, region_id).total
@@ -96,7 +92,7 @@ def run_economy(state: GameState) -> None:
             region.military *= 0.97
         if region.reputation < REPUTATION_MEND_TO:  # trust comes back slowly to those who behave
             region.reputation = min(REPUTATION_MEND_TO, region.reputation + REPUTATION_MEND)
-        if region_id not in at_war:
+        if region_id not in fighting:
             region.exhaustion = max(0.0, region.exhaustion - EXHAUSTION_RECOVERY)
             step = (
                 1.0

@@ -6,7 +6,6 @@ A scene turns input into actions for the session and draws the state; it changes
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -612,12 +611,20 @@ class MapScene(Scene):
             y += text.get_height()
 
 
-class HandoverScene(Scene):
-    """Hot-seat: the next player takes the seat without seeing the last player's view."""
+class OverGame(Scene):
+    """A scene about a game: shown over it (and able to return to it) or after it ends."""
 
     def __init__(self, app: App, game: MapScene) -> None:
         super().__init__(app)
         self.game = game
+
+    def back_to_game(self) -> None:
+        self.app.scene = self.game
+        self.game.build()
+
+
+class HandoverScene(OverGame):
+    """Hot-seat: the next player takes the seat without seeing the last player's view."""
 
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
@@ -626,16 +633,12 @@ class HandoverScene(Scene):
         gui.button(
             pygame.Rect(w // 2 - 150, h // 2 + 20, 300, 48),
             _("I am {region}: show my view").format(region=region),
-            self._back,
+            self.back_to_game,
         )
-
-    def _back(self) -> None:
-        self.app.scene = self.game
-        self.game.build()
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self._back()
+            self.back_to_game()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((16, 20, 28))
@@ -647,19 +650,18 @@ class HandoverScene(Scene):
         surface.blit(text, (w // 2 - text.get_width() // 2, h // 2 - 60))
 
 
-class PauseScene(Scene):
+class PauseScene(OverGame):
     """Esc in the game: save, load the last save, go back, or leave for the title screen."""
 
     def __init__(self, app: App, game: MapScene) -> None:
-        super().__init__(app)
-        self.game = game
+        super().__init__(app, game)
         self.note = ""
 
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
         x, y = w // 2 - 140, h // 2 - 120
-        gui.button(pygame.Rect(x, y, 280, 44), _("Back to the game"), self._resume)
+        gui.button(pygame.Rect(x, y, 280, 44), _("Back to the game"), self.back_to_game)
         gui.button(pygame.Rect(x, y + 54, 280, 44), _("Save"), self._save)
         has_save = quicksave_path().exists()
         gui.button(
@@ -675,10 +677,6 @@ class PauseScene(Scene):
         )
         if self.note:
             gui.text(pygame.Rect(x - 100, y + 220, 480, 90), [self.note])
-
-    def _resume(self) -> None:
-        self.app.scene = self.game
-        self.game.build()
 
     def _save(self) -> None:
         text, file_name = self.game.source
@@ -701,7 +699,7 @@ class PauseScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self._resume()
+            self.back_to_game()
 
     def draw(self, surface: pygame.Surface) -> None:
         self.game.draw(surface)
@@ -723,11 +721,7 @@ def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = Non
     return MapScene(app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded)
 
 
-class GameOverScene(Scene):
-    def __init__(self, app: App, game: MapScene) -> None:
-        super().__init__(app)
-        self.game = game
-
+class GameOverScene(OverGame):
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
@@ -805,6 +799,3 @@ class ErrorScene(Scene):
         gui.button(
             pygame.Rect(40, 220, 220, 44), _("Title screen"), lambda: self.app.switch(TitleScene(self.app))
         )
-
-
-SCENES: dict[str, Callable[[App], Scene]] = {"title": TitleScene, "new-game": NewGameScene}

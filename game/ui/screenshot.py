@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+SCENE_NAMES = ("title", "new-game", "map", "diplomacy", "game-over")
 WARM_UP_TURNS = 3
 
 
