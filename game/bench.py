@@ -91,7 +91,7 @@ def map_frame_ms(scenario: Scenario, size: tuple[int, int] = (1280, 720)) -> flo
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.ui.app import App
-    from game.ui.scenes import MapScene
+    from game.ui.mapscene import MapScene
 
     app = App(size, window=False)
     human = scenario.regions[0].id

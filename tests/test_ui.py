@@ -17,17 +17,10 @@ from game.cli import main
 from game.i18n import _, set_language
 from game.saves import autosaves, load_game
 from game.ui.app import App
-from game.ui.scenes import (
-    BASELINE_LABELS,
-    KIND_LABELS,
-    MODE_LABELS,
-    GameOverScene,
-    HandoverScene,
-    MapScene,
-    NewGameScene,
-    PauseScene,
-    TitleScene,
-)
+from game.ui.labels import BASELINE_LABELS, KIND_LABELS, MODE_LABELS
+from game.ui.mapscene import MapScene
+from game.ui.menus import NewGameScene, TitleScene
+from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,8 @@ import pygame
 from game import paths
 from game.ui.gui import Gui
 from game.ui.mapview import TextCache
-from game.ui.scenes import ErrorScene, Scene, TitleScene
+from game.ui.menus import ErrorScene, TitleScene
+from game.ui.scene import Scene
 
 logger = logging.getLogger(__name__)
 MIN_SIZE = (960, 600)

@@ -18,7 +18,8 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
     from game.core import actions as A
     from game.i18n import set_language
     from game.ui.app import App
-    from game.ui.scenes import MapScene, NewGameScene
+    from game.ui.mapscene import MapScene
+    from game.ui.menus import NewGameScene
 
     set_language(lang)
     app = App(size, window=False)

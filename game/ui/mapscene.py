@@ -1,13 +1,9 @@
-"""The scenes of the window: title, new game, the map with its diplomacy panel, game over.
-
-A scene turns input into actions for the session and draws the state; it changes nothing itself.
-"""
+"""The game itself: the map, the selected region's panel, the news, and the turn bar."""
 
 from __future__ import annotations
 
 import time
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -15,49 +11,26 @@ import pygame
 from game import paths
 from game.ai.registry import make_ai
 from game.core import actions as A
-from game.core.economy import income, standings
+from game.core.economy import income
 from game.core.messages import Msg
 from game.core.news import describe, modifier_text
 from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
 from game.core.view import View
-from game.i18n import _, language, ngettext, set_language, translate_msg
-from game.saves import LoadedGame, SaveError, autosave, autosaves, load_game, resume, save_game
+from game.i18n import _, language, ngettext, translate_msg
+from game.saves import LoadedGame, SaveError, autosave, resume
 from game.scenario.build import new_game
-from game.scenario.loader import load_scenario, shipped_scenarios
 from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
+from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
 from game.ui.mapview import MODES, MapView
+from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
+from game.ui.scene import Scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 PANEL_WIDTH = 440
-CHART_LINES = 6  # regions drawn on the game over chart, besides the players'
 INBOX_SHOWN = 3  # proposals with answer buttons at once; the rest wait their turn
-# What the player reads for the rules' ids; each goes through the catalogue when shown.
-KIND_LABELS = {
-    "non_aggression": "non-aggression pact",
-    "alliance": "alliance",
-    "trade": "trade agreement",
-    "access": "military access",
-    "visit": "state visit",
-    "introduction": "introduction",
-    "mediation": "mediation",
-    "call_to_arms": "call to arms",
-    "peace": "peace",
-}
-BASELINE_LABELS = {
-    "culture": "Kinship of cultures",
-    "border": "Living side by side",
-    "reputation": "Reputation",
-}
-MODE_LABELS = {
-    "political": "Political",
-    "relations": "Relations",
-    "alliances": "Alliances",
-    "trade": "Trade",
-    "culture": "Culture",
-}
 BAR_HEIGHT = 44
 AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window never freezes
 AID_AMOUNT = 20.0
@@ -66,149 +39,6 @@ INVEST_AMOUNT = 20.0
 
 def scenario_regions(scenario: Scenario) -> list[str]:
     return [r.id for r in scenario.regions]
-
-
-def kind_label(kind: str) -> str:
-    return _(KIND_LABELS.get(kind, kind))
-
-
-class Scene:
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def enter(self) -> None:
-        self.build()
-
-    def build(self) -> None:
-        """Lay out the widgets for the current window size and state."""
-
-    def handle(self, event: pygame.event.Event) -> None:
-        """Input that the widgets did not take."""
-
-    def update(self, seconds: float) -> None:
-        """Time passes."""
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((24, 30, 40))
-
-
-class TitleScene(Scene):
-    def build(self) -> None:
-        gui, (w, h) = self.app.gui, self.app.size
-        gui.clear()
-        x = w // 2 - 140
-        gui.button(
-            pygame.Rect(x, h // 2 - 40, 280, 44),
-            _("New game"),
-            lambda: self.app.switch(NewGameScene(self.app)),
-        )
-        other = "pl" if language() == "en" else "en"
-        # The catalogue turns this into the name of the language being shown.
-        gui.button(
-            pygame.Rect(x, h // 2 + 14, 280, 44), _("Language: English"), lambda: self._language(other)
-        )
-        gui.button(pygame.Rect(x, h // 2 + 68, 280, 44), _("Quit"), self.app.quit)
-        if autosaves(paths.autosaves_dir()):
-            gui.button(pygame.Rect(x, h // 2 - 94, 280, 44), _("Continue"), self._continue)
-
-    def _continue(self) -> None:
-        """Go on with the newest autosave that loads and still has a player in the game."""
-        for save in autosaves(paths.autosaves_dir()):
-            try:
-                scene = resumed_scene(self.app, load_game(save))
-            except SaveError:
-                continue  # damaged: the next newest may do
-            if scene is not None:
-                self.app.switch(scene)
-                return
-
-    def _language(self, code: str) -> None:
-        set_language(code)
-        self.build()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((20, 27, 38))
-        w, h = self.app.size
-        title = self.app.text.render("Bilateral", 64, (236, 220, 160), True)
-        surface.blit(title, (w // 2 - title.get_width() // 2, h // 2 - 190))
-        line = self.app.text.render(_("A game of embassies, treaties and wars"), 20, (190, 200, 215))
-        surface.blit(line, (w // 2 - line.get_width() // 2, h // 2 - 110))
-
-
-class NewGameScene(Scene):
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        loaded = [(path, load_scenario(path).scenario) for path in shipped_scenarios()]
-        self.paths = {scenario.meta.id: path for path, scenario in loaded}
-        self.scenarios: list[Scenario] = [scenario for _path, scenario in loaded]
-        self.scenario = next((s for s in self.scenarios if s.meta.id == "tutorial"), self.scenarios[0])
-        self.humans = [self._playable(self.scenario)[0]]
-        self.difficulty = "normal"
-
-    @staticmethod
-    def _playable(scenario: Scenario) -> list[str]:
-        return list(scenario.meta.playable or [r.id for r in scenario.regions])
-
-    def build(self) -> None:
-        gui, (w, h) = self.app.gui, self.app.size
-        gui.clear()
-        lang = language()
-        y = 70
-        for scenario in self.scenarios:
-            mark = "• " if scenario is self.scenario else ""
-            name = getattr(scenario.meta.name, lang)
-            gui.button(
-                pygame.Rect(40, y, 320, 40),
-                f"{mark}{name} ({len(scenario.regions)})",
-                partial(self._choose, scenario),
-            )
-            y += 48
-        description = getattr(self.scenario.meta.description, lang)
-        gui.text(
-            pygame.Rect(380, 70, w - 420, 120), [f"**{getattr(self.scenario.meta.name, lang)}**", description]
-        )
-        names = {r.id: getattr(r.name, lang) for r in self.scenario.regions}
-        x, y = 380, 210
-        for region in self._playable(self.scenario):
-            mark = "• " if region in self.humans else ""
-            gui.button(pygame.Rect(x, y, 200, 34), mark + names[region], partial(self._pick, region))
-            x += 210
-            if x + 200 > w - 20:
-                x, y = 380, y + 40
-        y += 60
-        for i, level in enumerate(("easy", "normal", "hard")):
-            mark = "• " if level == self.difficulty else ""
-            gui.button(pygame.Rect(380 + i * 150, y, 140, 34), mark + _(level), partial(self._level, level))
-        gui.button(pygame.Rect(w - 240, h - 70, 200, 46), _("Start"), self._start)
-        gui.button(pygame.Rect(40, h - 70, 160, 46), _("Back"), lambda: self.app.switch(TitleScene(self.app)))
-
-    def _choose(self, scenario: Scenario) -> None:
-        self.scenario, self.humans = scenario, [self._playable(scenario)[0]]
-        self.build()
-
-    def _pick(self, region: str) -> None:
-        """Several players may share the machine (hot-seat): a click takes or frees a seat."""
-        if region not in self.humans:
-            self.humans.append(region)
-        elif len(self.humans) > 1:
-            self.humans.remove(region)
-        self.build()
-
-    def _level(self, level: str) -> None:
-        self.difficulty = level
-        self.build()
-
-    def _start(self) -> None:
-        path = self.paths[self.scenario.meta.id]
-        source = (path.read_text(encoding="utf-8"), path.name)
-        self.app.switch(MapScene(self.app, self.scenario, list(self.humans), self.difficulty, source=source))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((24, 30, 40))
-        heading = self.app.text.render(_("New game"), 28, (236, 220, 160), True)
-        surface.blit(heading, (40, 20))
-        hint = self.app.text.render(_("Your regions (pick several to play hot-seat):"), 15, (200, 210, 225))
-        surface.blit(hint, (380, 190))
 
 
 class MapScene(Scene):
@@ -609,193 +439,3 @@ class MapScene(Scene):
         for text in rendered:
             surface.blit(text, (box.x + 8, y))
             y += text.get_height()
-
-
-class OverGame(Scene):
-    """A scene about a game: shown over it (and able to return to it) or after it ends."""
-
-    def __init__(self, app: App, game: MapScene) -> None:
-        super().__init__(app)
-        self.game = game
-
-    def back_to_game(self) -> None:
-        self.app.scene = self.game
-        self.game.build()
-
-
-class HandoverScene(OverGame):
-    """Hot-seat: the next player takes the seat without seeing the last player's view."""
-
-    def build(self) -> None:
-        gui, (w, h) = self.app.gui, self.app.size
-        gui.clear()
-        region = self.game.name(self.game.session.current or "")
-        gui.button(
-            pygame.Rect(w // 2 - 150, h // 2 + 20, 300, 48),
-            _("I am {region}: show my view").format(region=region),
-            self.back_to_game,
-        )
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.back_to_game()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((16, 20, 28))
-        region = self.game.name(self.game.session.current or "")
-        text = self.app.text.render(
-            _("Pass the seat to the player of {region}.").format(region=region), 26, (236, 220, 160), True
-        )
-        w, h = self.app.size
-        surface.blit(text, (w // 2 - text.get_width() // 2, h // 2 - 60))
-
-
-class PauseScene(OverGame):
-    """Esc in the game: save, load the last save, go back, or leave for the title screen."""
-
-    def __init__(self, app: App, game: MapScene) -> None:
-        super().__init__(app, game)
-        self.note = ""
-
-    def build(self) -> None:
-        gui, (w, h) = self.app.gui, self.app.size
-        gui.clear()
-        x, y = w // 2 - 140, h // 2 - 120
-        gui.button(pygame.Rect(x, y, 280, 44), _("Back to the game"), self.back_to_game)
-        gui.button(pygame.Rect(x, y + 54, 280, 44), _("Save"), self._save)
-        has_save = quicksave_path().exists()
-        gui.button(
-            pygame.Rect(x, y + 108, 280, 44),
-            _("Load the last save"),
-            self._load,
-            refusal=None if has_save else _("There is no save yet."),
-        )
-        gui.button(
-            pygame.Rect(x, y + 162, 280, 44),
-            _("Quit to the title screen"),
-            lambda: self.app.switch(TitleScene(self.app)),
-        )
-        if self.note:
-            gui.text(pygame.Rect(x - 100, y + 220, 480, 90), [self.note])
-
-    def _save(self) -> None:
-        text, file_name = self.game.source
-        try:
-            save_game(quicksave_path(), text, file_name, self.game.session, self.game.players)
-            self.note = _("Saved.")
-        except SaveError as error:
-            self.note = _("The game could not be saved: {reason}").format(reason=error.message)
-        self.build()
-
-    def _load(self) -> None:
-        try:
-            scene = resumed_scene(self.app, load_game(quicksave_path()), self.game.humans)
-        except SaveError as error:
-            self.note = str(error)
-            self.build()
-            return
-        if scene is not None:
-            self.app.switch(scene)
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back_to_game()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        self.game.draw(surface)
-        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
-
-
-def quicksave_path() -> Path:
-    return paths.saves_dir() / "quicksave.json"
-
-
-def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = None) -> MapScene | None:
-    """The game of a save, played on by the same humans (those not annexed), or None without any."""
-    humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive] or fallback or []
-    if not humans:
-        return None
-    source = (loaded.scenario_text, loaded.scenario_file)
-    return MapScene(app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded)
-
-
-class GameOverScene(OverGame):
-    def build(self) -> None:
-        gui, (w, h) = self.app.gui, self.app.size
-        gui.clear()
-        state, name = self.game.state, self.game.name
-        lines = [f"**{_('The game is over')}**"]
-        if state.winner is not None:
-            how = _(state.win_reason) if state.win_reason else ""
-            lines.append(_("{region} wins ({how}).").format(region=name(state.winner), how=how))
-        for human in self.game.humans:
-            ruler = state.regions[human].ruler
-            if ruler != human:
-                lines.append(
-                    _("{region} was annexed by {ruler}.").format(region=name(human), ruler=name(ruler))
-                )
-        lines.append("")
-        lines.append(f"**{_('Final standings')}**")
-        for rank, (region, points) in enumerate(standings(state), start=1):
-            lines.append(f"{rank}. {name(region)} — {points:.0f}")
-        gui.text(pygame.Rect(40, 60, 380, h - 160), lines)
-        gui.button(
-            pygame.Rect(w // 2 - 100, h - 80, 200, 44),
-            _("Title screen"),
-            lambda: self.app.switch(TitleScene(self.app)),
-        )
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill((24, 30, 40))
-        w, h = self.app.size
-        self._chart(surface, pygame.Rect(460, 60, w - 500, h - 170))
-
-    def _chart(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """Score over the turns for the leading regions and the player's own."""
-        state, game = self.game.state, self.game
-        leaders = [r for r, _points in standings(state)[:CHART_LINES]]
-        shown = list(dict.fromkeys([*game.humans, *leaders]))
-        series = {r: state.history.get(r, []) for r in shown if state.history.get(r)}
-        pygame.draw.rect(surface, (16, 20, 28), area)
-        pygame.draw.rect(surface, (70, 82, 100), area, 1)
-        title = self.app.text.render(_("Score over the turns"), 16, (236, 220, 160), True)
-        surface.blit(title, (area.x + 8, area.y + 6))
-        if not series:
-            return
-        turns = max(len(v) for v in series.values())
-        top = max(max(v) for v in series.values()) or 1.0
-        plot = area.inflate(-60, -60).move(10, 10)
-        for i, (region, values) in enumerate(series.items()):
-            colour = game.map.colours.get(region, (200, 200, 200))
-            points = [
-                (plot.x + plot.width * t / max(turns - 1, 1), plot.bottom - plot.height * v / top)
-                for t, v in enumerate(values)
-            ]
-            if len(points) > 1:
-                pygame.draw.lines(surface, colour, False, points, 3 if region in game.humans else 2)
-            label = self.app.text.render(game.name(region), 13, colour, region in game.humans)
-            surface.blit(label, (area.right - 150, area.y + 30 + 18 * i))
-
-
-class ErrorScene(Scene):
-    """Shown instead of vanishing when something unexpected happens."""
-
-    def __init__(self, app: App, log_file: str) -> None:
-        super().__init__(app)
-        self.log_file = log_file
-
-    def build(self) -> None:
-        gui, (w, _h) = self.app.gui, self.app.size
-        gui.clear()
-        gui.text(
-            pygame.Rect(40, 40, w - 80, 160),
-            [
-                f"**{_('Something went wrong, but the game is still running.')}**",
-                _("The details were written to {path}.").format(path=self.log_file),
-            ],
-        )
-        gui.button(
-            pygame.Rect(40, 220, 220, 44), _("Title screen"), lambda: self.app.switch(TitleScene(self.app))
-        )
