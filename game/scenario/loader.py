@@ -1,4 +1,4 @@
-"""Load a scenario from a file or bytes: the only module of game/scenario that touches the disk."""
+"""Load a scenario from a file or bytes. With provinces.py, the only part of game/scenario reading files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import game
 from game.scenario.errors import Problem, ScenarioError, sort_problems
+from game.scenario.provinces import ProvinceMap, paint
 from game.scenario.schema import Scenario
 from game.scenario.validate import validate
 from game.scenario.yamlsafe import parse_yaml
@@ -18,25 +19,41 @@ SCENARIOS_DIR = Path(game.__file__).resolve().parent.parent / "scenarios"
 
 @dataclass(frozen=True)
 class LoadedScenario:
-    """A valid scenario, where it came from, and the warnings a modder may still want to fix."""
+    """A valid scenario, where it came from, and the warnings a modder may still want to fix.
+
+    `provinces` is what its painted province map says, when it has one and the image was at hand.
+    """
 
     scenario: Scenario
     path: str
     warnings: list[Problem]
+    provinces: ProvinceMap | None = None
 
 
-def load_scenario_bytes(data: bytes, filename: str) -> LoadedScenario:
-    """Parse and validate; raise ScenarioError with every problem (errors and warnings, in file order)."""
+def load_scenario_bytes(
+    data: bytes, filename: str, folder: Path | None = None, root: Path | None = None
+) -> LoadedScenario:
+    """Parse and validate; raise ScenarioError with every problem (errors and warnings, in file order).
+
+    With `folder` (where the file lies) the province map is read too, and may not leave `root`
+    (the mod's folder; `folder` itself when not given). Without it the image is left alone: the
+    rules do not need it, and a save's embedded scenario has no folder.
+    """
     tree, locations = parse_yaml(data, filename, max_bytes=MAX_BYTES)
     scenario, problems = validate(tree, locations, filename)
-    if scenario is None:
+    provinces = None
+    if scenario is not None and folder is not None:
+        painted = paint(scenario, locations, filename, folder, root or folder)
+        scenario, provinces = painted.scenario, painted.provinces
+        problems = sort_problems([*problems, *painted.problems])
+    if scenario is None or any(p.is_error for p in problems):
         raise ScenarioError(sort_problems(problems))
-    return LoadedScenario(scenario, filename, [p for p in problems if not p.is_error])
+    return LoadedScenario(scenario, filename, [p for p in problems if not p.is_error], provinces)
 
 
-def load_scenario(path: str | Path) -> LoadedScenario:
-    name = str(path)
-    return load_scenario_bytes(_read_capped(Path(path), name), name)
+def load_scenario(path: str | Path, root: Path | None = None) -> LoadedScenario:
+    name, path = str(path), Path(path)
+    return load_scenario_bytes(_read_capped(path, name), name, path.parent, root)
 
 
 def _read_capped(path: Path, name: str) -> bytes:
@@ -99,3 +116,15 @@ def _scenario_id(path: Path) -> str:
         return load_scenario(path).scenario.meta.id
     except ScenarioError:
         return path.stem
+
+
+def painted_map(scenario: Scenario, file_name: str) -> ProvinceMap | None:
+    """The province map of a saved game's scenario, while its file is still at hand and unchanged in
+    what matters (the same id); else None, and the map is grown from the capitals instead."""
+    if scenario.meta.map.provinces is None:
+        return None
+    try:
+        loaded = load_scenario(resolve_scenario(Path(file_name).stem))
+    except ScenarioError:
+        return None
+    return loaded.provinces if loaded.scenario.meta.id == scenario.meta.id else None

@@ -68,8 +68,21 @@ class Victory(Strict):
 
 
 class MapSize(Strict):
-    width: int = Field(1000, ge=100, le=10000)
-    height: int = Field(700, ge=100, le=10000)
+    """The map's size in map units, and an optional painted province map."""
+
+    width: int = Field(
+        1000, ge=100, le=10000, description="Width in map units; the province map's width when it is given."
+    )
+    height: int = Field(
+        700, ge=100, le=10000, description="Height in map units; the province map's height when it is given."
+    )
+    provinces: str | None = Field(
+        None,
+        min_length=5,
+        max_length=200,
+        description="A PNG beside this file (or in a folder below it) with each region painted in its "
+        "province_colour; the map takes the regions' outlines and label places from it.",
+    )
 
 
 class Meta(Strict):
@@ -114,7 +127,12 @@ class Region(Strict):
     name: Text
     culture: Id
     colour: Colour
-    position: Annotated[list[float], Field(min_length=2, max_length=2, description="[x, y] on the map.")]
+    province_colour: Colour | None = Field(
+        None, description="This region's colour on the province map; its colour when absent."
+    )
+    position: Annotated[
+        list[float], Field(min_length=2, max_length=2, description="[x, y] of its capital on the map.")
+    ]
     outline: list[Annotated[list[float], Field(min_length=2, max_length=2)]] | None = Field(
         None, min_length=3, max_length=500, description="Polygon [[x, y], ...] of the territory."
     )

@@ -225,6 +225,7 @@ class _Checker:
             self.report(("format",), "format: expected 1, got true", "schema.literal_error")
         self.unique_ids()
         self.regions()
+        self.province_colours()
         self.neighbours()
         self.affinities()
         self.playable_and_members()
@@ -282,19 +283,40 @@ class _Checker:
 
     def regions(self) -> None:
         size = self.s.meta.map
+        # With a province map and no size of its own, the image sets the size: checked on loading it.
+        sized = size.provinces is None or {"width", "height"} & size.model_fields_set
         for index, region in enumerate(self.s.regions):
             self.known(("regions", index, "culture"), region.culture, self.culture_ids, "culture")
             self.known(
                 ("regions", index, "personality"), region.personality, self.personality_ids, "personality"
             )
             x, y = region.position
-            if not (0 <= x <= size.width and 0 <= y <= size.height):
+            if sized and not (0 <= x <= size.width and 0 <= y <= size.height):
                 self.report(
                     ("regions", index, "position"),
                     f"position [{x:g}, {y:g}] is outside the {size.width}x{size.height} map",
                     "map.outside",
                     "warning",
                 )
+
+    def province_colours(self) -> None:
+        """On a province map a colour names one region: two regions of one colour cannot be told apart."""
+        if self.s.meta.map.provinces is None:
+            return
+        first: dict[str, int] = {}
+        for index, region in enumerate(self.s.regions):
+            field = "province_colour" if region.province_colour else "colour"
+            colour = (region.province_colour or region.colour).lower()
+            if colour in first:
+                other = self.s.regions[first[colour]].id
+                self.report(
+                    ("regions", index, field),
+                    f"{region.id} has the province colour {colour} of {other}: give it a "
+                    "province_colour of its own",
+                    "map.same_colour",
+                )
+            else:
+                first[colour] = index
 
     def neighbours(self) -> None:
         index_of = {r.id: i for i, r in reversed(list(enumerate(self.s.regions)))}

@@ -19,6 +19,7 @@ from game.core.view import View
 from game.i18n import _, language, ngettext, translate_msg
 from game.saves import LoadedGame, SaveError, autosave, resume
 from game.scenario.build import new_game
+from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
 from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
@@ -54,6 +55,7 @@ class MapScene(Scene):
         *,
         source: tuple[str, str] = ("", ""),
         loaded: LoadedGame | None = None,
+        provinces: ProvinceMap | None = None,
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
@@ -71,13 +73,7 @@ class MapScene(Scene):
         self.names: dict[str, str] = {r.id: getattr(r.name, lang) for r in scenario.regions} | {
             o.id: getattr(o.name, lang) for o in scenario.organisations
         }
-        self.map = MapView(
-            {r.id: (r.position[0], r.position[1]) for r in scenario.regions},
-            {r.id: r.colour for r in scenario.regions},
-            (scenario.meta.map.width, scenario.meta.map.height),
-            self.name,
-            {r.id: [(p[0], p[1]) for p in r.outline] for r in scenario.regions if r.outline},
-        )
+        self.map = MapView.of_scenario(scenario, self.name, provinces)
         self.selected: str | None = None
         self._last_human: str | None = humans[0] if len(humans) > 1 else None  # for the hot-seat handover
         self.message: list[str] = []

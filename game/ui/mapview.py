@@ -15,6 +15,8 @@ import pygame
 from game.core import relations as rel
 from game.core.model import GameState
 from game.i18n.fonts import font_path
+from game.scenario.provinces import ProvinceMap
+from game.scenario.schema import Scenario
 from game.territories import Point, Polygon, centroid, contains, territories
 
 MODES = ("political", "relations", "alliances", "trade", "culture")
@@ -77,10 +79,13 @@ class MapView:
         size: tuple[int, int],
         names: Callable[[str], str],
         outlines: dict[str, Polygon] | None = None,
+        labels: dict[str, Point] | None = None,
     ) -> None:
         self.size = size
         self.cells = territories(positions, size, outlines)
-        self.centres = {r: centroid(c) for r, c in self.cells.items()}
+        self.capitals = positions
+        labels = labels or {}
+        self.centres = {r: labels.get(r) or centroid(c) for r, c in self.cells.items()}
         self.colours = {r: hex_colour(c) for r, c in colours.items()}
         self.names = names
         self.boxes = {r: _bbox(c) for r, c in self.cells.items()}
@@ -91,6 +96,23 @@ class MapView:
         self.text = TextCache()
         self._layer: pygame.Surface | None = None
         self._layer_key: object = None
+
+    @classmethod
+    def of_scenario(
+        cls, scenario: Scenario, names: Callable[[str], str], provinces: ProvinceMap | None = None
+    ) -> MapView:
+        """The map of a scenario: painted outlines and label places when its province map was read."""
+        outlines = {r.id: [(p[0], p[1]) for p in r.outline] for r in scenario.regions if r.outline}
+        if provinces is not None:
+            outlines |= provinces.outlines
+        return cls(
+            {r.id: (r.position[0], r.position[1]) for r in scenario.regions},
+            {r.id: r.colour for r in scenario.regions},
+            (scenario.meta.map.width, scenario.meta.map.height),
+            names,
+            outlines,
+            provinces.labels if provinces is not None else None,
+        )
 
     # --- view -----------------------------------------------------------------------------------
     def fit(self, rect: pygame.Rect) -> None:
@@ -179,10 +201,15 @@ class MapView:
             )
             shadow = self.text.render(self.names(region), size, (0, 0, 0), alive)
             x, y = pygame.Vector2(self.to_screen(self.centres[region])) - offset
+            capital = pygame.Vector2(self.to_screen(self.capitals[region])) - offset
+            if alive:
+                pygame.draw.circle(layer, BORDER, capital, 5)
+                pygame.draw.circle(layer, (250, 250, 250), capital, 3)
+                box = label.get_rect(center=(int(x), int(y))).inflate(8, 8)
+                if box.collidepoint(capital):  # the name goes just above the capital, not over it
+                    y = capital.y - label.get_height() / 2 - 5
             layer.blit(shadow, (x - label.get_width() / 2 + 1, y - label.get_height() / 2 + 1))
             layer.blit(label, (x - label.get_width() / 2, y - label.get_height() / 2))
-            if alive:
-                pygame.draw.circle(layer, (250, 250, 250), (int(x), int(y + label.get_height() / 2 + 5)), 3)
         return layer
 
     def _draw_ties(self, surface: pygame.Surface, state: GameState) -> None:

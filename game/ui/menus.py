@@ -66,9 +66,10 @@ class TitleScene(Scene):
 class NewGameScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        loaded = [(path, load_scenario(path).scenario) for path in shipped_scenarios()]
-        self.paths = {scenario.meta.id: path for path, scenario in loaded}
-        self.scenarios: list[Scenario] = [scenario for _path, scenario in loaded]
+        loaded = [(path, load_scenario(path)) for path in shipped_scenarios()]
+        self.paths = {s.scenario.meta.id: path for path, s in loaded}
+        self.provinces = {s.scenario.meta.id: s.provinces for _path, s in loaded}
+        self.scenarios: list[Scenario] = [s.scenario for _path, s in loaded]
         self.scenario = next((s for s in self.scenarios if s.meta.id == "tutorial"), self.scenarios[0])
         self.humans = [self._playable(self.scenario)[0]]
         self.difficulty = "normal"
@@ -129,7 +130,11 @@ class NewGameScene(Scene):
     def _start(self) -> None:
         path = self.paths[self.scenario.meta.id]
         source = (path.read_text(encoding="utf-8"), path.name)
-        self.app.switch(MapScene(self.app, self.scenario, list(self.humans), self.difficulty, source=source))
+        provinces = self.provinces[self.scenario.meta.id]
+        game = MapScene(
+            self.app, self.scenario, list(self.humans), self.difficulty, source=source, provinces=provinces
+        )
+        self.app.switch(game)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))

@@ -11,6 +11,7 @@ from game import paths
 from game.core.economy import standings
 from game.i18n import _
 from game.saves import LoadedGame, SaveError, load_game, save_game
+from game.scenario.loader import painted_map
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -134,7 +135,11 @@ def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = Non
     from game.ui.mapscene import MapScene  # a game's scenes lead back into it: imported when needed
 
     source = (loaded.scenario_text, loaded.scenario_file)
-    return MapScene(app, loaded.scenario, humans, loaded.players["difficulty"], source=source, loaded=loaded)
+    provinces = painted_map(loaded.scenario, loaded.scenario_file)
+    difficulty = loaded.players["difficulty"]
+    return MapScene(
+        app, loaded.scenario, humans, difficulty, source=source, loaded=loaded, provinces=provinces
+    )
 
 
 class GameOverScene(OverGame):

@@ -14,16 +14,17 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
-    from game.cli import load
     from game.core import actions as A
     from game.i18n import set_language
+    from game.scenario.loader import load_scenario, resolve_scenario
     from game.ui.app import App
     from game.ui.mapscene import MapScene
     from game.ui.menus import NewGameScene
 
     set_language(lang)
     app = App(size, window=False)
-    scenario = load(scenario_id)
+    loaded = load_scenario(resolve_scenario(scenario_id))
+    scenario = loaded.scenario
     if scene == "new-game":
         chooser = NewGameScene(app)
         chooser.scenario = next(
@@ -33,7 +34,7 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
         app.switch(chooser)
     elif scene in ("map", "diplomacy", "game-over"):
         human = (scenario.meta.playable or [r.id for r in scenario.regions])[0]
-        game = MapScene(app, scenario, [human], "normal", seed=scenario.meta.seed)
+        game = MapScene(app, scenario, [human], "normal", seed=scenario.meta.seed, provinces=loaded.provinces)
         app.switch(game)
         turns = game.state.turn_limit + 1 if scene == "game-over" else WARM_UP_TURNS
         for _ in range(turns):

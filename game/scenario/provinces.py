@@ -1,0 +1,363 @@
+"""Province maps: a PNG painted with one colour per region, read into outlines and label points.
+
+Players share mods, so the image is distrusted like the YAML: its path must stay inside the mod's
+folder (no absolute paths, no "..", no symlink leading out), and its bytes are checked as a PNG,
+chunk by chunk with their checksums and with a cap on the pixel count, before any decoder sees
+them. Only then does pygame decode it, and masks (C code) find each region's pixels.
+
+What the game takes from the painting: each region's outline (its largest painted part, in map
+coordinates), a point inside it for the label, and which regions touch, to compare with the
+neighbour lists. Rules never depend on it: a save plays the same without the image.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pygame
+
+from game.scenario.errors import Problem, Severity
+from game.scenario.schema import Scenario
+from game.scenario.yamlsafe import LocationMap, PathKey
+from game.territories import contains
+
+MAX_FILE_BYTES = 16_000_000
+MAX_SIDE = 4096
+MAX_PIXELS = 4_200_000  # 2048 x 2048 and a little: 17 MB once decoded
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+GAP = 3  # regions this many pixels apart or closer touch: painters may draw thin border lines
+OUTLINE_POINTS = 400  # enough for a smooth border; the map redraws only when its view changes
+LABEL_GRID = 96  # label points are searched on a copy at most this many pixels across
+FAR_APART = 0.15  # of the map's diagonal: listed neighbours painted farther apart are likely a slip
+SPECK = 24  # painted parts smaller than this (in pixels) are stray brush marks, not territory
+
+Point = tuple[float, float]
+Rgb = tuple[int, int, int]
+
+
+class AssetError(Exception):
+    """An asset that may not be used; the message says why, for a modder to read."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class ProvinceMap:
+    """What the painting says, in map coordinates."""
+
+    image_size: tuple[int, int]
+    outlines: dict[str, list[Point]] = field(default_factory=dict)
+    labels: dict[str, Point] = field(default_factory=dict)
+    parts: dict[str, int] = field(default_factory=dict)  # separate painted parts of each region
+    touching: set[frozenset[str]] = field(default_factory=set)
+    unpainted: list[str] = field(default_factory=list)  # regions whose colour is nowhere in the image
+
+
+def asset_file(relative: str, base: Path, root: Path) -> Path:
+    """The file an asset path names: relative to `base`, and never outside `root` (the mod folder)."""
+    if "\\" in relative or ":" in relative:
+        raise AssetError(f"'{relative}': write paths with / and without a drive letter", "asset.path")
+    pure = PurePosixPath(relative)
+    if pure.is_absolute():
+        raise AssetError(f"'{relative}' is absolute: give a path relative to the scenario file", "asset.path")
+    if ".." in pure.parts:
+        raise AssetError(
+            f"'{relative}' climbs out with '..': keep assets inside the mod folder", "asset.path"
+        )
+    if pure.suffix.lower() != ".png":
+        raise AssetError(f"'{relative}' is not a .png file", "asset.type")
+    path = base / pure
+    try:
+        real, real_root = path.resolve(strict=True), root.resolve()
+    except FileNotFoundError:
+        raise AssetError(f"'{relative}' does not exist (looked for {path})", "asset.not_found") from None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        raise AssetError(f"'{relative}' cannot be opened: {error}", "asset.unreadable") from None
+    if not real.is_relative_to(real_root):
+        raise AssetError(f"'{relative}' leads outside the mod folder (through a link)", "asset.path")
+    if not real.is_file():
+        raise AssetError(f"'{relative}' is not a file", "asset.unreadable")
+    return real
+
+
+def read_png(path: Path, name: str) -> bytes:
+    """The file's bytes, refused by size before reading and checked as a whole PNG."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AssetError(
+                f"'{name}' is too large ({size} bytes; at most {MAX_FILE_BYTES})", "asset.too_large"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise AssetError(f"'{name}' cannot be read: {error.strerror or error}", "asset.unreadable") from None
+    png_size(data, name)
+    return data
+
+
+def png_size(data: bytes, name: str) -> tuple[int, int]:
+    """Width and height of a complete, undamaged PNG of a size the game accepts; else AssetError."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise AssetError(f"'{name}' is not a PNG image", "asset.not_png")
+    size: tuple[int, int] | None = None
+    has_pixels = False
+    position = len(PNG_SIGNATURE)
+    while True:
+        if position + 12 > len(data):
+            raise AssetError(f"'{name}' is cut short: the PNG ends too early", "asset.truncated")
+        length = int.from_bytes(data[position : position + 4], "big")
+        kind = data[position + 4 : position + 8]
+        end = position + 12 + length
+        if end > len(data):
+            raise AssetError(f"'{name}' is cut short: the PNG ends too early", "asset.truncated")
+        body = data[position + 8 : end - 4]
+        if zlib.crc32(kind + body) != int.from_bytes(data[end - 4 : end], "big"):
+            raise AssetError(
+                f"'{name}' is damaged: a checksum inside the PNG does not match", "asset.damaged"
+            )
+        if size is None:
+            if kind != b"IHDR" or length != 13:
+                raise AssetError(f"'{name}' is damaged: the PNG header is missing", "asset.damaged")
+            size = _checked_size(int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big"), name)
+        has_pixels = has_pixels or kind == b"IDAT"
+        if kind == b"IEND":
+            break
+        position = end
+    if not has_pixels:
+        raise AssetError(f"'{name}' is damaged: the PNG holds no pixels", "asset.damaged")
+    return size
+
+
+def _checked_size(width: int, height: int, name: str) -> tuple[int, int]:
+    if width < 1 or height < 1:
+        raise AssetError(f"'{name}' is damaged: it is {width}x{height} pixels", "asset.damaged")
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise AssetError(
+            f"'{name}' is too large: {width}x{height} pixels (at most {MAX_SIDE} a side and "
+            f"{MAX_PIXELS:,} in all)",
+            "asset.too_large",
+        )
+    return width, height
+
+
+def decode(data: bytes, name: str) -> pygame.Surface:
+    """The image as 32-bit pixels, whatever its PNG colour type."""
+    try:
+        image = pygame.image.load(io.BytesIO(data), "provinces.png")
+    except (pygame.error, ValueError) as error:
+        raise AssetError(f"'{name}' cannot be decoded as a PNG: {error}", "asset.damaged") from None
+    pixels = pygame.Surface(image.get_size(), 0, 32)
+    pixels.blit(image, (0, 0))
+    return pixels
+
+
+def analyse(pixels: pygame.Surface, colours: dict[str, Rgb], map_size: tuple[int, int]) -> ProvinceMap:
+    """Outlines, label points and touching pairs for every region whose colour is painted."""
+    width, height = pixels.get_size()
+    sx, sy = map_size[0] / width, map_size[1] / height
+    result = ProvinceMap((width, height))
+    masks: dict[str, pygame.mask.Mask] = {}
+    for region in sorted(colours):
+        mask = pygame.mask.from_threshold(pixels, colours[region], (1, 1, 1, 255))
+        parts = [p for p in mask.connected_components() if p.count() >= SPECK]
+        if not parts:
+            result.unpainted.append(region)
+            continue
+        masks[region] = mask
+        largest = max(parts, key=lambda p: p.count())
+        result.parts[region] = len(parts)
+        outline = largest.outline()
+        step = max(1, len(outline) // OUTLINE_POINTS)
+        result.outlines[region] = [(x * sx, y * sy) for x, y in outline[::step]]
+        lx, ly = _label_point(largest)
+        result.labels[region] = (lx * sx, ly * sy)
+    result.touching = _touching(masks)
+    return result
+
+
+def _touching(masks: dict[str, pygame.mask.Mask]) -> set[frozenset[str]]:
+    """Pairs of regions painted within GAP pixels of each other."""
+    kernel = pygame.mask.Mask((2 * GAP + 1, 2 * GAP + 1), fill=True)
+    boxes = {r: _bounds(m).inflate(2 * GAP, 2 * GAP) for r, m in masks.items()}
+    pairs: set[frozenset[str]] = set()
+    ids = sorted(masks)
+    for i, region in enumerate(ids):
+        grown: pygame.mask.Mask | None = None
+        for other in ids[i + 1 :]:
+            if not boxes[region].colliderect(boxes[other]):
+                continue
+            if grown is None:  # dilated lazily: most regions touch few others
+                mask = masks[region]
+                grown = mask.convolve(kernel, pygame.mask.Mask(mask.get_size()), (-GAP, -GAP))
+            if grown.overlap(masks[other], (0, 0)) is not None:
+                pairs.add(frozenset((region, other)))
+    return pairs
+
+
+def _bounds(mask: pygame.mask.Mask) -> pygame.Rect:
+    rects = mask.get_bounding_rects()
+    return rects[0].unionall(rects[1:]) if rects else pygame.Rect(0, 0, 0, 0)
+
+
+def _label_point(part: pygame.mask.Mask) -> Point:
+    """A point deep inside the part, where a label reads well even in a C-shaped region.
+
+    The part is shrunk one pixel at a time from its edges (on a small copy, for speed); the last
+    piece left is its heart, and that piece's centre is the label point.
+    """
+    box = _bounds(part)
+    scale = max(1.0, max(box.width, box.height) / LABEL_GRID)
+    small_size = (max(1, round(box.width / scale)), max(1, round(box.height / scale)))
+    cropped = pygame.mask.Mask(box.size)
+    cropped.draw(part, (-box.x, -box.y))
+    small = cropped.scale(small_size)
+    padded = pygame.mask.Mask((small_size[0] + 2, small_size[1] + 2))
+    padded.draw(small, (1, 1))
+    kernel = pygame.mask.Mask((3, 3), fill=True)
+    heart = padded
+    while True:
+        outside = heart.copy()
+        outside.invert()
+        shrunk = outside.convolve(kernel, pygame.mask.Mask(heart.get_size()), (-1, -1))
+        shrunk.invert()
+        if shrunk.count() == 0:
+            break
+        heart = shrunk
+    pieces = heart.connected_components() or [heart]
+    cx, cy = max(pieces, key=lambda p: p.count()).centroid()
+    return (
+        box.x + (cx - 0.5) * box.width / small_size[0],  # -1 for the padding, +0.5 for a pixel's middle
+        box.y + (cy - 0.5) * box.height / small_size[1],
+    )
+
+
+def hex_rgb(text: str) -> Rgb:
+    return (int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16))
+
+
+# ---------------------------------------------------------------- a scenario's province map
+
+
+@dataclass
+class PaintedScenario:
+    """A scenario as its province map leaves it: the map sized to the image when it gave no size."""
+
+    scenario: Scenario
+    provinces: ProvinceMap | None
+    problems: list[Problem]
+
+
+def paint(
+    scenario: Scenario, locations: LocationMap, filename: str, folder: Path, root: Path
+) -> PaintedScenario:
+    """Read the scenario's province map (if it names one) and report where it disagrees with the YAML."""
+    relative = scenario.meta.map.provinces
+    if relative is None:
+        return PaintedScenario(scenario, None, [])
+    report = _Reporter(locations, filename)
+    try:
+        path = asset_file(relative, folder, root)
+        pixels = decode(read_png(path, relative), relative)
+    except AssetError as error:
+        report(("meta", "map", "provinces"), error.message, error.code)
+        return PaintedScenario(scenario, None, report.problems)
+    if not {"width", "height"} & scenario.meta.map.model_fields_set:
+        width, height = pixels.get_size()
+        sized = scenario.meta.map.model_copy(update={"width": width, "height": height})
+        scenario = scenario.model_copy(update={"meta": scenario.meta.model_copy(update={"map": sized})})
+    size = (scenario.meta.map.width, scenario.meta.map.height)
+    colours = {r.id: hex_rgb(r.province_colour or r.colour) for r in scenario.regions}
+    painted = analyse(pixels, colours, size)
+    _compare(scenario, painted, pixels, relative, report)
+    return PaintedScenario(scenario, painted, report.problems)
+
+
+class _Reporter:
+    def __init__(self, locations: LocationMap, filename: str) -> None:
+        self.locations, self.filename = locations, filename
+        self.problems: list[Problem] = []
+
+    def __call__(self, path: PathKey, message: str, code: str, severity: Severity = "error") -> None:
+        line, column = self.locations.value_at(path)
+        self.problems.append(Problem(self.filename, line, column, message, severity, code))
+
+
+def _compare(
+    scenario: Scenario, painted: ProvinceMap, pixels: pygame.Surface, image: str, report: _Reporter
+) -> None:
+    index = {r.id: i for i, r in enumerate(scenario.regions)}
+    for region in painted.unpainted:
+        r = scenario.regions[index[region]]
+        field = "province_colour" if r.province_colour else "colour"
+        colour = r.province_colour or r.colour
+        report(
+            ("regions", index[region], field),
+            f"{region}: no part of '{image}' is painted in {colour.lower()}"
+            + _closest(colour, pixels, scenario),
+            "map.unpainted",
+        )
+    for region, parts in sorted(painted.parts.items()):
+        if parts > 1:
+            report(
+                ("regions", index[region], "id"),
+                f"{region} is painted in {parts} separate parts; the map draws the largest",
+                "map.parts",
+                "warning",
+            )
+    for region, outline in sorted(painted.outlines.items()):
+        x, y = scenario.regions[index[region]].position
+        if not contains(outline, (x, y)):
+            report(
+                ("regions", index[region], "position"),
+                f"{region}: its capital [{x:g}, {y:g}] lies outside its painted province",
+                "map.capital_outside",
+                "warning",
+            )
+    listed = {frozenset((r.id, n)) for r in scenario.regions for n in r.neighbours if n != r.id}
+    for pair in sorted(painted.touching - listed, key=sorted):
+        a, b = sorted(pair)
+        report(
+            ("regions", index[a], "neighbours"),
+            f"{a} and {b} touch on the province map but are not neighbours",
+            "map.touching_not_neighbours",
+            "warning",
+        )
+    # Regions may meet across water, so only neighbours painted far apart look like a slip.
+    far = FAR_APART * math.hypot(scenario.meta.map.width, scenario.meta.map.height)
+    for pair in sorted(listed - painted.touching, key=sorted):
+        a, b = sorted(pair)
+        if a in painted.outlines and b in painted.outlines:
+            gap = _gap(painted.outlines[a], painted.outlines[b])
+            if gap > far:
+                report(
+                    ("regions", index[a], "neighbours"),
+                    f"{a} and {b} are neighbours but their painted provinces lie {gap:.0f} map units apart",
+                    "map.neighbours_far_apart",
+                    "warning",
+                )
+
+
+def _gap(a: list[Point], b: list[Point]) -> float:
+    """The shortest distance between two outlines (on every fourth point: a warning needs no more)."""
+    return min(math.dist(p, q) for p in a[::4] for q in b[::4])
+
+
+def _closest(colour: str, pixels: pygame.Surface, scenario: Scenario) -> str:
+    """The painted colours no region claims that look most like `colour`: the likely typo."""
+    sample = pygame.transform.scale(pixels, (min(256, pixels.get_width()), min(256, pixels.get_height())))
+    data = pygame.image.tobytes(sample, "RGB")
+    claimed = {hex_rgb(r.province_colour or r.colour) for r in scenario.regions}
+    seen = set(zip(data[0::3], data[1::3], data[2::3], strict=True)) - claimed
+    if not seen:
+        return ""
+    target = hex_rgb(colour)
+    best = min(seen, key=lambda c: sum((a - b) ** 2 for a, b in zip(c, target, strict=True)))
+    return f" (the nearest unclaimed colour painted is #{best[0]:02x}{best[1]:02x}{best[2]:02x})"
