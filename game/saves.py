@@ -23,20 +23,29 @@ from typing import Any, get_type_hints
 from game.ai.base import Controller
 from game.core import actions as A
 from game.core.model import GameState
-from game.core.snapshot import state_hash, to_data
+from game.core.snapshot import data_hash, state_hash, to_data
 from game.scenario.build import new_game
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario_bytes
 from game.scenario.schema import Scenario
 from game.session import Session
 
-FORMAT = 1
+FORMAT = 2
 GAME = "bilateral"
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 AUTOSAVES_KEPT = 3
 TEMPORARY_SUFFIX = ".tmp"
+
+
+def _history_left_out(payload: dict[str, Any]) -> dict[str, Any]:
+    """Format 2: the figures kept for the charts are left out of the saved state and its hash,
+    since the replay rebuilds them. The replay is still checked against the rest of the state."""
+    state = {key: value for key, value in _mapping(payload["state"]).items() if key != "history"}
+    return {**payload, "state": state, "state_hash": data_hash(state)}
+
+
 # Older formats are brought up to date one step at a time: MIGRATIONS[n] turns format n into n + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _history_left_out}
 
 ACTION_TYPES: dict[str, type[A.Action]] = {
     cls.__name__: cls
@@ -263,7 +272,12 @@ def _current_payload(path: Path, document: dict[str, Any]) -> dict[str, Any]:
         migrate = MIGRATIONS.get(version)
         if migrate is None:
             raise SaveError(path, f"uses save format {version}, which this version cannot read")
-        payload, version = migrate(payload), version + 1
+        try:
+            payload, version = migrate(payload), version + 1
+        except (KeyError, TypeError, ValueError, RecursionError) as error:
+            raise SaveError(
+                path, f"uses save format {version} and cannot be brought up to date ({error})"
+            ) from None
     return payload
 
 

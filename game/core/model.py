@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from game.core.config import Rules
 from game.core.rng import Rng
@@ -17,6 +17,7 @@ Pair = tuple[str, str]
 TreatyKind = Literal["non_aggression", "alliance", "trade", "access"]
 TREATY_KINDS: tuple[TreatyKind, ...] = ("non_aggression", "alliance", "trade", "access")
 OrgKind = Literal["security", "trade"]
+T = TypeVar("T")
 
 
 def pair(a: str, b: str) -> Pair:
@@ -236,6 +237,79 @@ class Event:
         return dict(self.data).get(key)
 
 
+Figure = Literal["score", "treasury", "friends"]
+FIGURES: tuple[Figure, ...] = ("score", "treasury", "friends")
+HISTORY_POINTS = 256  # points kept per region and figure: more than a chart can show apart
+
+
+@dataclass(slots=True)
+class History:
+    """Each living region's figures at the end of the turns: score, treasury, and friends (how many
+    regions are allied with it or regard it as a friend, as the diplomatic victory counts them).
+
+    Bounded for long games: a point is kept every `every` turns (turn 1, 1 + every, ...), and when
+    more than HISTORY_POINTS are kept every other one goes and `every` doubles. The latest turn is
+    always there; off that grid it stands in until the next turn replaces it. A region's lists stop
+    when it is annexed (annexed regions never return), so its i-th value belongs to `turns[i]`.
+    """
+
+    every: int = 1
+    turns: list[int] = field(default_factory=list)
+    score: dict[str, list[float]] = field(default_factory=dict)
+    treasury: dict[str, list[float]] = field(default_factory=dict)
+    friends: dict[str, list[int]] = field(default_factory=dict)
+
+    def record(
+        self, turn: int, score: dict[str, float], treasury: dict[str, float], friends: dict[str, int]
+    ) -> None:
+        """Add the figures of `turn` for the regions given (the living ones), rounded as shown."""
+        if self._tail_stands_in(score):
+            self.turns[-1] = turn
+            for region in score:
+                self.score[region][-1] = round(score[region], 1)
+                self.treasury[region][-1] = round(treasury[region], 1)
+                self.friends[region][-1] = friends[region]
+        else:
+            self.turns.append(turn)
+            for region in score:
+                self.score.setdefault(region, []).append(round(score[region], 1))
+                self.treasury.setdefault(region, []).append(round(treasury[region], 1))
+                self.friends.setdefault(region, []).append(friends[region])
+        if len(self.turns) > HISTORY_POINTS:
+            self._thin()
+
+    def _on_grid(self, turn: int) -> bool:
+        return (turn - 1) % self.every == 0
+
+    def _tail_stands_in(self, living: dict[str, float]) -> bool:
+        """The last point is off the grid and no region it holds has fallen since: replace it."""
+        if not self.turns or self._on_grid(self.turns[-1]):
+            return False
+        held = len(self.turns)
+        return all(region in living for region, values in self.score.items() if len(values) == held)
+
+    def _thin(self) -> None:
+        self.every *= 2
+        last = len(self.turns) - 1
+        keep = [i for i, turn in enumerate(self.turns) if self._on_grid(turn) or i == last]
+        self.turns = _picked(self.turns, keep)
+        self.score = {region: _picked(values, keep) for region, values in self.score.items()}
+        self.treasury = {region: _picked(values, keep) for region, values in self.treasury.items()}
+        self.friends = {region: _picked(values, keep) for region, values in self.friends.items()}
+
+    def series(self, figure: Figure, region: str) -> list[tuple[int, float]]:
+        """(turn, value) points of one region's figure, as far as the region lived."""
+        values: list[float] | list[int] = (
+            self.score if figure == "score" else self.treasury if figure == "treasury" else self.friends
+        ).get(region, [])
+        return list(zip(self.turns, values, strict=False))
+
+
+def _picked(values: list[T], keep: list[int]) -> list[T]:
+    """The values at the positions kept; a region's shorter list keeps the positions it reaches."""
+    return [values[i] for i in keep if i < len(values)]
+
+
 @dataclass(slots=True)
 class GameState:
     scenario_id: str
@@ -266,13 +340,12 @@ class GameState:
     refusals: dict[tuple[str, str, str], int] = field(
         default_factory=dict
     )  # (sender, recipient, what) -> turn
-    streaks: dict[str, int] = field(default_factory=dict)
-    history: dict[str, list[float]] = field(
-        default_factory=dict
-    )  # region -> score at each turn's end  # "kind:region" -> turns a victory share held
+    streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
     winner: str | None = None
     win_reason: str | None = None
     events: list[Event] = field(default_factory=list)
+    # Figures for the charts after the game; replaying the log rebuilds them, so neither hashed nor saved.
+    history: History = field(default_factory=History, metadata={"derived": True})
     # Indexes by region, kept by the methods below; derived, so neither hashed nor saved.
     treaty_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})
     war_ids: dict[str, set[int]] = field(default_factory=dict, metadata={"derived": True})

@@ -44,5 +44,10 @@ def _key(key: Any) -> str:
 
 
 def state_hash(state: GameState) -> str:
-    text = json.dumps(to_data(state), sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return data_hash(to_data(state))
+
+
+def data_hash(data: dict[str, Any]) -> str:
+    """The hash of a state already made plain by `to_data` (as a save holds it)."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -6,8 +6,8 @@ from game.core.diplomacy import end_treaty, make_peace, news
 from game.core.economy import income, scores
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
-from game.core.relations import allies, at_war, clamp, has_access_to, set_modifier
-from game.core.victory import check_victory
+from game.core.relations import allies, at_war, baseline, clamp, has_access_to, set_modifier
+from game.core.victory import BEST_BASELINE, FRIENDLY, check_victory
 
 REPUTATION_MEND = 0.25  # per turn
 REPUTATION_MEND_TO = 50.0
@@ -152,9 +152,34 @@ def count_down(state: GameState) -> None:
 
 
 def record_history(state: GameState) -> None:
-    """Each region's score at the end of the turn, for the charts of the game over screen."""
-    for region_id, points in scores(state).items():
-        state.history.setdefault(region_id, []).append(round(points, 1))
+    """Each living region's score, treasury and friends at the end of the turn, for the charts
+    of the game over screen."""
+    living = state.living()
+    everyone = scores(state)
+    state.history.record(
+        state.turn,
+        {r: everyone[r] for r in living},
+        {r: state.regions[r].treasury for r in living},
+        friend_counts(state),
+    )
+
+
+def friend_counts(state: GameState) -> dict[str, int]:
+    """For each living region, how many living regions are allied with it or regard it as a
+    friend: what the diplomatic victory counts. Only pairs whose modifiers could lift the opinion
+    to friendly are read, since the baseline alone never gets there."""
+    friends: dict[str, set[str]] = {r: set() for r in state.living()}
+    for treaty in state.treaties.values():
+        if treaty.kind == "alliance" and treaty.a in friends and treaty.b in friends:
+            friends[treaty.a].add(treaty.b)
+            friends[treaty.b].add(treaty.a)
+    for (holder, about), mods in state.opinions.items():  # into sets: order does not matter
+        if about not in friends or holder not in friends:
+            continue
+        held = sum(m.value for m in mods)  # the opinion less its baseline; friendly is within the clamp
+        if held + BEST_BASELINE >= FRIENDLY and held + baseline(state, holder, about) >= FRIENDLY:
+            friends[about].add(holder)
+    return {region: len(found) for region, found in friends.items()}
 
 
 def start_next_turn(state: GameState) -> None:

@@ -178,7 +178,8 @@ class GameOverScene(OverGame):
         state, game = self.game.state, self.game
         leaders = [r for r, _points in standings(state)[:CHART_LINES]]
         shown = list(dict.fromkeys([*game.humans, *leaders]))
-        series = {r: state.history.get(r, []) for r in shown if state.history.get(r)}
+        points = {r: state.history.series("score", r) for r in shown}
+        series = {r: [value for _turn, value in found] for r, found in points.items() if found}
         pygame.draw.rect(surface, (16, 20, 28), area)
         pygame.draw.rect(surface, (70, 82, 100), area, 1)
         title = self.app.text.render(_("Score over the turns"), 16, (236, 220, 160), True)
