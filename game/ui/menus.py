@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import paths
-from game.i18n import _, language, set_language
+from game.catalogue import Listing, survey
+from game.i18n import _, language, ngettext, set_language
 from game.saves import SaveError, autosaves, load_game
-from game.scenario.loader import load_scenario, shipped_scenarios
+from game.scenario.errors import Problem
 from game.scenario.schema import Scenario
 from game.ui.mapscene import MapScene
 from game.ui.overgame import resumed_scene
@@ -64,15 +65,25 @@ class TitleScene(Scene):
 
 
 class NewGameScene(Scene):
+    """Choose a scenario (shipped or from a mod), one or more regions to play, and the skill."""
+
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        loaded = [(path, load_scenario(path)) for path in shipped_scenarios()]
-        self.paths = {s.scenario.meta.id: path for path, s in loaded}
-        self.provinces = {s.scenario.meta.id: s.provinces for _path, s in loaded}
-        self.scenarios: list[Scenario] = [s.scenario for _path, s in loaded]
-        self.scenario = next((s for s in self.scenarios if s.meta.id == "tutorial"), self.scenarios[0])
+        listings, self.broken_mods = survey()
+        self.listings = listings
+        self.playable_listings = [item for item in listings if item.loaded is not None]
+        self.page = 0
+        first = next(
+            (i for i in self.playable_listings if i.entry.key == "tutorial"), self.playable_listings[0]
+        )
+        self.choice = first
         self.humans = [self._playable(self.scenario)[0]]
         self.difficulty = "normal"
+
+    @property
+    def scenario(self) -> Scenario:
+        assert self.choice.loaded is not None  # only playable listings are ever chosen
+        return self.choice.loaded.scenario
 
     @staticmethod
     def _playable(scenario: Scenario) -> list[str]:
@@ -82,20 +93,29 @@ class NewGameScene(Scene):
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
         lang = language()
+        rows = self._rows()
+        per_page = max(1, (h - 170) // 48)
+        pages = max(1, -(-len(rows) // per_page))
+        self.page %= pages
         y = 70
-        for scenario in self.scenarios:
-            mark = "• " if scenario is self.scenario else ""
-            name = getattr(scenario.meta.name, lang)
-            gui.button(
-                pygame.Rect(40, y, 320, 40),
-                f"{mark}{name} ({len(scenario.regions)})",
-                partial(self._choose, scenario),
-            )
+        for label, listing, problems in rows[self.page * per_page : (self.page + 1) * per_page]:
+            mark = "• " if listing is self.choice else ""
+            action = partial(self._choose, listing) if listing is not None else (lambda: None)
+            refusal = "\n".join(str(p) for p in problems[:4]) if problems else None
+            gui.button(pygame.Rect(40, y, 320, 40), mark + label, action, refusal=refusal)
             y += 48
-        description = getattr(self.scenario.meta.description, lang)
-        gui.text(
-            pygame.Rect(380, 70, w - 420, 120), [f"**{getattr(self.scenario.meta.name, lang)}**", description]
-        )
+        if pages > 1:
+            more = _("More scenarios ({page}/{pages})").format(page=self.page + 1, pages=pages)
+            gui.button(pygame.Rect(40, y, 320, 34), more, self._next_page)
+        meta = self.scenario.meta
+        lines = [f"**{getattr(meta.name, lang)}**", getattr(meta.description, lang)]
+        if self.choice.problems:
+            lines.append(
+                ngettext(
+                    "{n} warning: see validate", "{n} warnings: see validate", len(self.choice.problems)
+                ).format(n=len(self.choice.problems))
+            )
+        gui.text(pygame.Rect(380, 70, w - 420, 120), lines)
         names = {r.id: getattr(r.name, lang) for r in self.scenario.regions}
         x, y = 380, 210
         for region in self._playable(self.scenario):
@@ -111,8 +131,43 @@ class NewGameScene(Scene):
         gui.button(pygame.Rect(w - 240, h - 70, 200, 46), _("Start"), self._start)
         gui.button(pygame.Rect(40, h - 70, 160, 46), _("Back"), lambda: self.app.switch(TitleScene(self.app)))
 
-    def _choose(self, scenario: Scenario) -> None:
-        self.scenario, self.humans = scenario, [self._playable(scenario)[0]]
+    def _rows(self) -> list[tuple[str, Listing | None, list[Problem]]]:
+        """Every scenario, the broken ones too (disabled, their problems in the tooltip), then broken mods."""
+        lang = language()
+        rows: list[tuple[str, Listing | None, list[Problem]]] = []
+        for listing in self.listings:
+            mod = listing.entry.mod
+            origin = f" · {getattr(mod.name, lang)}" if mod is not None else ""
+            if listing.loaded is None:
+                label = _("{name} (broken)").format(name=listing.entry.key)
+                rows.append((label, None, listing.problems))
+            else:
+                scenario = listing.loaded.scenario
+                label = f"{getattr(scenario.meta.name, lang)} ({len(scenario.regions)}){origin}"
+                rows.append((label, listing, []))
+        for broken in self.broken_mods:
+            rows.append((_("Mod {name} (broken)").format(name=broken.folder.name), None, broken.problems))
+        return rows
+
+    def _next_page(self) -> None:
+        self.page += 1
+        self.build()
+
+    def choose(self, scenario_id: str) -> None:
+        """Choose the scenario of that id (or key), as a click on it would."""
+        for listing in self.playable_listings:
+            if scenario_id in (listing.entry.key, self.scenario_of(listing).meta.id):
+                self._choose(listing)
+                return
+
+    @staticmethod
+    def scenario_of(listing: Listing) -> Scenario:
+        assert listing.loaded is not None
+        return listing.loaded.scenario
+
+    def _choose(self, listing: Listing) -> None:
+        self.choice = listing
+        self.humans = [self._playable(self.scenario)[0]]
         self.build()
 
     def _pick(self, region: str) -> None:
@@ -128,11 +183,16 @@ class NewGameScene(Scene):
         self.build()
 
     def _start(self) -> None:
-        path = self.paths[self.scenario.meta.id]
-        source = (path.read_text(encoding="utf-8"), path.name)
-        provinces = self.provinces[self.scenario.meta.id]
+        loaded, entry = self.choice.loaded, self.choice.entry
+        assert loaded is not None
+        source = (entry.saved_text(loaded), entry.key)
         game = MapScene(
-            self.app, self.scenario, list(self.humans), self.difficulty, source=source, provinces=provinces
+            self.app,
+            self.scenario,
+            list(self.humans),
+            self.difficulty,
+            source=source,
+            provinces=loaded.provinces,
         )
         self.app.switch(game)
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import paths
+from game.catalogue import painted_map
 from game.core.economy import standings
 from game.i18n import _
 from game.saves import LoadedGame, SaveError, load_game, save_game
-from game.scenario.loader import painted_map
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
