@@ -1,4 +1,4 @@
-"""The command line: play, simulate, validate, bench."""
+"""The command line: play, simulate, validate, list and start scenarios, bench and more."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from game import paths
 from game.ai.registry import AI_NAMES
 from game.ai.standard import StandardAI
+from game.catalogue import find, new_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
@@ -19,7 +21,6 @@ from game.core.snapshot import state_hash
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
 from game.scenario.errors import ScenarioError
-from game.scenario.loader import load_scenario, resolve_scenario
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.tournament import run_tournament
@@ -97,9 +98,17 @@ def _parser() -> argparse.ArgumentParser:
     tour.add_argument("--json", action="store_true", help="print one JSON object")
     tour.set_defaults(run=_tournament)
 
-    val = sub.add_parser("validate", help="check scenario files and list every problem")
-    val.add_argument("paths", nargs="+", metavar="PATH")
+    val = sub.add_parser("validate", help="check scenario files (or scenario ids) and list every problem")
+    val.add_argument("paths", nargs="+", metavar="PATH_OR_ID")
     val.set_defaults(run=_validate)
+
+    listing = sub.add_parser("list-scenarios", help="list shipped and user scenarios with their status")
+    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing.set_defaults(run=_list_scenarios)
+
+    starter = sub.add_parser("new-scenario", help="write a starter scenario into a new mod of your own")
+    starter.add_argument("name", help="id of the new mod and its scenario, e.g. my_valley")
+    starter.set_defaults(run=_new_scenario)
 
     soak = sub.add_parser("soak", help="many turns of computer play with every invariant checked each turn")
     soak.add_argument("--scenario", default="straits", help="scenario file or id")
@@ -111,6 +120,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
     schema.set_defaults(run=_schema)
 
+    docs = sub.add_parser("docs", help="write the field reference of docs/modding.md from the schema")
+    docs.add_argument("--check", action="store_true", help="only say whether the reference is current")
+    docs.set_defaults(run=_docs)
+
     bench = sub.add_parser("bench", help="measure turn and load times")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--turns", type=int, default=30, help="turns timed per scenario")
@@ -119,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def load(path_or_id: str) -> Scenario:
-    return load_scenario(resolve_scenario(path_or_id)).scenario
+    return find(path_or_id).load().scenario
 
 
 def computer_session(state: GameState) -> Session:
@@ -170,9 +183,10 @@ def _simulate(args: argparse.Namespace) -> int:
         ai = StandardAI()
         session = resume(loaded, {region: ai for region in state.order})
     else:
-        path = resolve_scenario(args.scenario)
-        scenario = load_scenario(path).scenario
-        text, file_name = path.read_text(encoding="utf-8"), path.name
+        entry = find(args.scenario)
+        loaded_scenario = entry.load()
+        scenario = loaded_scenario.scenario
+        text, file_name = entry.saved_text(loaded_scenario), entry.key
         state = new_game(scenario, args.seed)
         session = computer_session(state)
     start = state.turn
@@ -311,7 +325,7 @@ def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            loaded = load_scenario(path)
+            loaded = find(path).load()
         except ScenarioError as error:
             failed = True
             print(error)
@@ -320,6 +334,62 @@ def _validate(args: argparse.Namespace) -> int:
             print(warning)
         print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
     return 1 if failed else 0
+
+
+def _list_scenarios(args: argparse.Namespace) -> int:
+    listings, broken_mods = survey()
+    if args.json:
+        report = {
+            "scenarios": [
+                {
+                    "key": item.entry.key,
+                    "path": str(item.entry.path),
+                    "mod": item.entry.mod.id if item.entry.mod else None,
+                    "name": item.loaded.scenario.meta.name.en if item.loaded else None,
+                    "regions": len(item.loaded.scenario.regions) if item.loaded else None,
+                    "status": item.status,
+                    "problems": [str(p) for p in item.problems],
+                }
+                for item in listings
+            ],
+            "broken_mods": [
+                {"folder": str(mod.folder), "problems": [str(p) for p in mod.problems]} for mod in broken_mods
+            ],
+        }
+        print(json.dumps(report, sort_keys=True))
+        return 0
+    print(f"{'scenario':<28}{'regions':>8}  {'status':<10}name")
+    for item in listings:
+        regions = str(len(item.loaded.scenario.regions)) if item.loaded else "-"
+        name = item.loaded.scenario.meta.name.en if item.loaded else str(item.entry.path)
+        status = item.status if item.status != "warnings" else f"{len(item.problems)} warn."
+        print(f"{item.entry.key:<28}{regions:>8}  {status:<10}{name}")
+        if item.status == "broken":
+            for problem in item.problems[:5]:
+                print(f"    {problem}")
+    for mod in broken_mods:
+        print(f"{'(mod ' + mod.folder.name + ')':<28}{'-':>8}  {'broken':<10}{mod.folder}")
+        for problem in mod.problems[:5]:
+            print(f"    {problem}")
+    print(f"\nUser mods are read from {paths.mods_dir()}")
+    return 0
+
+
+def _new_scenario(args: argparse.Namespace) -> int:
+    try:
+        path = new_mod(args.name)
+    except (ValueError, FileExistsError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"could not write the new mod: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote a starter scenario to {path}")
+    print(f"and the mod's card to {path.parent.parent / 'mod.yaml'}.")
+    print(f"Check it with:  python -m game validate {args.name}/{args.name}")
+    print(f"Try it with:    python -m game simulate --scenario {args.name}/{args.name}")
+    print("It is also in the game's New game list. The guide to every field: docs/modding.md")
+    return 0
 
 
 def _soak(args: argparse.Namespace) -> int:
@@ -354,6 +424,20 @@ def _schema(args: argparse.Namespace) -> int:
     from game.scenario.jsonschema import scenario_json_schema_text
 
     print(scenario_json_schema_text(), end="")
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from game.scenario.reference import MODDING_GUIDE, with_reference
+
+    current = MODDING_GUIDE.read_text(encoding="utf-8")
+    fresh = with_reference(current)
+    if args.check:
+        print(f"{MODDING_GUIDE}: " + ("current" if fresh == current else "stale: run `python -m game docs`"))
+        return 0 if fresh == current else 1
+    if fresh != current:
+        MODDING_GUIDE.write_text(fresh, encoding="utf-8")
+    print(f"{MODDING_GUIDE}: reference written")
     return 0
 
 

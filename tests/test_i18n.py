@@ -69,7 +69,12 @@ def _literals_in_calls() -> set[MsgKey]:
 
 def _news_texts() -> set[str]:
     """The tables of news.py and every template written inside describe()."""
-    texts = {*news._TEMPLATES.values(), *news.TREATY_NAMES.values(), *news.MODIFIER_TEXT.values()}
+    texts = {
+        *news._TEMPLATES.values(),
+        *news.TREATY_NAMES.values(),
+        *news.PROPOSAL_NAMES.values(),
+        *news.MODIFIER_TEXT.values(),
+    }
     tree = ast.parse((GAME / "core" / "news.py").read_text(encoding="utf-8"))
     describe = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "describe")
     for node in ast.walk(describe):
@@ -94,11 +99,11 @@ def _rule_words() -> set[MsgKey]:
     assert invest is not None
     fields = set(re.findall(r'"(\w+)"', invest.group(1)))
     labels = {opinion_label(float(v)) for v in range(-100, 101)}
+    assert {*get_args(TreatyKind), *get_args(ProposalKind)} <= set(news.PROPOSAL_NAMES)
     return (
         {(None, w) for w in victory_kinds | labels}
         | {("why", w) for w in whys}
         | {("field", w) for w in fields}
-        | {("proposal", w) for w in {*get_args(TreatyKind), *get_args(ProposalKind)}}
     )
 
 
@@ -196,6 +201,36 @@ def test_rule_ids_inside_news_become_polish_words() -> None:
         "Alba inwestuje 12 złota w gospodarkę.",
         "Alba wygrywa grę (podbój)!",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "polish"),
+    [
+        (0.4, "0.4", "0,4"),
+        (20.0, "20", "20"),
+        (7, "7", "7"),
+        (2.3456, "2.35", "2,35"),
+        (1234.5, "1234.5", "1234,5"),
+        (-0.001, "0", "0"),
+    ],
+)
+def test_numbers_in_messages_keep_the_decimals_they_need(value: float, english: str, polish: str) -> None:
+    """A limit of 0.4 reads 0.4 (Polish 0,4), not 0; a whole number has no decimals."""
+    limit = msg("The tribute must be between 0 and {limit} gold per turn.", limit=value)
+    assert i18n.translate_msg(limit) == f"The tribute must be between 0 and {english} gold per turn."
+    i18n.set_language("pl")
+    assert f" {polish} " in i18n.translate_msg(limit)
+    assert i18n.translate_msg(limit) != limit.render()
+    assert i18n.number(value) == polish
+
+
+def test_a_share_reads_as_a_percentage() -> None:
+    """An argument named share (or ending in _share) is a fraction of a whole, shown in per cent."""
+    assert (
+        i18n.translate_msg(msg("{share} / {victory_share}", share=0.6, victory_share=0.125)) == "60% / 12.5%"
+    )
+    i18n.set_language("pl")
+    assert i18n.translate_msg(msg("{share}", share=0.125)) == "12,5%"
 
 
 def test_an_empty_word_stays_empty() -> None:

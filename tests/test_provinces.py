@@ -14,8 +14,9 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.catalogue import painted_map
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import load_scenario, load_scenario_bytes, painted_map, resolve_scenario
+from game.scenario.loader import load_scenario, load_scenario_bytes, resolve_scenario
 from game.scenario.provinces import MAX_PIXELS, png_size
 from game.territories import contains
 
@@ -311,8 +312,8 @@ def test_a_folder_named_like_the_image_is_refused(mod: Path) -> None:
 
 def test_a_resumed_game_finds_its_painted_map_while_the_scenario_file_is_at_hand() -> None:
     scenario = load_scenario_bytes(resolve_scenario("lakeshore").read_bytes(), "save").scenario
-    found = painted_map(scenario, "lakeshore.yaml")
+    found = painted_map(scenario, "lakeshore")
     assert found is not None and len(found.outlines) == 10
     other = scenario.model_copy(update={"meta": scenario.meta.model_copy(update={"id": "renamed"})})
-    assert painted_map(other, "lakeshore.yaml") is None  # another scenario by now: grown map instead
-    assert painted_map(scenario, "gone.yaml") is None
+    assert painted_map(other, "lakeshore") is None  # another scenario by now: grown map instead
+    assert painted_map(scenario, "gone") is None

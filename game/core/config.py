@@ -25,21 +25,35 @@ class Rules(BaseModel):
     truce_turns: int = Field(10, ge=0, le=500, description="Turns of truce after a peace.")
     break_reputation: float = Field(12.0, ge=0, le=100, description="Reputation lost by breaking a treaty.")
     trade_rate: float = Field(0.15, ge=0, le=5, description="Share of economy a trade deal adds.")
-    neighbour_trade_bonus: float = Field(0.5, ge=0, le=5)
-    kin_trade_bonus: float = Field(0.5, ge=0, le=5)
-    exclusive_trade_bonus: float = Field(0.5, ge=0, le=5)
+    neighbour_trade_bonus: float = Field(
+        0.5, ge=0, le=5, description="Extra share of a trade deal's worth between neighbours."
+    )
+    kin_trade_bonus: float = Field(
+        0.5, ge=0, le=5, description="Extra share of a trade deal's worth between kin cultures."
+    )
+    exclusive_trade_bonus: float = Field(
+        0.5, ge=0, le=5, description="Extra share of a trade deal's worth when it is exclusive."
+    )
     embargo_target_loss: float = Field(0.06, ge=0, le=1, description="Target's income lost per embargo.")
-    embargo_own_loss: float = Field(0.01, ge=0, le=1)
+    embargo_own_loss: float = Field(
+        0.01, ge=0, le=1, description="Share of its own income a region loses per embargo it imposes."
+    )
     military_upkeep: float = Field(0.05, ge=0, le=1, description="Gold per point of military per turn.")
     war_cost: float = Field(0.04, ge=0, le=1, description="Share of income each war costs per turn.")
-    war_score_step: float = Field(14.0, ge=1, le=100)
+    war_score_step: float = Field(
+        14.0, ge=1, le=100, description="Most war score (of -100..100) one turn of fighting moves."
+    )
     war_losses: float = Field(0.04, ge=0, le=1, description="Share of enemy strength lost per turn.")
-    exhaustion_per_turn: float = Field(4.0, ge=0, le=100)
+    exhaustion_per_turn: float = Field(
+        4.0, ge=0, le=100, description="War exhaustion a side gains in a turn against an equal foe."
+    )
     invest_economy_rate: float = Field(0.08, ge=0, le=10, description="Economy gained per gold.")
     invest_military_rate: float = Field(0.5, ge=0, le=10, description="Military gained per gold.")
     session_every: int = Field(5, ge=1, le=100, description="Default turns between organisation sessions.")
     leverage_threshold: float = Field(1.6, ge=1, le=100, description="Income ratio of a lopsided deal.")
     tariff: float = Field(0.3, ge=0, le=1, description="Share of a condemned deal's income paid as tariff.")
     org_trade_rate: float = Field(0.02, ge=0, le=1, description="Income from each fellow trade-body member.")
-    rogue_turns: int = Field(10, ge=1, le=200)
-    tribute_turns: int = Field(10, ge=1, le=200)
+    rogue_turns: int = Field(
+        10, ge=1, le=200, description="Turns a passed resolution's demands and a rogue mark last."
+    )
+    tribute_turns: int = Field(10, ge=1, le=200, description="Turns a tribute of a peace is paid.")

@@ -12,6 +12,20 @@ TREATY_NAMES = {
     "access": "a military access treaty",
 }
 
+# What a turned-down proposal was, in the words of the window's buttons (the same msgids).
+PROPOSAL_NAMES = {
+    "non_aggression": "non-aggression pact",
+    "alliance": "alliance",
+    "trade": "trade agreement",
+    "access": "military access",
+    "treaty": "treaty",
+    "peace": "peace",
+    "visit": "state visit",
+    "introduction": "introduction",
+    "mediation": "mediation",
+    "call_to_arms": "call to arms",
+}
+
 # The counted kinds of the simulation report; every one of them appears in every report.
 COUNTED_KINDS = (
     "ambassador_sent",
@@ -82,6 +96,8 @@ def describe(event: Event) -> Msg:
         template = _TEMPLATES.get(kind, kind.replace("_", " ") + ".")
     if "treaty" in data:
         data["treaty"] = TREATY_NAMES.get(str(data["treaty"]), str(data["treaty"]))
+    if "proposal" in data:
+        data["proposal"] = PROPOSAL_NAMES.get(str(data["proposal"]), str(data["proposal"]))
     args: dict[str, str | int | float] = {**names}
     for key, value in data.items():
         args[key] = (

@@ -13,18 +13,20 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from game.core.messages import Msg
+from game.core.messages import Msg, number_text
 
 DOMAIN = "bilateral"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("en", "pl")
+DECIMAL_POINTS = {"en": ".", "pl": ","}
 
 # Some message arguments carry a rule's own id instead of a region or organisation id. Their
-# values are msgids too: `treaty` holds a news.TREATY_NAMES text and `how` a victory kind (plain
-# msgids, as the UI may show them on their own); the short ids of `why`, `field` and `proposal`
-# are looked up with the argument's name as the gettext context, so they never clash with labels.
-PLAIN_WORD_ARGS = frozenset({"treaty", "how"})
-CONTEXT_WORD_ARGS = frozenset({"why", "field", "proposal"})
+# values are msgids too: `treaty` holds a news.TREATY_NAMES text, `proposal` a news.PROPOSAL_NAMES
+# text and `how` a victory kind (plain msgids, as the UI may show them on their own); the short
+# ids of `why` and `field` are looked up with the argument's name as the gettext context, so they
+# never clash with labels.
+PLAIN_WORD_ARGS = frozenset({"treaty", "proposal", "how"})
+CONTEXT_WORD_ARGS = frozenset({"why", "field"})
 
 # The display language belongs to the player's session, not to any game, so one per process.
 _language = "en"
@@ -68,15 +70,20 @@ def pgettext(context: str, text: str) -> str:
     return _catalogue.pgettext(context, text)
 
 
+def number(value: int | float) -> str:
+    """A number as the current language writes it: 20, 0.4 (Polish 0,4), 2.35."""
+    return number_text(value, DECIMAL_POINTS[_language])
+
+
 def translate_msg(m: Msg, name: Callable[[str], str] = str) -> str:
     """The message in the current language; `name` turns region and organisation ids into names.
 
-    In English this is exactly `m.render(name)`.
+    In English this is exactly `m.render(name)`; Polish writes its numbers with a decimal comma.
     """
     shown = tuple(
         (key, _argument(key, value, name) if isinstance(value, str) else value) for key, value in m.args
     )
-    return Msg(m.template, shown).render(translate=_)
+    return Msg(m.template, shown).render(translate=_, decimal_point=DECIMAL_POINTS[_language])
 
 
 def _argument(key: str, value: str, name: Callable[[str], str]) -> str:

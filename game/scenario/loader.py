@@ -9,8 +9,8 @@ from pathlib import Path
 import game
 from game.scenario.errors import Problem, ScenarioError, sort_problems
 from game.scenario.provinces import ProvinceMap, paint
-from game.scenario.schema import Scenario
-from game.scenario.validate import validate
+from game.scenario.schema import ModInfo, Scenario
+from game.scenario.validate import validate, validate_mod
 from game.scenario.yamlsafe import parse_yaml
 
 MAX_BYTES = 4_000_000
@@ -31,7 +31,11 @@ class LoadedScenario:
 
 
 def load_scenario_bytes(
-    data: bytes, filename: str, folder: Path | None = None, root: Path | None = None
+    data: bytes,
+    filename: str,
+    folder: Path | None = None,
+    root: Path | None = None,
+    mod: ModInfo | None = None,
 ) -> LoadedScenario:
     """Parse and validate; raise ScenarioError with every problem (errors and warnings, in file order).
 
@@ -40,7 +44,7 @@ def load_scenario_bytes(
     rules do not need it, and a save's embedded scenario has no folder.
     """
     tree, locations = parse_yaml(data, filename, max_bytes=MAX_BYTES)
-    scenario, problems = validate(tree, locations, filename)
+    scenario, problems = validate(tree, locations, filename, mod)
     provinces = None
     if scenario is not None and folder is not None:
         painted = paint(scenario, locations, filename, folder, root or folder)
@@ -51,9 +55,20 @@ def load_scenario_bytes(
     return LoadedScenario(scenario, filename, [p for p in problems if not p.is_error], provinces)
 
 
-def load_scenario(path: str | Path, root: Path | None = None) -> LoadedScenario:
+def load_scenario(path: str | Path, root: Path | None = None, mod: ModInfo | None = None) -> LoadedScenario:
+    """A scenario file; `root` is the folder its images may not leave, `mod` the mod.yaml it may use."""
     name, path = str(path), Path(path)
-    return load_scenario_bytes(_read_capped(path, name), name, path.parent, root)
+    return load_scenario_bytes(_read_capped(path, name), name, path.parent, root, mod)
+
+
+def load_mod_info(path: Path) -> ModInfo:
+    """A mod.yaml, through the same hardened reader as scenarios; ScenarioError with every problem."""
+    name = str(path)
+    tree, locations = parse_yaml(_read_capped(path, name), name, max_bytes=MAX_BYTES)
+    mod, problems = validate_mod(tree, locations, name)
+    if mod is None:
+        raise ScenarioError(sort_problems(problems))
+    return mod
 
 
 def _read_capped(path: Path, name: str) -> bytes:
@@ -116,15 +131,3 @@ def _scenario_id(path: Path) -> str:
         return load_scenario(path).scenario.meta.id
     except ScenarioError:
         return path.stem
-
-
-def painted_map(scenario: Scenario, file_name: str) -> ProvinceMap | None:
-    """The province map of a saved game's scenario, while its file is still at hand and unchanged in
-    what matters (the same id); else None, and the map is grown from the capitals instead."""
-    if scenario.meta.map.provinces is None:
-        return None
-    try:
-        loaded = load_scenario(resolve_scenario(Path(file_name).stem))
-    except ScenarioError:
-        return None
-    return loaded.provinces if loaded.scenario.meta.id == scenario.meta.id else None

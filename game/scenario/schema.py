@@ -41,6 +41,8 @@ class Text(Strict):
 
 
 class LongTextL10n(Strict):
+    """A longer text in every language the game speaks."""
+
     en: LongText
     pl: LongText
 
@@ -62,9 +64,9 @@ class ConquestVictory(Strict):
 class Victory(Strict):
     """Which victories this scenario allows; a missing one is off. The best score wins at the turn limit."""
 
-    diplomatic: DiplomaticVictory | None = None
-    economic: EconomicVictory | None = None
-    conquest: ConquestVictory | None = None
+    diplomatic: DiplomaticVictory | None = Field(None, description="Win by friendship: see its fields.")
+    economic: EconomicVictory | None = Field(None, description="Win by wealth: see its fields.")
+    conquest: ConquestVictory | None = Field(None, description="Win by ruling others: see its fields.")
 
 
 class MapSize(Strict):
@@ -86,19 +88,23 @@ class MapSize(Strict):
 
 
 class Meta(Strict):
-    id: Id
-    name: Text
-    description: LongTextL10n
-    authors: list[ShortText] = Field(default_factory=list, max_length=50)
-    version: ShortText = "1.0"
+    """What the player sees in the scenario list, and how the game ends."""
+
+    id: Id = Field(description="The scenario's id; must equal the file name without .yaml.")
+    name: Text = Field(description="Title in the scenario list (at most 80 characters).")
+    description: LongTextL10n = Field(description="A few sentences on the list screen.")
+    authors: list[ShortText] = Field(default_factory=list, max_length=50, description="Who wrote it.")
+    version: ShortText = Field("1.0", description="The scenario's own version, for its players.")
     seed: int = Field(1, ge=0, le=2**63 - 1, description="Seed used when the player gives none.")
-    turn_limit: int = Field(200, ge=1, le=10000)
+    turn_limit: int = Field(200, ge=1, le=10000, description="Last turn; then the best score wins.")
     victory: Victory = Field(default_factory=Victory)
     playable: list[Id] | None = Field(None, description="Regions a human may take; all when absent.")
-    map: MapSize = Field(default_factory=MapSize)
+    map: MapSize = Field(default_factory=MapSize, description="The map's size and its painted province map.")
 
 
 class Culture(Strict):
+    """A people; regions of one culture, or of one culture group, count as kin."""
+
     id: Id
     name: Text
     group: Id | None = Field(None, description="Culture group; cultures of one group count as kin.")
@@ -107,26 +113,34 @@ class Culture(Strict):
 class Affinity(Strict):
     """Affinity between two cultures, or an override between two regions."""
 
-    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
-    value: Annotated[float, Field(ge=-1.0, le=1.0)]
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)] = Field(
+        description="Two culture ids, or two region ids."
+    )
+    value: Annotated[float, Field(ge=-1.0, le=1.0)] = Field(
+        description="-1 bitter enemies, 0 indifferent, 1 one people; unlisted pairs are 0."
+    )
 
 
 class Personality(Strict):
+    """How a computer player leans; each weight runs from 0 (none) to 1 (all)."""
+
     id: Id
     name: Text
-    aggression: Weight = 0.3
-    trade: Weight = 0.5
-    loyalty: Weight = 0.5
-    cultural_pride: Weight = 0.3
-    risk: Weight = 0.3
-    multilateralism: Weight = 0.5
+    aggression: Weight = Field(0.3, description="Appetite for war and for demands.")
+    trade: Weight = Field(0.5, description="Wish for trade deals and wealth.")
+    loyalty: Weight = Field(0.5, description="Keeping treaties and standing by allies.")
+    cultural_pride: Weight = Field(0.3, description="How much kinship of cultures counts.")
+    risk: Weight = Field(0.3, description="Daring against stronger regions.")
+    multilateralism: Weight = Field(0.5, description="Respect for organisations and their votes.")
 
 
 class Region(Strict):
+    """A region: a player of the game, computer or human."""
+
     id: Id
     name: Text
-    culture: Id
-    colour: Colour
+    culture: Id = Field(description="Its culture: an id from cultures (the scenario's or its mod's).")
+    colour: Colour = Field(description="Its colour on the political map.")
     province_colour: Colour | None = Field(
         None, description="This region's colour on the province map; its colour when absent."
     )
@@ -136,20 +150,26 @@ class Region(Strict):
     outline: list[Annotated[list[float], Field(min_length=2, max_length=2)]] | None = Field(
         None, min_length=3, max_length=500, description="Polygon [[x, y], ...] of the territory."
     )
-    neighbours: list[Id] = Field(default_factory=list, max_length=100)
+    neighbours: list[Id] = Field(
+        default_factory=list, max_length=100, description="Regions it borders; each must list it back."
+    )
     economy: float = Field(ge=0, le=10000, description="Income per turn.")
-    treasury: float = Field(ge=-10000, le=1000000)
-    military: float = Field(ge=0, le=100000)
-    stability: float = Field(60.0, ge=0, le=100)
-    reputation: float = Field(60.0, ge=0, le=100)
-    personality: Id
+    treasury: float = Field(ge=-10000, le=1000000, description="Gold at the start.")
+    military: float = Field(ge=0, le=100000, description="Strength of its army at the start.")
+    stability: float = Field(60.0, ge=0, le=100, description="How settled it is at home.")
+    reputation: float = Field(60.0, ge=0, le=100, description="How far others trust its word.")
+    personality: Id = Field(description="How its computer player leans: a built-in or scenario personality.")
 
 
 class Organisation(Strict):
+    """A multilateral body whose members vote on resolutions about others' deals and wars."""
+
     id: Id
     name: Text
-    kind: Literal["security", "trade"]
-    members: list[Id] = Field(default_factory=list, max_length=1000)
+    kind: Literal["security", "trade"] = Field(
+        description="security bodies judge wars; trade bodies judge lopsided trade deals."
+    )
+    members: list[Id] = Field(default_factory=list, max_length=1000, description="Member regions.")
     session_every: int | None = Field(None, ge=1, le=100, description="Turns between sessions.")
 
 
@@ -157,52 +177,91 @@ TreatyKind = Literal["non_aggression", "alliance", "trade", "access"]
 
 
 class StartWar(Strict):
-    attacker: Id
-    defender: Id
+    """A war already on at the start."""
+
+    attacker: Id = Field(description="The region that declared it.")
+    defender: Id = Field(description="The region attacked.")
 
 
 class StartTreaty(Strict):
-    kind: TreatyKind
-    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    """A treaty in force at the start."""
+
+    kind: TreatyKind = Field(description="What the treaty is.")
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)] = Field(description="Its two regions.")
     turns: int | None = Field(None, ge=1, le=1000, description="Turns left; the rules' length when absent.")
-    exclusive: bool = False
+    exclusive: bool = Field(False, description="An exclusive trade deal: richer, but watched.")
 
 
 class StartEmbargo(Strict):
-    by: Id
+    """An embargo in force at the start."""
+
+    by: Id = Field(description="The region that imposes it.")
     target: Id = Field(description="The region under embargo.")
 
 
 class StartAmbassador(Strict):
-    from_: Id = Field(alias="from")
-    to: Id
+    """An ambassador in place at the start."""
+
+    from_: Id = Field(alias="from", description="The region that sends the ambassador.")
+    to: Id = Field(description="The region that hosts the ambassador.")
 
 
 class StartOpinion(Strict):
-    of: Id
-    towards: Id
-    value: Annotated[float, Field(ge=-100, le=100)]
-    decay: Annotated[float, Field(ge=0, le=100)] = 1.0
-    text: Text
+    """A memory that colours one region's opinion of another at the start."""
+
+    of: Id = Field(description="The region that holds the opinion.")
+    towards: Id = Field(description="The region it is about.")
+    value: Annotated[float, Field(ge=-100, le=100)] = Field(description="How much it adds to the opinion.")
+    decay: Annotated[float, Field(ge=0, le=100)] = Field(1.0, description="How much it fades each turn.")
+    text: Text = Field(description="What the player reads as its cause.")
 
 
 class Diplomacy(Strict):
-    wars: list[StartWar] = Field(default_factory=list)
-    treaties: list[StartTreaty] = Field(default_factory=list)
-    embargoes: list[StartEmbargo] = Field(default_factory=list)
-    ambassadors: list[StartAmbassador] = Field(default_factory=list)
-    opinions: list[StartOpinion] = Field(default_factory=list)
+    """How things stand on the first turn."""
+
+    wars: list[StartWar] = Field(default_factory=list, description="Wars already on.")
+    treaties: list[StartTreaty] = Field(default_factory=list, description="Treaties in force.")
+    embargoes: list[StartEmbargo] = Field(default_factory=list, description="Embargoes in force.")
+    ambassadors: list[StartAmbassador] = Field(default_factory=list, description="Ambassadors in place.")
+    opinions: list[StartOpinion] = Field(default_factory=list, description="Old grudges and friendships.")
 
 
 class Scenario(Strict):
+    """A scenario file: the world at the start of a game."""
+
     format: Literal[1] = Field(description="Version of this file format.")
-    meta: Meta
+    meta: Meta = Field(description="Title, description, seed, turn limit, victories and map.")
     rules: Rules = Field(default_factory=Rules)
-    cultures: list[Culture] = Field(min_length=1, max_length=500)
-    affinities: list[Affinity] = Field(default_factory=list, max_length=20000)
+    cultures: list[Culture] = Field(
+        default_factory=list, max_length=500, description="Peoples of this scenario, beside its mod's."
+    )
+    affinities: list[Affinity] = Field(
+        default_factory=list,
+        max_length=20000,
+        description="How cultures (or two regions) feel about each other.",
+    )
     personalities: list[Personality] = Field(
         default_factory=list, description="Personalities of this scenario, beside the built-in ones."
     )
-    regions: list[Region] = Field(min_length=2, max_length=2000)
-    organisations: list[Organisation] = Field(default_factory=list, max_length=100)
-    diplomacy: Diplomacy = Field(default_factory=Diplomacy)
+    regions: list[Region] = Field(min_length=2, max_length=2000, description="The players of the game.")
+    organisations: list[Organisation] = Field(
+        default_factory=list, max_length=100, description="Multilateral bodies and their members."
+    )
+    diplomacy: Diplomacy = Field(default_factory=Diplomacy, description="How things stand on the first turn.")
+
+
+class ModInfo(Strict):
+    """mod.yaml: who made a mod, and the cultures and personalities all of its scenarios may use."""
+
+    format: Literal[1] = Field(description="Version of this file format.")
+    id: Id = Field(description="The mod's id; its scenarios are listed as <id>/<file name>.")
+    name: Text = Field(description="The mod's name, shown beside its scenarios.")
+    version: ShortText = Field("1.0", description="The mod's own version.")
+    authors: list[ShortText] = Field(default_factory=list, max_length=50, description="Who made it.")
+    description: LongTextL10n | None = Field(None, description="What the mod is about.")
+    cultures: list[Culture] = Field(
+        default_factory=list, max_length=500, description="Cultures every scenario of the mod may use."
+    )
+    personalities: list[Personality] = Field(
+        default_factory=list, max_length=200, description="Personalities every scenario of the mod may use."
+    )

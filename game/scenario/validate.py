@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.scenario.builtin import BUILTIN_PERSONALITIES
 from game.scenario.errors import Problem, Severity, sort_problems
-from game.scenario.schema import Scenario
+from game.scenario.schema import Culture, ModInfo, Personality, Scenario
 from game.scenario.yamlsafe import LocationMap, PathKey
 
 _ID_PATTERN = "^[a-z][a-z0-9_]{0,39}$"
@@ -24,19 +24,62 @@ _COLOUR_PATTERN = "^#[0-9a-fA-F]{6}$"
 _MAX_SUGGESTIONS = 200
 
 
-def validate(data: object, locations: LocationMap, filename: str) -> tuple[Scenario | None, list[Problem]]:
-    """The Scenario, or None when there is any error; warnings alone still give a Scenario."""
+def validate(
+    data: object, locations: LocationMap, filename: str, mod: ModInfo | None = None
+) -> tuple[Scenario | None, list[Problem]]:
+    """The Scenario, or None when there is any error; warnings alone still give a Scenario.
+
+    A scenario of a mod may use the cultures and personalities of its mod.yaml; they join the
+    scenario's own (which win where both define an id).
+    """
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         problems = [_schema_problem(e, locations, filename) for e in error.errors(include_url=False)]
         return None, sort_problems(problems)
+    if mod is not None:
+        scenario = _with_mod_parts(scenario, mod)
     checker = _Checker(scenario, locations, filename)
     checker.run(data)
     problems = sort_problems(checker.problems)
     if any(p.is_error for p in problems):
         return None, problems
     return scenario, problems
+
+
+def _with_mod_parts(scenario: Scenario, mod: ModInfo) -> Scenario:
+    own_cultures = {c.id for c in scenario.cultures}
+    own_personalities = {p.id for p in scenario.personalities}
+    # Appended, so the scenario's own items keep the indexes its locations know them by.
+    cultures = list(scenario.cultures) + [c for c in mod.cultures if c.id not in own_cultures]
+    personalities = list(scenario.personalities) + [
+        p for p in mod.personalities if p.id not in own_personalities
+    ]
+    return scenario.model_copy(update={"cultures": cultures, "personalities": personalities})
+
+
+def validate_mod(data: object, locations: LocationMap, filename: str) -> tuple[ModInfo | None, list[Problem]]:
+    """mod.yaml: its schema, and ids unique within it."""
+    try:
+        mod = ModInfo.model_validate(data)
+    except ValidationError as error:
+        problems = [_schema_problem(e, locations, filename) for e in error.errors(include_url=False)]
+        return None, sort_problems(problems)
+    problems = []
+    sections: list[tuple[str, Sequence[Culture | Personality]]] = [
+        ("cultures", mod.cultures),
+        ("personalities", mod.personalities),
+    ]
+    for section, items in sections:
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in first:
+                line, column = locations.value_at((section, index, "id"))
+                where = locations.value_at((section, first[item.id], "id"))[0]
+                text = f"duplicate id '{item.id}' (first at line {where})"
+                problems.append(Problem(filename, line, column, text, code="dup.mod_id"))
+            first.setdefault(item.id, index)
+    return (None if problems else mod), problems
 
 
 # ---------------------------------------------------------------- schema errors

@@ -9,10 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import traceback
+from dataclasses import replace
 
 import pygame
 
 from game import paths
+from game.i18n import language, set_language
+from game.saves import SaveError
+from game.settings import Settings, load_settings, save_settings
 from game.ui.gui import Gui
 from game.ui.mapview import TextCache
 from game.ui.menus import ErrorScene, TitleScene
@@ -24,16 +28,34 @@ FPS = 60
 
 
 class App:
-    def __init__(self, size: tuple[int, int] = (1280, 720), *, window: bool = True) -> None:
+    """The window and its loop.
+
+    The interface is laid out at a logical size, the window's size divided by the player's
+    interface scale, and drawn onto a canvas of that size that is scaled up to the window; mouse
+    positions are scaled back, so scenes never know about the scale.
+
+    A window applies the player's saved settings. Off screen (tests, screenshots, the benchmark)
+    the caller's language and the default size hold, unless `settings` is given.
+    """
+
+    def __init__(
+        self, size: tuple[int, int] = (1280, 720), *, window: bool = True, settings: Settings | None = None
+    ) -> None:
         os.environ["SDL_VIDEO_X11_WMCLASS"] = "bilateral"  # pygame sets its own name on import; ours wins
         pygame.display.init()  # no sound yet: leave the mixer (and the sound card) alone
         pygame.font.init()
-        self.size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
         pygame.display.set_caption("Bilateral")
-        # pygame_gui needs a display mode even off screen: the dummy driver gives one.
-        self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE if window else 0)
         self.window = window
+        if settings is None:
+            settings = load_settings() if window else Settings(language=language())
+        self.settings = settings
+        set_language(settings.language)
+        self.windowed_size = _at_least_minimum(size)  # kept while in full screen, for the way back
+        # pygame_gui needs a display mode even off screen: the dummy driver gives one.
+        self.screen = self._open_display()
+        self.size = self.screen.get_size()
         self.gui = Gui(self.size)
+        self._fit()
         self.text = TextCache()
         self.running = True
         self.error: str | None = None
@@ -48,10 +70,65 @@ class App:
         self.running = False
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.size = (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
-        self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE if self.window else 0)
-        self.gui.resize(self.size)
+        if self.window and self.settings.fullscreen:
+            self.screen = pygame.display.get_surface() or self.screen  # full screen keeps the desktop's size
+        else:
+            self.windowed_size = _at_least_minimum(size)
+            self.screen = self._open_display()
+        self._fit()
         self.scene.build()
+
+    def change_settings(self, settings: Settings) -> bool:
+        """Apply the settings at once and keep them for the next start.
+
+        Returns False when they could not be stored: they still apply until the game ends.
+        """
+        before, self.settings = self.settings, settings
+        set_language(settings.language)
+        if self.window and settings.fullscreen != before.fullscreen:
+            self.screen = self._open_display()
+        self._fit()
+        self.scene.build()
+        try:
+            save_settings(settings)
+        except SaveError as error:
+            logger.warning("the settings were not stored: %s", error)
+            return False
+        return True
+
+    def mouse_position(self) -> tuple[int, int]:
+        """Where the mouse is, in the interface's coordinates (those of `size`)."""
+        return self._logical_point(pygame.mouse.get_pos())
+
+    def _open_display(self) -> pygame.Surface:
+        """The window's surface; full screen takes the desktop's size, so the display mode stays."""
+        if self.window and self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE if self.window else 0)
+
+    def _fit(self) -> None:
+        """The logical size for the window and the scale, never below MIN_SIZE (the scenes' layouts
+        need it): a window too small for the chosen scale gets the largest scale that fits."""
+        w, h = self.screen.get_size()
+        self.scale = min(self.settings.ui_scale, w / MIN_SIZE[0], h / MIN_SIZE[1])
+        self.size = (round(w / self.scale), round(h / self.scale))
+        self.canvas = self.screen if self.size == (w, h) else pygame.Surface(self.size, 0, self.screen)
+        self.gui.resize(self.size)
+        self.gui.scale_mouse(self.size[0] / w, self.size[1] / h)
+
+    def _logical_point(self, point: tuple[int, int]) -> tuple[int, int]:
+        w, h = self.screen.get_size()
+        return (point[0] * self.size[0] // w, point[1] * self.size[1] // h)
+
+    def _logical(self, event: pygame.event.Event) -> pygame.event.Event:
+        """The event with its mouse position (and motion) in the interface's coordinates."""
+        if self.canvas is self.screen or not hasattr(event, "pos"):
+            return event
+        data = dict(event.dict, pos=self._logical_point(event.pos))
+        if "rel" in data:
+            w, h = self.screen.get_size()
+            data["rel"] = (event.rel[0] * self.size[0] / w, event.rel[1] * self.size[1] / h)
+        return pygame.event.Event(event.type, data)
 
     def frame(self, events: list[pygame.event.Event], seconds: float) -> None:
         """One frame: input, time, drawing. Errors show on screen instead of closing the window."""
@@ -62,13 +139,15 @@ class App:
                 elif event.type == pygame.VIDEORESIZE:
                     self.resize((event.w, event.h))
                 elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11 and self.window:
-                    pygame.display.toggle_fullscreen()
-                elif not self.gui.process(event):
-                    self.scene.handle(event)
+                    self.change_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+                elif not self.gui.process(event):  # the widgets scale mouse positions themselves
+                    self.scene.handle(self._logical(event))
             self.scene.update(seconds)
             self.gui.update(seconds)
-            self.scene.draw(self.screen)
-            self.gui.draw(self.screen)
+            self.scene.draw(self.canvas)
+            self.gui.draw(self.canvas)
+            if self.canvas is not self.screen:
+                pygame.transform.smoothscale(self.canvas, self.screen.get_size(), self.screen)
         except Exception:
             self._show_error(traceback.format_exc())
 
@@ -91,6 +170,10 @@ class App:
             self.frame(pygame.event.get(), seconds)
             pygame.display.flip()
         pygame.quit()
+
+
+def _at_least_minimum(size: tuple[int, int]) -> tuple[int, int]:
+    return (max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1]))
 
 
 def has_display() -> bool:

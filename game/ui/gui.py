@@ -97,6 +97,11 @@ class Gui:
     def draw(self, surface: pygame.Surface) -> None:
         self.manager.draw_ui(surface)
 
+    def scale_mouse(self, factor_x: float, factor_y: float) -> None:
+        """Mouse positions (events and the pointer) are multiplied by these to reach the widgets:
+        the window may show the interface scaled (App's interface scale)."""
+        self.manager.mouse_pos_scale_factor = [factor_x, factor_y]
+
 
 def _line(line: str) -> str:
     if line.startswith("**") and line.endswith("**"):

@@ -14,23 +14,20 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
+    from game.catalogue import find
     from game.core import actions as A
     from game.i18n import set_language
-    from game.scenario.loader import load_scenario, resolve_scenario
     from game.ui.app import App
     from game.ui.mapscene import MapScene
     from game.ui.menus import NewGameScene
 
     set_language(lang)
     app = App(size, window=False)
-    loaded = load_scenario(resolve_scenario(scenario_id))
+    loaded = find(scenario_id).load()
     scenario = loaded.scenario
     if scene == "new-game":
         chooser = NewGameScene(app)
-        chooser.scenario = next(
-            (s for s in chooser.scenarios if s.meta.id == scenario.meta.id), chooser.scenario
-        )
-        chooser.humans = chooser._playable(chooser.scenario)[:1]
+        chooser.choose(scenario.meta.id)
         app.switch(chooser)
     elif scene in ("map", "diplomacy", "game-over"):
         human = (scenario.meta.playable or [r.id for r in scenario.regions])[0]

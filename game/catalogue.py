@@ -1,0 +1,199 @@
+"""Every scenario a player can start: the shipped ones and those of the user's mods.
+
+A mod is a folder in the mods folder (see game/paths.py) with a `mod.yaml` (id, name, version,
+authors, and cultures and personalities its scenarios share), its scenarios in `scenarios/*.yaml`
+and any images they use. A scenario is named by its id when shipped ("tutorial") and by mod and
+file ("my_mod/isles") when it comes from a mod. A broken mod or scenario is listed with its
+problems: never hidden, never fatal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from game import paths
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.generate import scenario_to_yaml
+from game.scenario.loader import (
+    SCENARIOS_DIR,
+    LoadedScenario,
+    load_mod_info,
+    load_scenario,
+    shipped_scenarios,
+)
+from game.scenario.provinces import ProvinceMap
+from game.scenario.schema import ModInfo, Scenario
+
+MOD_FILE = "mod.yaml"
+TEMPLATES = SCENARIOS_DIR.parent / "assets" / "templates"
+ID_PATTERN = r"[a-z][a-z0-9_]{0,39}"
+MOD_SCENARIOS = "scenarios"
+Status = Literal["ok", "warnings", "broken"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where one scenario lives and what it may use: the folder its images stay in, its mod."""
+
+    key: str
+    path: Path
+    root: Path
+    mod: ModInfo | None = None
+
+    def load(self) -> LoadedScenario:
+        return load_scenario(self.path, self.root, self.mod)
+
+    def saved_text(self, loaded: LoadedScenario) -> str:
+        """The scenario as a save embeds it: whole in itself, so the save loads without the mod.
+
+        Its own text when it needs nothing else (comments kept); written out from the loaded
+        scenario when it uses its mod's cultures or personalities.
+        """
+        if self.mod is None or not (self.mod.cultures or self.mod.personalities):
+            return self.path.read_text(encoding="utf-8")
+        return scenario_to_yaml(loaded.scenario)
+
+
+@dataclass
+class Listing:
+    """One scenario as the player sees it in a list: loaded, or broken with its problems."""
+
+    entry: Entry
+    loaded: LoadedScenario | None
+    problems: list[Problem]
+
+    @property
+    def status(self) -> Status:
+        if self.loaded is None:
+            return "broken"
+        return "warnings" if self.problems else "ok"
+
+
+@dataclass
+class Mod:
+    folder: Path
+    info: ModInfo | None  # None when its mod.yaml is broken or missing
+    problems: list[Problem] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+
+def shipped_entries() -> list[Entry]:
+    return [Entry(path.stem, path, SCENARIOS_DIR) for path in shipped_scenarios()]
+
+
+def user_mods(folder: Path | None = None) -> list[Mod]:
+    """The mods in the user's mods folder, by folder name; a missing folder means none."""
+    folder = folder or paths.mods_dir()
+    try:
+        candidates = sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError:
+        return []
+    return [_read_mod(candidate) for candidate in candidates]
+
+
+def _read_mod(folder: Path) -> Mod:
+    mod_file = folder / MOD_FILE
+    try:
+        info = load_mod_info(mod_file)
+    except ScenarioError as error:
+        return Mod(folder, None, error.problems)
+    scenarios = sorted((folder / MOD_SCENARIOS).glob("*.yaml"))
+    if not scenarios:
+        where = folder / MOD_SCENARIOS
+        problem = Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}")
+        return Mod(folder, info, [problem])
+    return Mod(folder, info, [], [Entry(f"{info.id}/{p.stem}", p, folder, info) for p in scenarios])
+
+
+def all_entries() -> list[Entry]:
+    return shipped_entries() + [entry for mod in user_mods() for entry in mod.entries]
+
+
+def survey() -> tuple[list[Listing], list[Mod]]:
+    """Every scenario loaded (or not, with why), and the mods that could not be read at all."""
+    listings = []
+    for entry in all_entries():
+        try:
+            loaded = entry.load()
+            listings.append(Listing(entry, loaded, loaded.warnings))
+        except ScenarioError as error:
+            listings.append(Listing(entry, None, error.problems))
+    broken = [mod for mod in user_mods() if mod.problems]
+    return listings, broken
+
+
+def find(path_or_key: str) -> Entry:
+    """A scenario file, or the scenario of that key or meta.id; ScenarioError naming the known ones."""
+    candidate = Path(path_or_key)
+    if candidate.is_file():
+        return _entry_of_file(candidate)
+    entries = all_entries()
+    for entry in entries:
+        if entry.key == path_or_key:
+            return entry
+    for entry in entries:
+        try:
+            if entry.load().scenario.meta.id == path_or_key:
+                return entry
+        except ScenarioError:
+            continue
+    keys = [entry.key for entry in entries]
+    close = difflib.get_close_matches(path_or_key, keys, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    listing = ", ".join(keys) if keys else "none"
+    message = f"no such file or scenario{hint}; known scenarios: {listing}"
+    raise ScenarioError([Problem(path_or_key, 1, 1, message, code="file.not_found")])
+
+
+def _entry_of_file(path: Path) -> Entry:
+    """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list."""
+    resolved = path.resolve()
+    for mod in user_mods():
+        for entry in mod.entries:
+            if entry.path.resolve() == resolved:
+                return entry
+    return Entry(str(path), path, path.parent)
+
+
+def painted_map(scenario: Scenario, key: str) -> ProvinceMap | None:
+    """The province map of a saved game's scenario, while its file is still at hand and is the same
+    scenario (by id); else None, and the map is grown from the capitals instead."""
+    if scenario.meta.map.provinces is None:
+        return None
+    for name in dict.fromkeys((key, key.removesuffix(".yaml"))):  # older saves kept the file name
+        try:
+            loaded = find(name).load()
+        except ScenarioError:
+            continue
+        if loaded.scenario.meta.id == scenario.meta.id:
+            return loaded.provinces
+    return None
+
+
+def new_mod(name: str, folder: Path | None = None) -> Path:
+    """A new mod of one starter scenario, both named `name`; the scenario's path.
+
+    Refuses a name that is not an id, and never overwrites: a mod of that name may hold work.
+    """
+    if not re.fullmatch(ID_PATTERN, name):
+        raise ValueError(
+            f"'{name}' cannot be a scenario id: use lower-case letters, digits and _, starting with a letter"
+        )
+    mod = (folder or paths.mods_dir()) / name
+    if mod.exists():
+        raise FileExistsError(f"{mod} already exists: choose another name, or edit the files there")
+    title = name.replace("_", " ").title()
+    schema = (TEMPLATES.parent / "scenario.schema.json").resolve().as_uri()
+    fill = {"@ID@": name, "@TITLE@": title, "@SCHEMA@": schema, "@KEY@": f"{name}/{name}"}
+    scenario = mod / MOD_SCENARIOS / f"{name}.yaml"
+    scenario.parent.mkdir(parents=True)
+    for template, target in (("mod.yaml", mod / MOD_FILE), ("scenario.yaml", scenario)):
+        text = (TEMPLATES / template).read_text(encoding="utf-8")
+        for mark, value in fill.items():
+            text = text.replace(mark, value)
+        target.write_text(text, encoding="utf-8")
+    return scenario

@@ -1,0 +1,163 @@
+"""User mods: found in the mods folder, listed with their problems, never fatal, and playable.
+
+A mod is a folder with mod.yaml and scenarios/*.yaml; its scenarios may use the cultures and
+personalities of its mod.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game import catalogue, paths
+from game.catalogue import find, new_mod, survey
+from game.cli import main
+from game.core.snapshot import state_hash
+from game.saves import load_game, save_game
+from game.scenario.build import new_game
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_scenario_bytes
+from game.session import Session
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BILATERAL_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_a_new_scenario_is_a_mod_that_validates_and_plays() -> None:
+    path = new_mod("green_hills")
+    assert path == paths.mods_dir() / "green_hills" / "scenarios" / "green_hills.yaml"
+    entry = find("green_hills/green_hills")
+    loaded = entry.load()
+    assert loaded.warnings == []
+    assert entry.mod is not None and entry.mod.id == "green_hills"
+    assert {c.id for c in loaded.scenario.cultures} == {"lowlanders", "hill_folk"}  # from mod.yaml
+    assert Session(new_game(loaded.scenario, 3), {}).state.turn == 1  # it builds a game
+
+
+def test_the_starter_points_editors_at_the_shipped_schema() -> None:
+    first_line = new_mod("schema_check").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=file://")
+    assert Path(first_line.split("file://", 1)[1]).name == "scenario.schema.json"
+    assert Path(first_line.split("file://", 1)[1]).is_file()
+
+
+@pytest.mark.parametrize("name", ["Green Hills", "9lives", "a/b", "", "x" * 41])
+def test_a_new_scenario_needs_a_name_that_is_an_id(name: str) -> None:
+    with pytest.raises(ValueError, match="cannot be a scenario id"):
+        new_mod(name)
+
+
+def test_a_new_scenario_never_overwrites_a_mod() -> None:
+    path = new_mod("keep_me")
+    path.write_text("my work", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        new_mod("keep_me")
+    assert path.read_text(encoding="utf-8") == "my work"
+    assert main(["new-scenario", "keep_me"]) == 1
+
+
+def test_a_broken_mod_card_is_listed_with_its_problem_and_the_rest_still_loads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    new_mod("good_mod")
+    broken = paths.mods_dir() / "bad_mod"
+    (broken / "scenarios").mkdir(parents=True)
+    (broken / "mod.yaml").write_text("format: 1\nid: Bad Mod\nname: {en: Bad}\n", encoding="utf-8")
+    listings, broken_mods = survey()
+    assert "good_mod/good_mod" in [item.entry.key for item in listings]
+    assert [mod.folder.name for mod in broken_mods] == ["bad_mod"]
+    messages = [str(p) for p in broken_mods[0].problems]
+    assert any("mod.yaml:2:5" in m for m in messages)  # the id, at its line and column
+    assert any("pl" in m for m in messages)  # and the missing Polish name, in the same pass
+    assert main(["list-scenarios"]) == 0
+    out = capsys.readouterr().out
+    assert "(mod bad_mod)" in out and "broken" in out and "good_mod/good_mod" in out
+
+
+def test_a_mod_without_its_card_or_scenarios_is_listed_as_broken() -> None:
+    (paths.mods_dir() / "no_card").mkdir(parents=True)
+    empty = paths.mods_dir() / "empty"
+    empty.mkdir()
+    (empty / "mod.yaml").write_text("format: 1\nid: empty\nname: {en: E, pl: E}\n", encoding="utf-8")
+    _listings, broken_mods = survey()
+    problems = {mod.folder.name: " ".join(str(p) for p in mod.problems) for mod in broken_mods}
+    assert "no such file" in problems["no_card"]
+    assert "has no scenarios" in problems["empty"]
+
+
+def test_a_broken_scenario_of_a_mod_is_listed_with_its_errors_not_hidden() -> None:
+    path = new_mod("shaky")
+    path.write_text(path.read_text(encoding="utf-8").replace("personality: warlord", "personality: warlrd"))
+    listings, _broken = survey()
+    item = next(i for i in listings if i.entry.key == "shaky/shaky")
+    assert item.status == "broken"
+    assert "did you mean 'warlord'" in str(item.problems[0])
+    assert all(i.status == "ok" for i in listings if i.entry.mod is None)  # shipped ones unaffected
+
+
+def test_a_scenario_may_not_reach_into_another_mods_culture() -> None:
+    new_mod("first")
+    second = new_mod("second")
+    text = second.read_text(encoding="utf-8").replace("culture: lowlanders", "culture: river_folk", 1)
+    second.write_text(text, encoding="utf-8")
+    first_card = paths.mods_dir() / "first" / "mod.yaml"
+    first_card.write_text(
+        first_card.read_text(encoding="utf-8")
+        + "  - id: river_folk\n    name: {en: River folk, pl: Ludzie rzeki}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError, match="unknown culture 'river_folk'"):
+        find("second/second").load()
+
+
+def test_a_mod_scenario_named_by_its_path_still_uses_its_mod() -> None:
+    path = new_mod("by_path")
+    entry = find(str(path))
+    assert entry.key == "by_path/by_path" and entry.mod is not None
+    assert entry.load().scenario.meta.id == "by_path"
+
+
+def test_an_unknown_scenario_name_suggests_the_closest() -> None:
+    new_mod("valley")
+    with pytest.raises(ScenarioError, match="did you mean 'valley/valley'"):
+        find("valley/valey")
+
+
+def test_a_save_of_a_mod_scenario_holds_all_it_needs_and_loads_after_the_mod_is_gone(home: Path) -> None:
+    entry = find(str(new_mod("gone_soon")))
+    loaded = entry.load()
+    text = entry.saved_text(loaded)
+    assert load_scenario_bytes(text.encode(), "alone.yaml").scenario == loaded.scenario
+    session = Session(new_game(loaded.scenario, 5), {})
+    save = save_game(home / "mod_game.json", text, entry.key, session)
+    for file in sorted((paths.mods_dir() / "gone_soon").rglob("*"), reverse=True):
+        file.rmdir() if file.is_dir() else file.unlink()
+    assert state_hash(load_game(save).state) == state_hash(session.state)
+
+
+def test_the_new_game_screen_lists_user_scenarios_and_broken_ones() -> None:
+    from game.ui.app import App
+    from game.ui.menus import NewGameScene
+
+    new_mod("window_mod")
+    bad = new_mod("bad_window_mod")
+    bad.write_text("format: 2\n", encoding="utf-8")
+    app = App((1280, 720), window=False)
+    chooser = NewGameScene(app)
+    app.switch(chooser)
+    rows = {label: (listing, problems) for label, listing, problems in chooser._rows()}
+    assert any(label.startswith("Window Mod (3)") for label in rows)
+    broken = rows["bad_window_mod/bad_window_mod (broken)"]
+    assert broken[0] is None and broken[1]
+    chooser.choose("window_mod/window_mod")
+    assert chooser.scenario.meta.id == "window_mod"
+    chooser._start()
+    assert app.scene.source[1] == "window_mod/window_mod"  # type: ignore[attr-defined]
+
+
+def test_the_mods_folder_may_be_missing() -> None:
+    assert catalogue.user_mods() == []
