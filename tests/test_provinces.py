@@ -6,6 +6,8 @@ the real loader, as a modder's file would be.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import struct
 import zlib
@@ -13,11 +15,13 @@ from pathlib import Path
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.catalogue import painted_map
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_scenario, load_scenario_bytes, resolve_scenario
-from game.scenario.provinces import MAX_PIXELS, png_size
+from game.scenario.provinces import MAX_PIXELS, AssetError, decode, png_size
 from game.territories import contains
 
 RED, GREEN, BLUE, WATER = (200, 40, 40), (40, 200, 40), (40, 40, 200), (10, 20, 90)
@@ -317,3 +321,56 @@ def test_a_resumed_game_finds_its_painted_map_while_the_scenario_file_is_at_hand
     other = scenario.model_copy(update={"meta": scenario.meta.model_copy(update={"id": "renamed"})})
     assert painted_map(other, "lakeshore") is None  # another scenario by now: grown map instead
     assert painted_map(scenario, "gone") is None
+
+
+# --- fuzz: only our own error may escape ----------------------------------------------------------
+
+
+def _small_png() -> bytes:
+    picture = pygame.Surface((24, 16))
+    picture.fill(RED, (0, 0, 12, 16))
+    picture.fill(GREEN, (12, 0, 12, 16))
+    buffer = io.BytesIO()
+    pygame.image.save(picture, buffer, "x.png")
+    return buffer.getvalue()
+
+
+def _with_fixed_checksums(data: bytes) -> bytes:
+    """Every chunk's CRC recomputed, so a mutation reaches the decoder instead of our check."""
+    out, position = bytearray(data[:8]), 8
+    while position + 12 <= len(data):
+        length = int.from_bytes(data[position : position + 4], "big")
+        end = position + 12 + length
+        if end > len(data):
+            break
+        kind_and_body = data[position + 4 : end - 4]
+        out += data[position : position + 4] + kind_and_body + struct.pack(">I", zlib.crc32(kind_and_body))
+        position = end
+    return bytes(out + data[position:])
+
+
+SMALL_PNG = _small_png()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_as_an_image_give_only_an_asset_error(data: bytes) -> None:
+    for candidate in (data, b"\x89PNG\r\n\x1a\n" + data):
+        with contextlib.suppress(AssetError):
+            png_size(candidate, "fuzz.png")
+            decode(candidate, "fuzz.png")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SMALL_PNG) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_mutated_pngs_give_only_an_asset_error_even_past_the_checksums(edits: list[tuple[int, int]]) -> None:
+    data = bytearray(SMALL_PNG)
+    for index, value in edits:
+        data[index] = value
+    candidate = _with_fixed_checksums(bytes(data))
+    try:
+        png_size(candidate, "fuzz.png")
+        pixels = decode(candidate, "fuzz.png")
+    except AssetError:
+        return
+    assert pixels.get_size()[0] * pixels.get_size()[1] <= MAX_PIXELS
