@@ -18,6 +18,7 @@ from game.i18n import _, set_language
 from game.saves import autosaves, load_game
 from game.ui.app import App
 from game.ui.labels import BASELINE_LABELS, KIND_LABELS, MODE_LABELS
+from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
@@ -194,8 +195,12 @@ def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
     _key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, PauseScene)
     _press(app, "Save")
-    assert app.scene.note == "Saved."
-    _press(app, "Load the last save")
+    saved = paths.saves_dir() / f"tutorial-{game.humans[0]}-turn-{game.state.turn:03d}.json"
+    assert app.scene.note == f"Saved as {saved.name}."
+    _press(app, "Load")
+    chooser = app.scene
+    assert isinstance(chooser, LoadScene)
+    _press(app, chooser.describe(saved, saved.stat().st_mtime))
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
     assert loaded.session.log == game.session.log

@@ -11,6 +11,7 @@ from typing import Any
 
 import pygame
 import pygame_gui
+from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.i18n.fonts import font_path
@@ -35,6 +36,7 @@ THEME: dict[str, Any] = {
     },
     "text_box": {"colours": {"dark_bg": "#1c222b", "normal_border": "#39424f"}},
     "tool_tip": {"colours": {"dark_bg": "#11151b"}},
+    "@list_row": {"misc": {"text_horiz_alignment": "left", "text_horiz_alignment_padding": "12"}},
 }
 
 
@@ -101,6 +103,12 @@ class Gui:
         """Mouse positions (events and the pointer) are multiplied by these to reach the widgets:
         the window may show the interface scaled (App's interface scale)."""
         self.manager.mouse_pos_scale_factor = [factor_x, factor_y]
+
+    def list_row(self, rect: pygame.Rect, text: str, command: Callable[[], None]) -> UIButton:
+        """One entry of a list (a saved game): a wide button whose text starts at the left."""
+        widget = UIButton(rect, text, self.manager, command=command, object_id=ObjectID(class_id="@list_row"))
+        self._elements.append(widget)
+        return widget
 
 
 def _line(line: str) -> str:

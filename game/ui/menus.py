@@ -9,13 +9,15 @@ import pygame
 
 from game import paths
 from game.catalogue import Listing, survey
-from game.i18n import _, language, ngettext, set_language
+from game.i18n import _, language, ngettext
 from game.saves import SaveError, autosaves, load_game
 from game.scenario.errors import Problem
 from game.scenario.schema import Scenario
+from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
 from game.ui.overgame import resumed_scene
 from game.ui.scene import Scene
+from game.ui.settings_scene import SettingsScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -26,19 +28,25 @@ class TitleScene(Scene):
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
         x = w // 2 - 140
+        if autosaves(paths.autosaves_dir()):
+            gui.button(pygame.Rect(x, h // 2 - 94, 280, 44), _("Continue"), self._continue)
         gui.button(
             pygame.Rect(x, h // 2 - 40, 280, 44),
             _("New game"),
             lambda: self.app.switch(NewGameScene(self.app)),
         )
-        other = "pl" if language() == "en" else "en"
-        # The catalogue turns this into the name of the language being shown.
-        gui.button(
-            pygame.Rect(x, h // 2 + 14, 280, 44), _("Language: English"), lambda: self._language(other)
-        )
-        gui.button(pygame.Rect(x, h // 2 + 68, 280, 44), _("Quit"), self.app.quit)
-        if autosaves(paths.autosaves_dir()):
-            gui.button(pygame.Rect(x, h // 2 - 94, 280, 44), _("Continue"), self._continue)
+        gui.button(pygame.Rect(x, h // 2 + 14, 280, 44), _("Load"), self._load)
+        gui.button(pygame.Rect(x, h // 2 + 68, 280, 44), _("Settings"), self._settings)
+        gui.button(pygame.Rect(x, h // 2 + 122, 280, 44), _("Quit"), self.app.quit)
+
+    def _back_here(self) -> None:
+        self.app.switch(self)
+
+    def _load(self) -> None:
+        self.app.switch(LoadScene(self.app, back=self._back_here))
+
+    def _settings(self) -> None:
+        self.app.switch(SettingsScene(self.app, back=self._back_here))
 
     def _continue(self) -> None:
         """Go on with the newest autosave that loads and still has a player in the game."""
@@ -51,17 +59,13 @@ class TitleScene(Scene):
                 self.app.switch(scene)
                 return
 
-    def _language(self, code: str) -> None:
-        set_language(code)
-        self.build()
-
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((20, 27, 38))
         w, h = self.app.size
         title = self.app.text.render("Bilateral", 64, (236, 220, 160), True)
-        surface.blit(title, (w // 2 - title.get_width() // 2, h // 2 - 190))
+        surface.blit(title, (w // 2 - title.get_width() // 2, h // 2 - 230))
         line = self.app.text.render(_("A game of embassies, treaties and wars"), 20, (190, 200, 215))
-        surface.blit(line, (w // 2 - line.get_width() // 2, h // 2 - 110))
+        surface.blit(line, (w // 2 - line.get_width() // 2, h // 2 - 150))  # above Continue
 
 
 class NewGameScene(Scene):

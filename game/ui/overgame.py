@@ -10,8 +10,8 @@ import pygame
 from game import paths
 from game.catalogue import painted_map
 from game.core.economy import standings
-from game.i18n import _
-from game.saves import LoadedGame, SaveError, load_game, save_game
+from game.i18n import _, language
+from game.saves import LoadedGame, SaveError, save_game
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class HandoverScene(OverGame):
 
 
 class PauseScene(OverGame):
-    """Esc in the game: save, load the last save, go back, or leave for the title screen."""
+    """Esc in the game: go back, save, load, change the settings, or leave for the title screen."""
 
     def __init__(self, app: App, game: MapScene) -> None:
         super().__init__(app, game)
@@ -75,42 +75,47 @@ class PauseScene(OverGame):
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
-        x, y = w // 2 - 140, h // 2 - 120
+        x, y = w // 2 - 140, h // 2 - 150
         gui.button(pygame.Rect(x, y, 280, 44), _("Back to the game"), self.back_to_game)
         gui.button(pygame.Rect(x, y + 54, 280, 44), _("Save"), self._save)
-        has_save = quicksave_path().exists()
+        gui.button(pygame.Rect(x, y + 108, 280, 44), _("Load"), self._load)
+        gui.button(pygame.Rect(x, y + 162, 280, 44), _("Settings"), self._settings)
         gui.button(
-            pygame.Rect(x, y + 108, 280, 44),
-            _("Load the last save"),
-            self._load,
-            refusal=None if has_save else _("There is no save yet."),
-        )
-        gui.button(
-            pygame.Rect(x, y + 162, 280, 44),
+            pygame.Rect(x, y + 216, 280, 44),
             _("Quit to the title screen"),
             self._to_title,
         )
         if self.note:
-            gui.text(pygame.Rect(x - 100, y + 220, 480, 90), [self.note])
+            gui.text(pygame.Rect(x - 100, y + 274, 480, 64), [self.note])
 
     def _save(self) -> None:
         text, file_name = self.game.source
         try:
-            save_game(quicksave_path(), text, file_name, self.game.session, self.game.players)
-            self.note = _("Saved.")
+            path = save_game(save_path(self.game), text, file_name, self.game.session, self.game.players)
+            self.note = _("Saved as {file}.").format(file=path.name)
         except SaveError as error:
             self.note = _("The game could not be saved: {reason}").format(reason=error.message)
         self.build()
 
+    def _back_here(self) -> None:
+        self.app.switch(self)
+
     def _load(self) -> None:
-        try:
-            scene = resumed_scene(self.app, load_game(quicksave_path()), self.game.humans)
-        except SaveError as error:
-            self.note = str(error)
-            self.build()
-            return
-        if scene is not None:
-            self.app.switch(scene)
+        from game.ui.load_scene import LoadScene  # it resumes games through this module: imported when needed
+
+        self.app.switch(LoadScene(self.app, back=self._back_here))
+
+    def _settings(self) -> None:
+        from game.ui.settings_scene import SettingsScene, in_current_language
+
+        shown = language()
+
+        def back() -> None:
+            if language() != shown:  # the map's names come from the scenario, in the language of the time
+                self.game = in_current_language(self.game)
+            self._back_here()
+
+        self.app.switch(SettingsScene(self.app, back=back))
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -123,8 +128,11 @@ class PauseScene(OverGame):
         surface.blit(shade, (0, 0))
 
 
-def quicksave_path() -> Path:
-    return paths.saves_dir() / "quicksave.json"
+def save_path(game: MapScene) -> Path:
+    """A save per scenario, first player and turn: saving again in the same turn replaces that file
+    (the replaced one is kept as .bak), and each turn saved stays."""
+    name = f"{game.scenario.meta.id}-{game.humans[0]}-turn-{game.state.turn:03d}.json"
+    return paths.saves_dir() / name
 
 
 def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = None) -> MapScene | None:
