@@ -10,12 +10,13 @@ import resource
 import statistics
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from game.ai.standard import StandardAI
 from game.scenario.build import new_game
 from game.scenario.generate import generate_scenario, scenario_to_yaml
-from game.scenario.loader import load_scenario_bytes, shipped_scenarios
+from game.scenario.loader import LoadedScenario, load_scenario_bytes, shipped_scenarios
 from game.scenario.schema import Scenario
 from game.session import Session
 
@@ -25,27 +26,33 @@ WARM_UP_TURNS = 3  # the first turns fill the caches and differ from the game's 
 
 
 def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
-    texts: dict[str, bytes] = {}
+    texts: dict[str, tuple[bytes, Path | None]] = {}
     for path in shipped_scenarios():
-        texts[path.stem] = path.read_bytes()
+        texts[path.stem] = (path.read_bytes(), path.parent)  # with its folder: painted maps are read
     for size in GENERATED_SIZES:
-        texts[f"generated-{size}"] = scenario_to_yaml(generate_scenario(size, seed=size)).encode()
+        texts[f"generated-{size}"] = (scenario_to_yaml(generate_scenario(size, seed=size)).encode(), None)
     end_turn: dict[str, float] = {}
     frame: dict[str, float] = {}
+    panning: dict[str, float] = {}
     load: dict[str, float] = {}
-    for label, data in texts.items():
+    for label, (data, folder) in texts.items():
         if progress:
             print(f"\rbench {label:<20}", end="", file=sys.stderr, flush=True)
-        load[label] = _median_ms(lambda data=data, label=label: load_scenario_bytes(data, label), LOAD_RUNS)
-        scenario = load_scenario_bytes(data, label).scenario
-        end_turn[label] = _end_turn_ms(scenario, turns)
-        frame[label] = map_frame_ms(scenario)
+
+        def read(data: bytes = data, label: str = label, folder: Path | None = folder) -> LoadedScenario:
+            return load_scenario_bytes(data, label, folder)
+
+        load[label] = _median_ms(read, LOAD_RUNS)
+        loaded = read()
+        end_turn[label] = _end_turn_ms(loaded.scenario, turns)
+        frame[label], panning[label] = map_frame_ms(loaded)
     if progress:
         print(file=sys.stderr)
     return {
         "end_turn_ms_median": end_turn,
         "load_ms_median": load,
         "map_frame_ms_median": frame,
+        "map_pan_frame_ms_median": panning,
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "turns": turns,
     }
@@ -84,8 +91,9 @@ def _peak_rss_mb() -> float:
 FRAMES = 90
 
 
-def map_frame_ms(scenario: Scenario, size: tuple[int, int] = (1280, 720)) -> float:
-    """Median time of one frame of the map scene, drawn off screen, with the map at rest."""
+def map_frame_ms(loaded: LoadedScenario, size: tuple[int, int] = (1280, 720)) -> tuple[float, float]:
+    """Median time of one frame of the map scene drawn off screen: at rest, and while panning
+    (when the static layer is drawn anew each frame)."""
     import os
 
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -93,16 +101,25 @@ def map_frame_ms(scenario: Scenario, size: tuple[int, int] = (1280, 720)) -> flo
     from game.ui.app import App
     from game.ui.mapscene import MapScene
 
+    scenario = loaded.scenario
     app = App(size, window=False)
     human = scenario.regions[0].id
-    game = MapScene(app, scenario, [human], "normal")
+    game = MapScene(app, scenario, [human], "normal", provinces=loaded.provinces)
     app.switch(game)
     game.session.run_computers()
     game.selected = scenario.regions[-1].id
     game.build()
-    times = []
-    for _ in range(FRAMES):
+    at_rest, moving = [], []
+    for _frame in range(FRAMES):
         start = time.perf_counter()
         app.frame([], 1 / 60)
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times[5:]) * 1000, 3)
+        at_rest.append(time.perf_counter() - start)
+    for frame in range(FRAMES):
+        game.map.pan(3 if frame % 40 < 20 else -3, 0)
+        start = time.perf_counter()
+        app.frame([], 1 / 60)
+        moving.append(time.perf_counter() - start)
+    return (
+        round(statistics.median(at_rest[5:]) * 1000, 3),
+        round(statistics.median(moving[5:]) * 1000, 3),
+    )

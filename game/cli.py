@@ -454,5 +454,7 @@ def _bench(args: argparse.Namespace) -> int:
             print(f"load+validate {label:<16}{ms:>9.2f} ms (median)")
         for label, ms in figures["map_frame_ms_median"].items():
             print(f"map frame     {label:<16}{ms:>9.2f} ms (median, 1280x720)")
+        for label, ms in figures["map_pan_frame_ms_median"].items():
+            print(f"map panning   {label:<16}{ms:>9.2f} ms (median, 1280x720, moving 3 px a frame)")
         print(f"peak RSS      {figures['peak_rss_mb']:.1f} MB")
     return 0

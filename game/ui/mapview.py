@@ -24,6 +24,8 @@ SEA = (22, 38, 58)
 BORDER = (18, 22, 28)
 SELECTED = (255, 236, 140)
 ZOOM_MIN, ZOOM_MAX = 0.3, 6.0
+MARGIN = 80  # pixels of sea around the whole-map layer, so names at the edge are not cut
+WHOLE_MAP_PIXELS = 6_000_000  # beyond this (zoomed in far) only the part in view is drawn
 
 
 def hex_colour(text: str) -> tuple[int, int, int]:
@@ -156,16 +158,34 @@ class MapView:
     # --- drawing --------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, state: GameState, selected: str | None, me: str | None) -> None:
         rulers = tuple(state.regions[r].ruler for r in sorted(self.cells))
-        key = (self.rect.size, self.zoom, self.offset, self.mode, selected, me, rulers, self._ties_key(state))
-        if key != self._layer_key or self._layer is None:
-            self._layer = self._render_layer(state, selected or me)
-            self._layer_key = key
-        surface.blit(self._layer, self.rect.topleft)
+        shows = (self.zoom, self.mode, selected, me, rulers, self._ties_key(state))
+        whole = (self.size[0] * self.zoom + 2 * MARGIN) * (self.size[1] * self.zoom + 2 * MARGIN)
+        if whole <= WHOLE_MAP_PIXELS:
+            # The whole map at this zoom, kept while only the view moves: panning costs one blit.
+            if ("whole", shows) != self._layer_key or self._layer is None:
+                size = (
+                    int(self.size[0] * self.zoom) + 2 * MARGIN,
+                    int(self.size[1] * self.zoom) + 2 * MARGIN,
+                )
+                self._layer = self._render_layer(state, selected or me, size, (0.0, 0.0), MARGIN)
+                self._layer_key = ("whole", shows)
+            x, y = self.to_screen((0.0, 0.0))
+            surface.fill(SEA, self.rect)
+            surface.set_clip(self.rect)
+            surface.blit(self._layer, (x - MARGIN, y - MARGIN))
+        else:  # zoomed in far: only the part in view
+            if ("view", self.rect.size, self.offset, shows) != self._layer_key or self._layer is None:
+                self._layer = self._render_layer(state, selected or me, self.rect.size, self.offset, 0)
+                self._layer_key = ("view", self.rect.size, self.offset, shows)
+            surface.set_clip(self.rect)
+            surface.blit(self._layer, self.rect.topleft)
+        # Lines and the selection are drawn each frame, kept inside the map's part of the window.
         if self.mode in ("alliances", "trade"):
             self._draw_ties(surface, state)
         if selected is not None:
             points = [self.to_screen(p) for p in self.cells[selected]]
             pygame.draw.polygon(surface, SELECTED, points, 3)
+        surface.set_clip(None)
 
     def _ties_key(self, state: GameState) -> object:
         if self.mode == "relations":
@@ -185,23 +205,30 @@ class MapView:
             return (colour[0] // 2 + 40, colour[1] // 2 + 40, colour[2] // 2 + 40)
         return colour
 
-    def _render_layer(self, state: GameState, focus: str | None) -> pygame.Surface:
-        layer = pygame.Surface(self.rect.size)
+    def _render_layer(
+        self, state: GameState, focus: str | None, size: tuple[int, int], origin: Point, margin: int
+    ) -> pygame.Surface:
+        """Territories, borders, capitals and names: map point `origin` drawn at (margin, margin)."""
+        layer = pygame.Surface(size)
         layer.fill(SEA)
-        offset = pygame.Vector2(self.rect.topleft)
+        zoom = self.zoom
+
+        def place(p: Point) -> tuple[float, float]:
+            return ((p[0] - origin[0]) * zoom + margin, (p[1] - origin[1]) * zoom + margin)
+
         for region in sorted(self.cells):
-            points = [pygame.Vector2(self.to_screen(p)) - offset for p in self.cells[region]]
+            points = [place(p) for p in self.cells[region]]
             pygame.draw.polygon(layer, self._fill(state, region, focus), points)
             pygame.draw.polygon(layer, BORDER, points, 2)
-        size = max(10, min(22, int(13 * self.zoom**0.5 * 1.2)))
+        text_size = max(10, min(22, int(13 * zoom**0.5 * 1.2)))
         for region in sorted(self.cells):
             alive = state.regions[region].alive
             label = self.text.render(
-                self.names(region), size, (255, 255, 255) if alive else (200, 200, 200), alive
+                self.names(region), text_size, (255, 255, 255) if alive else (200, 200, 200), alive
             )
-            shadow = self.text.render(self.names(region), size, (0, 0, 0), alive)
-            x, y = pygame.Vector2(self.to_screen(self.centres[region])) - offset
-            capital = pygame.Vector2(self.to_screen(self.capitals[region])) - offset
+            shadow = self.text.render(self.names(region), text_size, (0, 0, 0), alive)
+            x, y = place(self.centres[region])
+            capital = pygame.Vector2(place(self.capitals[region]))
             if alive:
                 pygame.draw.circle(layer, BORDER, capital, 5)
                 pygame.draw.circle(layer, (250, 250, 250), capital, 3)
