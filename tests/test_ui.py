@@ -88,7 +88,10 @@ def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:
     if (me, neighbour) not in game.state.ambassadors:
         _press(app, "Send ambassador")
         assert (me, neighbour) in game.state.ambassadors
-    _press(app, "Propose: military access")
+    _press(app, "Propose treaty…")  # a dialog for the kind and terms (tests/test_ui_dialogs.py)
+    _press(app, "military access")
+    _press(app, "Send (Enter)")
+    _key(app, pygame.K_RETURN)  # the answer was read: back to the map
     assert game.message and ("accepts" in game.message[0] or "refuses" in game.message[0])
     assert ":" in game.message[0]  # the reasons, with their weights
     # declare war on a neighbour

@@ -15,6 +15,7 @@ from game.core.config import Rules
 from game.core.economy import Income, income, standings
 from game.core.messages import Msg
 from game.core.model import (
+    Event,
     GameState,
     Modifier,
     Organisation,
@@ -226,6 +227,11 @@ class View:
 
     def truce_with(self, other: str) -> bool:
         return pair(self.me, other) in self.state.truces
+
+    def reads(self, event: Event) -> bool:
+        """Whether this news reaches us. Everything is public but another region's investment:
+        its treasury and army are hidden, so we learn of it only through an ambassador there."""
+        return event.kind != "invest" or event.actors[0] == self.me or self.has_ambassador(event.actors[0])
 
     def runaway_leader(self, ratio: float) -> str | None:
         """The region whose score exceeds the runner-up's by `ratio`, if any (standings are public)."""

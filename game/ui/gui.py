@@ -34,6 +34,8 @@ THEME: dict[str, Any] = {
         },
         "font": {"name": "gamefont", "size": "14"},
     },
+    # A toggle's chosen state: bright text and a gold border, never mistaken for a disabled button.
+    "@toggle": {"colours": {"selected_text": "#ffffff", "selected_border": "#ffe98c"}},
     "text_box": {"colours": {"dark_bg": "#1c222b", "normal_border": "#39424f"}},
     "tool_tip": {"colours": {"dark_bg": "#11151b"}},
     "@list_row": {"misc": {"text_horiz_alignment": "left", "text_horiz_alignment_padding": "12"}},
@@ -98,6 +100,29 @@ class Gui:
 
     def draw(self, surface: pygame.Surface) -> None:
         self.manager.draw_ui(surface)
+
+    def toggle(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        command: Callable[[], None],
+        *,
+        selected: bool,
+        tooltip: str | None = None,
+    ) -> UIButton:
+        """A button that shows whether its choice is the chosen one (a filter, a term of a deal)."""
+        widget = UIButton(
+            rect,
+            text,
+            self.manager,
+            tool_tip_text=html.escape(tooltip or "") or None,
+            command=command,
+            object_id=ObjectID(class_id="@toggle"),
+        )
+        if selected:
+            widget.select()
+        self._elements.append(widget)
+        return widget
 
     def scale_mouse(self, factor_x: float, factor_y: float) -> None:
         """Mouse positions (events and the pointer) are multiplied by these to reach the widgets:

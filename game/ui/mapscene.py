@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from game.ai.registry import make_ai
 from game.core import actions as A
 from game.core.economy import income
 from game.core.messages import Msg
+from game.core.model import TREATY_KINDS
 from game.core.news import describe, modifier_text
 from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
 from game.core.view import View
@@ -24,8 +26,12 @@ from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
 from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
 from game.ui.mapview import MODES, MapView
+from game.ui.news_filters import NEWS_FILTERS, filtered_news
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
+from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
+from game.ui.proposal_texts import answer_lines, proposal_line
 from game.ui.scene import Scene
+from game.ui.summary_scene import SummaryScene, TurnSnapshot, summary_lines, take_snapshot
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -34,8 +40,9 @@ PANEL_WIDTH = 440
 INBOX_SHOWN = 3  # proposals with answer buttons at once; the rest wait their turn
 BAR_HEIGHT = 44
 AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window never freezes
-AID_AMOUNT = 20.0
-INVEST_AMOUNT = 20.0
+REBUILD_SECONDS = 0.25  # while the computers play, the panel follows the news this often
+NEWS_HEIGHT = 190  # the news box under its filter buttons, where the window allows
+FILTER_HEIGHT = 26
 
 
 def scenario_regions(scenario: Scenario) -> list[str]:
@@ -79,6 +86,9 @@ class MapScene(Scene):
         self.message: list[str] = []
         self.dragging = False
         self._shown_version: object = None
+        self.news_filter = "all"
+        self._snapshots: dict[str, TurnSnapshot] = {}  # per human: taken when they ended a turn
+        self._since_build = 0.0  # seconds since the widgets were laid out
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
@@ -117,21 +127,45 @@ class MapScene(Scene):
         lines = self._panel_lines()
         buttons = self._action_buttons() if my_turn else []
         rows = (len(buttons) + 1) // 2
-        text_h = max(120, panel_h - rows * 34 - 170)
+        news_h = max(110, min(NEWS_HEIGHT, panel_h - rows * 34 - 140 - FILTER_HEIGHT))
+        text_h = max(110, panel_h - rows * 34 - news_h - FILTER_HEIGHT - 12)
         gui.text(pygame.Rect(x0, 8, PANEL_WIDTH - 16, text_h), lines)
         y = 8 + text_h + 6
-        for i, (label, action, refusal) in enumerate(buttons):
+        for i, (label, command, refusal) in enumerate(buttons):
             bx = x0 + (i % 2) * ((PANEL_WIDTH - 16) // 2)
             by = y + (i // 2) * 34
-            gui.button(
-                pygame.Rect(bx, by, (PANEL_WIDTH - 16) // 2 - 4, 30),
-                label,
-                partial(self.act, action),
-                refusal=refusal,
-            )
-        y += rows * 34 + 4
+            gui.button(pygame.Rect(bx, by, (PANEL_WIDTH - 16) // 2 - 4, 30), label, command, refusal=refusal)
+        y += rows * 34 + 2
+        self._news_filters(pygame.Rect(x0, y, PANEL_WIDTH - 16, FILTER_HEIGHT))
+        y += FILTER_HEIGHT + 4
         gui.text(pygame.Rect(x0, y, PANEL_WIDTH - 16, h - BAR_HEIGHT - y - 4), self._news_lines())
         self._shown_version = self._version()
+        self._since_build = 0.0
+
+    def _news_filters(self, row: pygame.Rect) -> None:
+        """One button a filter, each as wide as its label needs, sharing the row."""
+        labels = [self._filter_label(name) for name in NEWS_FILTERS]
+        widths = [self.app.text.render(label, 14).get_width() + 14 for label in labels]
+        spare = (row.width - sum(widths) - 4 * (len(labels) - 1)) // len(labels)
+        x = row.x
+        for name, label, width in zip(NEWS_FILTERS, labels, widths, strict=True):
+            rect = pygame.Rect(x, row.y, width + spare, row.height)
+            self.app.gui.toggle(rect, label, partial(self._filter, name), selected=name == self.news_filter)
+            x = rect.right + 4
+
+    @staticmethod
+    def _filter_label(name: str) -> str:
+        return {
+            "all": _("All"),
+            "us": _("About us"),
+            "wars": _("Wars"),
+            "diplomacy": _("Diplomacy"),
+            "organisations": _("Organisations"),
+        }[name]
+
+    def _filter(self, name: str) -> None:
+        self.news_filter = name
+        self.build()
 
     def _mode(self, mode: str) -> None:
         self.map.mode = mode
@@ -230,19 +264,14 @@ class MapScene(Scene):
         waiting = view.inbox()
         if waiting:
             lines.append(f"**{_('Inbox')}**")
-        for proposal in waiting[:INBOX_SHOWN]:
-            what = proposal.terms.treaty or proposal.kind
-            lines.append(
-                _("{sender} proposes: {what}").format(
-                    sender=self.name(proposal.sender), what=kind_label(what)
-                )
-            )
+        lines += [proposal_line(self.state, p, self.name) for p in waiting[:INBOX_SHOWN]]
         more = len(waiting) - INBOX_SHOWN
         if more > 0:
             lines.append(ngettext("{n} more proposal waits", "{n} more proposals wait", more).format(n=more))
         return lines
 
-    def _action_buttons(self) -> list[tuple[str, A.Action, str | None]]:
+    def _action_buttons(self) -> list[tuple[str, Callable[[], None], str | None]]:
+        """Answers and votes first, then what we may do to the selected region (or at home)."""
         me, other, state = self.me, self.selected, self.state
         view = View(state, me)
         actions: list[tuple[str, A.Action]] = []
@@ -259,9 +288,9 @@ class MapScene(Scene):
                 )
             )
             actions.append((_("Vote against"), A.Vote(me, resolution.id, False)))
+        dialogs: list[tuple[str, Callable[[], None], str | None]] = []
         if other is None or other == me:
-            actions.append((_("Invest in economy"), A.Invest(me, "economy", INVEST_AMOUNT)))
-            actions.append((_("Invest in army"), A.Invest(me, "military", INVEST_AMOUNT)))
+            dialogs.append(self._dialog_button(_("Invest…"), InvestDialog, A.Invest(me, "economy", 1.0)))
         elif state.regions[other].alive:
             envoy = view.has_ambassador(other)
             actions.append(
@@ -271,14 +300,9 @@ class MapScene(Scene):
                 )
             )
             actions.append((_("State visit"), A.StateVisit(me, other)))
-            for kind in ("trade", "non_aggression", "alliance", "access"):
-                existing = next((t for t in view.treaties(other) if t.kind == kind), None)
-                if existing is None:
-                    label = _("Propose: {kind}").format(kind=kind_label(kind))
-                    actions.append((label, A.ProposeTreaty(me, other, kind)))
-                else:
-                    label = _("Cancel: {kind}").format(kind=kind_label(kind))
-                    actions.append((label, A.CancelTreaty(me, existing.id)))
+            for treaty in view.treaties(other):
+                label = _("Cancel: {kind}").format(kind=kind_label(treaty.kind))
+                actions.append((label, A.CancelTreaty(me, treaty.id)))
             embargo = (me, other) in state.embargoes
             actions.append(
                 (
@@ -287,43 +311,95 @@ class MapScene(Scene):
                 )
             )
             if view.war_with(other):
-                actions.append((_("Offer white peace"), A.ProposePeace(me, other, "white")))
-                actions.append((_("Demand annexation"), A.ProposePeace(me, other, "annex")))
+                white = A.ProposePeace(me, other)
+                dialogs.append(self._dialog_button(_("Propose peace…"), PeaceDialog, white))
             else:
                 actions.append((_("Declare war"), A.DeclareWar(me, other)))
-            actions.append(
-                (_("Send {gold:.0f} gold").format(gold=AID_AMOUNT), A.SendAid(me, other, AID_AMOUNT))
-            )
-        result = []
-        for label, action in actions:
-            reason = view.refusal(action)
-            result.append((label, action, None if reason is None else self.text(reason)))
-        return result
+                dialogs.append(self._treaty_button(view, other))
+            smallest = A.SendAid(me, other, 1.0)
+            dialogs.append(self._dialog_button(_("Send aid…"), AidDialog, smallest))
+        done = [(label, partial(self.act, action), self._refusal(view, action)) for label, action in actions]
+        return done + dialogs
+
+    def _refusal(self, view: View, action: A.Action) -> str | None:
+        reason = view.refusal(action)
+        return None if reason is None else self.text(reason)
+
+    def _dialog_button(
+        self, label: str, dialog: type[ActionDialog], sample: A.Action
+    ) -> tuple[str, Callable[[], None], str | None]:
+        """A button that opens a dialog; disabled, with the reason, when even `sample` is refused."""
+        refusal = self._refusal(View(self.state, self.me), sample)
+        return label, partial(self.open_dialog, dialog), refusal
+
+    def _treaty_button(self, view: View, other: str) -> tuple[str, Callable[[], None], str | None]:
+        """Enabled while any kind not yet in force may be proposed; else the first kind's reason."""
+        kinds = [k for k in TREATY_KINDS if not view.has_treaty(other, k)]
+        reasons = [self._refusal(view, A.ProposeTreaty(self.me, other, k)) for k in kinds]
+        refusal = None if None in reasons else reasons[0] if reasons else None
+        if not kinds:
+            in_force = _("Every kind of treaty is already in force with {region}.")
+            refusal = in_force.format(region=self.name(other))
+        return _("Propose treaty…"), partial(self.open_dialog, TreatyDialog), refusal
+
+    def open_dialog(self, dialog: type[ActionDialog]) -> None:
+        self.app.switch(dialog(self.app, self, self.selected))
 
     def _news_lines(self) -> list[str]:
-        recent = [e for e in self.state.events if e.turn >= self.state.turn - 2][-14:]
-        return [f"**{_('News')}**"] + [f"{e.turn}: {self.text(describe(e))}" for e in reversed(recent)]
+        events = filtered_news(View(self.state, self.me), self.news_filter)
+        heading = {
+            "all": _("News"),
+            "us": _("News about us"),
+            "wars": _("News of wars and peace"),
+            "diplomacy": _("News of diplomacy"),
+            "organisations": _("News of organisations"),
+        }[self.news_filter]
+        lines = [f"**{heading}**"]
+        turn = None
+        for event in events:
+            if event.turn != turn:
+                turn = event.turn
+                lines.append(f"**{_('Turn {turn}').format(turn=turn)}**")
+            lines.append(self.text(describe(event)))
+        if not events:
+            lines.append(_("Nothing of this kind in the last turns."))
+        return lines
 
     # --- acting -----------------------------------------------------------------------------------
     def act(self, action: A.Action) -> None:
-        answers_before = len(self.session.answers)
-        outcome = self.session.submit(action)
-        if not outcome.ok and outcome.reason is not None:
-            self.message = [self.text(outcome.reason)]
-        else:
-            self.message = [self._answer_text(a) for a in self.session.answers[answers_before:]]
+        self.submit(action)
         self.build()
 
+    def submit(self, action: A.Action) -> None:
+        """Hand an action to the session; what came of it goes into the panel's message."""
+        answers_before, events_before = len(self.session.answers), len(self.state.events)
+        outcome = self.session.submit(action)
+        if not outcome.ok:
+            self.message = [] if outcome.reason is None else [self.text(outcome.reason)]
+            return
+        view = View(self.state, self.me)
+        news = [self.text(describe(e)) for e in self.state.events[events_before:] if view.reads(e)]
+        self.message = [self._answer_text(a) for a in self.answers_to_me(answers_before)] or news[:3]
+        if not self.message and isinstance(action, A.ProposeTreaty | A.ProposePeace):
+            self.message = [_("{region} will answer on its turn.").format(region=self.name(action.target))]
+
+    def answers_to_me(self, since: int) -> list[AnswerRecord]:
+        """Computer players' answers to our proposals, not to those our action set off between others."""
+        return [a for a in self.session.answers[since:] if a.sender == self.me]
+
     def _answer_text(self, record: AnswerRecord) -> str:
-        verdict = _("accepts") if record.decision.accept else _("refuses")
-        reasons = "; ".join(f"{self.text(r.text)}: {r.weight:+.0f}" for r in record.decision.reasons)
-        return f"{self.name(record.recipient)} {verdict}. {reasons}"
+        verdict, *reasons = answer_lines(record, self.text, self.name)
+        return f"{verdict} " + "; ".join(r.strip() for r in reasons)
 
     def end_turn(self) -> None:
-        if self.session.current in self.humans:
+        """Only on a human's turn. A double click ends one turn: while the computers play the button
+        is disabled, and the turn summary that opens after them ignores clicks for a moment."""
+        current = self.session.current
+        if current in self.humans:
+            self._snapshots[current] = take_snapshot(View(self.state, current))
             self.message = []
             self.selected = None
-            self._last_human = self.session.current
+            self._last_human = current
             self.session.end_region_turn()
             self.autosave()
             self.build()
@@ -382,8 +458,8 @@ class MapScene(Scene):
 
     def update(self, seconds: float) -> None:
         deadline = time.perf_counter() + AI_BUDGET_SECONDS
-        while time.perf_counter() < deadline and self.session.step_computer():
-            pass
+        while self.session.step_computer() and time.perf_counter() < deadline:
+            pass  # at least one computer a frame, however slow the machine
         if self.state.over:
             self.app.switch(GameOverScene(self.app, self))
             return
@@ -392,12 +468,24 @@ class MapScene(Scene):
             self._last_human = current
             self.app.switch(HandoverScene(self.app, self))
             return
-        if self._version() != self._shown_version:
+        if current in self.humans and current in self._snapshots:  # after the handover, never before
+            since = self._snapshots.pop(current)
+            lines = summary_lines(View(self.state, current), since, self.text, self.name)
+            self.app.switch(SummaryScene(self.app, self, lines))
+            return
+        # Laying out the panel's text costs milliseconds: during the computers' turns, not every frame.
+        self._since_build += seconds
+        settled = current in self.humans or self._since_build >= REBUILD_SECONDS
+        if settled and self._version() != self._shown_version:
             self.build()
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw_backdrop(self, surface: pygame.Surface) -> None:
+        """The map alone, under a dialog or the turn summary."""
         surface.fill((24, 30, 40))
         self.map.draw(surface, self.state, self.selected, self.me)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_backdrop(surface)
         self._draw_hover(surface)
         if self.session.current not in self.humans and self.session.current is not None:
             note = self.app.text.render(

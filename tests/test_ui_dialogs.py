@@ -1,0 +1,460 @@
+"""The window's dialogs, news filters, turn summary and end of turn, driven by posted events."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import re
+from collections.abc import Callable, Iterator
+
+import pygame
+import pytest
+
+from game.ai.base import Decision
+from game.core import actions as A
+from game.core.diplomacy import end_treaty, sign_treaty
+from game.core.model import Event, Proposal, Resolution
+from game.core.relations import treaty_between
+from game.core.rng import Rng
+from game.core.rules import MAX_TRIBUTE_SHARE
+from game.core.view import View
+from game.i18n import set_language
+from game.i18n.fonts import font_path
+from game.ui import mapscene
+from game.ui.app import App
+from game.ui.labels import KIND_LABELS
+from game.ui.mapscene import MapScene
+from game.ui.menus import NewGameScene
+from game.ui.overgame import HandoverScene
+from game.ui.proposal_dialog import AidDialog, InvestDialog, PeaceDialog, TreatyDialog
+from game.ui.summary_scene import SummaryScene
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+# --- driving the window ---------------------------------------------------------------------------
+def _buttons(app: App, enabled: bool | None = None) -> dict[str, pygame.Rect]:
+    return {
+        e.text: e.rect
+        for e in app.gui._elements
+        if hasattr(e, "is_enabled") and hasattr(e, "text") and enabled in (None, e.is_enabled)
+    }
+
+
+def _texts(app: App) -> str:
+    """Everything the scene's text boxes show."""
+    return "\n".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
+
+
+def _click(app: App, position: tuple[int, int]) -> None:
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)], 1 / 60)
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)], 1 / 60)
+    app.frame([], 1 / 60)
+
+
+def _press(app: App, label: str) -> None:
+    buttons = _buttons(app)
+    assert label in buttons, f"no button {label!r} among {sorted(buttons)}"
+    _click(app, buttons[label].center)
+
+
+def _key(app: App, key: int) -> None:
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
+
+
+def _until(app: App, done: Callable[[], bool], frames: int = 2000) -> None:
+    for _frame in range(frames):
+        if done():
+            return
+        app.frame([], 1 / 60)
+    raise AssertionError("the window never got there")
+
+
+def _new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
+    """The window, a new game of the tutorial started from the title screen, the player's turn."""
+    app = App(size, window=False)
+    _press(app, "New game")
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    return app, game
+
+
+def _select_neighbour_with_envoy(app: App, game: MapScene) -> str:
+    """Select a neighbour of the player's on the map and keep an ambassador there."""
+    me = game.me
+    neighbour = sorted(game.state.neighbours[me])[0]
+    _click(app, game.map.to_screen(game.map.centres[neighbour]))
+    assert game.selected == neighbour
+    if (me, neighbour) not in game.state.ambassadors:
+        _press(app, "Send ambassador")
+    assert (me, neighbour) in game.state.ambassadors
+    return neighbour
+
+
+def _end_treaties(game: MapScene, other: str) -> None:
+    """The player's treaties with `other` end, so that every kind may be proposed."""
+    for treaty in View(game.state, game.me).treaties(other):
+        end_treaty(game.state, treaty, why="expired")
+
+
+def _close_summary(app: App, game: MapScene) -> None:
+    """Past the turn summary: any key closes it."""
+    _until(app, lambda: isinstance(app.scene, SummaryScene))
+    _key(app, pygame.K_SPACE)
+    assert app.scene is game
+
+
+class Warmonger:
+    """A computer player that declares war on one region and otherwise does nothing."""
+
+    name = "warmonger"
+
+    def __init__(self, victim: str) -> None:
+        self.victim = victim
+
+    def plan(self, view: View, rng: Rng) -> list[A.Action]:
+        return [A.DeclareWar(view.me, self.victim)]
+
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
+        return Decision(False, ())
+
+    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
+        return False
+
+
+# --- the proposal dialogs -------------------------------------------------------------------------
+def test_proposing_a_treaty_opens_a_dialog_and_the_answer_shows_its_weighted_reasons() -> None:
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _press(app, "Propose treaty…")
+    dialog = app.scene
+    assert isinstance(dialog, TreatyDialog)
+    _press(app, "military access")
+    assert dialog.action() == A.ProposeTreaty(me, neighbour, "access", False)
+    assert "Allowed now" in _texts(app)
+    proposals_sent = len([a for a in game.session.log if isinstance(a, A.ProposeTreaty)])
+    _press(app, "Send (Enter)")
+    assert len([a for a in game.session.log if isinstance(a, A.ProposeTreaty)]) == proposals_sent + 1
+    name = game.name(neighbour)
+    assert dialog.answer[0] in (f"**{name} accepts.**", f"**{name} refuses.**")
+    assert any(re.search(r": [+-]\d+$", line) for line in dialog.answer[1:]), dialog.answer
+    assert name in _texts(app)
+    _key(app, pygame.K_RETURN)  # closes the answer
+    assert app.scene is game
+    assert game.message and game.message[0].startswith(name)
+
+
+def test_the_treaty_dialog_offers_only_kinds_not_in_force_and_exclusive_trade() -> None:
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _end_treaties(game, neighbour)
+    sign_treaty(game.state, "non_aggression", me, neighbour)
+    game.build()
+    _press(app, "Propose treaty…")
+    offered = set(_buttons(app)) & set(KIND_LABELS.values())
+    assert offered == {KIND_LABELS[k] for k in ("alliance", "trade", "access")}
+    assert "Exclusive" not in _buttons(app)  # only a trade agreement can be exclusive
+    _press(app, "trade agreement")
+    _press(app, "Exclusive")
+    dialog = app.scene
+    assert isinstance(dialog, TreatyDialog)
+    assert dialog.action() == A.ProposeTreaty(me, neighbour, "trade", True)
+
+
+def test_a_refused_choice_disables_send_and_says_why() -> None:
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _end_treaties(game, neighbour)
+    third = next(r for r in game.state.order if r not in (me, neighbour))
+    if treaty_between(game.state, neighbour, third, "trade") is None:
+        sign_treaty(game.state, "trade", neighbour, third)  # so exclusivity is impossible
+    game.build()
+    _press(app, "Propose treaty…")
+    _press(app, "trade agreement")
+    _press(app, "Exclusive")
+    assert "Send (Enter)" in _buttons(app, enabled=False)
+    assert "Not possible now" in _texts(app)
+    assert "already trades with others" in _texts(app)
+    before = list(game.session.log)
+    _key(app, pygame.K_RETURN)  # Enter sends only what is allowed
+    assert game.session.log == before
+    _press(app, "Open")
+    assert "Send (Enter)" in _buttons(app, enabled=True)
+
+
+def test_escape_cancels_and_enter_sends() -> None:
+    app, game = _new_game()
+    _select_neighbour_with_envoy(app, game)
+    before = list(game.session.log)
+    _press(app, "Propose treaty…")
+    _key(app, pygame.K_ESCAPE)
+    assert app.scene is game
+    assert game.session.log == before
+    _press(app, "Propose treaty…")
+    _key(app, pygame.K_RETURN)
+    assert len(game.session.log) == len(before) + 2  # the proposal and the computer's answer
+
+
+def test_peace_terms_white_tribute_within_the_rules_limit_or_annexation() -> None:
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _press(app, "Declare war")
+    assert View(game.state, me).war_with(neighbour)
+    _press(app, "Propose peace…")
+    dialog = app.scene
+    assert isinstance(dialog, PeaceDialog)
+    assert dialog.action() == A.ProposePeace(me, neighbour, "white")
+    _press(app, "Tribute")
+    _press(app, "They pay us")
+    limit = game.state.regions[neighbour].economy * MAX_TRIBUTE_SHARE
+    amounts = [float(v) for v, _label in next(r for r in dialog.rows() if r.key == "tribute").choices]
+    assert amounts and all(0 < a <= limit for a in amounts)
+    _press(app, max(dialog.rows()[-1].choices, key=lambda c: float(c[0]))[1])
+    assert dialog.action() == A.ProposePeace(me, neighbour, "tribute", tribute=max(amounts), payer=neighbour)
+    assert dialog.refusal() is None
+    _press(app, "Annexation")  # the enemy has not capitulated
+    assert "Send (Enter)" in _buttons(app, enabled=False)
+    assert "capitulated" in _texts(app)
+    _press(app, "White peace")
+    _press(app, "Send (Enter)")
+    assert isinstance(app.scene, PeaceDialog) and app.scene.answer  # the computer answered at once
+
+
+def test_aid_and_investment_amounts_are_chosen() -> None:
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    mine, theirs = game.state.regions[me].treasury, game.state.regions[neighbour].treasury
+    _press(app, "Send aid…")
+    assert isinstance(app.scene, AidDialog)
+    _press(app, "50 gold")
+    _press(app, "Send (Enter)")
+    assert app.scene is game  # nothing to answer: the panel says what happened
+    assert game.state.regions[me].treasury == pytest.approx(mine - 50)
+    assert game.state.regions[neighbour].treasury == pytest.approx(theirs + 50)
+    assert "50 gold in aid" in game.message[0]
+    game.selected = None
+    game.build()
+    army = game.state.regions[me].military
+    _press(app, "Invest…")
+    assert isinstance(app.scene, InvestDialog)
+    _press(app, "Army")
+    _press(app, "20 gold")
+    _press(app, "Send (Enter)")
+    rate = game.state.rules.invest_military_rate
+    assert game.state.regions[me].military == pytest.approx(army + 20 * rate)
+    assert game.state.regions[me].treasury == pytest.approx(mine - 70)
+
+
+# --- news -------------------------------------------------------------------------------------------
+def test_news_filters_change_what_the_panel_shows() -> None:
+    app, game = _new_game()
+    me = game.me
+    a, b, c = [r for r in game.state.order if r != me][:3]
+    turn = game.state.turn
+    game.state.events += [
+        Event(turn, "war_declared", (a, b)),
+        Event(turn, "treaty_signed", (a, c), (("exclusive", False), ("treaty", "trade"))),
+        Event(turn, "joined_organisation", (c,), (("org", "nowhere"),)),
+        Event(turn, "state_visit", (a, me)),
+        *[Event(turn, "ambassador_sent", (b, c)) for _ in range(20)],
+    ]
+    game.build()
+    names = game.name
+    war = f"{names(a)} declares war on {names(b)}!"
+    treaty = f"{names(a)} and {names(c)} sign a trade agreement."
+    visit = f"The ruler of {names(a)} pays a state visit to {names(me)}."
+    assert all(line in _texts(app) for line in (war, treaty, visit))
+    assert _texts(app).count(f"{names(b)} sends an ambassador to {names(c)}.") == 20  # not only the last few
+    _press(app, "Wars")
+    assert war in _texts(app) and treaty not in _texts(app) and visit not in _texts(app)
+    _press(app, "Diplomacy")
+    assert treaty in _texts(app) and war not in _texts(app)
+    _press(app, "About us")
+    assert visit in _texts(app) and war not in _texts(app) and treaty not in _texts(app)
+    _press(app, "Organisations")
+    assert f"{names(c)} joins nowhere." in _texts(app) and war not in _texts(app)
+    _press(app, "All")
+    assert war in _texts(app) and treaty in _texts(app)
+
+
+def test_an_investment_is_news_only_where_we_keep_an_ambassador() -> None:
+    """Treasuries and armies are hidden: another region's investment reaches us through an envoy."""
+    _app, game = _new_game()
+    me = game.me
+    other = next(r for r in game.state.order if r != me and (me, r) not in game.state.ambassadors)
+    invested = Event(game.state.turn, "invest", (other,), (("amount", 10.0), ("field", "military")))
+    ours = Event(game.state.turn, "invest", (me,), (("amount", 10.0), ("field", "economy")))
+    view = View(game.state, me)
+    assert not view.reads(invested)
+    assert view.reads(ours)
+    game.state.ambassadors.add((me, other))
+    assert View(game.state, me).reads(invested)
+
+
+# --- the turn summary -------------------------------------------------------------------------------
+def test_the_summary_opens_at_the_start_of_a_turn_and_lists_a_war_declared_on_us() -> None:
+    app, game = _new_game()
+    me = game.me
+    enemy = sorted(game.state.neighbours[me])[0]
+    game.session.controllers[enemy] = Warmonger(me)
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: isinstance(app.scene, SummaryScene))
+    summary = app.scene
+    assert isinstance(summary, SummaryScene)
+    assert game.session.current == me
+    declared = f"{game.name(enemy)} declares war on {game.name(me)}!"
+    assert declared in summary.lines
+    assert declared in _texts(app)
+    assert any(line.startswith("Treasury:") for line in summary.lines)
+    assert f"At war with: {game.name(enemy)}" in "\n".join(summary.lines)
+    _close_summary(app, game)
+
+
+def test_the_summary_lists_what_waits_for_an_answer() -> None:
+    app, game = _new_game()
+    me = game.me
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: isinstance(app.scene, SummaryScene))
+    waiting = View(game.state, me).inbox()
+    summary = app.scene
+    assert isinstance(summary, SummaryScene)
+    if waiting:
+        assert "**Waiting for your answer**" in summary.lines
+        assert game.name(waiting[0].sender) in "\n".join(summary.lines)
+    else:
+        assert "**Waiting for your answer**" not in summary.lines
+
+
+def test_in_hot_seat_the_summary_comes_after_the_handover() -> None:
+    app = App((1280, 720), window=False)
+    _press(app, "New game")
+    chooser = app.scene
+    assert isinstance(chooser, NewGameScene)
+    second = chooser._playable(chooser.scenario)[1]
+    _press(app, chooser.scenario.regions[[r.id for r in chooser.scenario.regions].index(second)].name.en)
+    _press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    _until(app, lambda: game.session.current in game.humans)
+    first = game.session.current
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: isinstance(app.scene, HandoverScene))
+    _key(app, pygame.K_RETURN)  # the second player has not ended a turn yet: no summary
+    app.frame([], 1 / 60)
+    assert app.scene is game
+    _key(app, pygame.K_RETURN)
+    _until(app, lambda: game.session.current == first and app.scene is not game)
+    assert isinstance(app.scene, HandoverScene)  # the handover first, hiding the last player's view
+    _key(app, pygame.K_RETURN)
+    app.frame([], 1 / 60)
+    assert isinstance(app.scene, SummaryScene)
+    assert game.session.current == first
+
+
+# --- ending a turn ----------------------------------------------------------------------------------
+def _end_turn_button(app: App) -> tuple[int, int]:
+    return _buttons(app)["End turn (Enter)"].center
+
+
+def test_a_double_click_on_end_turn_ends_one_turn() -> None:
+    app, game = _new_game()
+    turn, me = game.state.turn, game.me
+    position = _end_turn_button(app)
+    for _click_number in range(2):
+        app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)], 1 / 60)
+        app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)], 1 / 60)
+    _until(app, lambda: game.session.current == me)
+    for _frame in range(30):
+        app.frame([], 1 / 60)
+    assert game.state.turn == turn + 1
+    assert game.session.current == me
+    assert isinstance(app.scene, SummaryScene)  # the second click did not close it unread
+
+
+def test_clicks_and_keys_during_the_computers_turns_are_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mapscene, "AI_BUDGET_SECONDS", 0.0)  # one computer a frame: a long AI phase
+    app, game = _new_game()
+    turn, me = game.state.turn, game.me
+    end_turn = _end_turn_button(app)
+    _key(app, pygame.K_RETURN)
+    assert game.session.current != me
+    log_during = len(game.session.log)
+    panel = (app.size[0] - 200, 300)
+    for position in (end_turn, panel, (100, 100), (app.size[0] // 2, app.size[1] - 20)):
+        _click(app, position)
+        _key(app, pygame.K_RETURN)
+        if game.session.current == me:
+            break
+        assert not [a for a in game.session.log[log_during:] if a is not None and a.actor == me]
+    _until(app, lambda: game.session.current == me)
+    assert game.state.turn == turn + 1
+    assert app.error is None
+
+
+# --- how it looks -----------------------------------------------------------------------------------
+def _cut_labels(app: App) -> list[str]:
+    """Buttons whose label is wider than the button itself."""
+    font = pygame.font.Font(str(font_path()), 14)
+    return [
+        f"{e.text!r}: {font.size(e.text)[0]} px in {e.rect.width}"
+        for e in app.gui._elements
+        if hasattr(e, "is_enabled") and hasattr(e, "text") and font.size(e.text)[0] > e.rect.width - 8
+    ]
+
+
+def _overlaps(app: App) -> list[str]:
+    rects = [(getattr(e, "text", "text box"), e.rect) for e in app.gui._elements]
+    return [f"{a} / {b}" for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1 :] if ra.colliderect(rb)]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("size", [(1280, 720), (960, 600)])
+def test_new_screens_fit_in_both_languages_at_both_sizes(lang: str, size: tuple[int, int]) -> None:
+    app, game = _new_game(size)
+    set_language(lang)
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game) if lang == "en" else ""
+    if not neighbour:
+        set_language("en")
+        neighbour = _select_neighbour_with_envoy(app, game)
+        set_language(lang)
+    screens: list[tuple[str, Callable[[], object]]] = [
+        ("panel", game.build),
+        ("treaty", lambda: game.open_dialog(TreatyDialog)),
+        ("aid", lambda: game.open_dialog(AidDialog)),
+        ("invest", lambda: game.open_dialog(InvestDialog)),
+    ]
+    for name, show in screens:
+        game.selected = neighbour
+        show()
+        app.frame([], 1 / 60)
+        assert _cut_labels(app) == [], name
+        assert _overlaps(app) == [], name
+        if app.scene is not game:
+            app.scene.back_to_game()  # type: ignore[attr-defined]
+    game.session.submit(A.DeclareWar(me, neighbour))
+    game.selected = neighbour
+    game.build()
+    assert _cut_labels(app) == [] and _overlaps(app) == []
+    game.open_dialog(PeaceDialog)
+    app.scene.choose("terms", "tribute")  # type: ignore[attr-defined]
+    assert _cut_labels(app) == [] and _overlaps(app) == []
+    app.scene.back_to_game()  # type: ignore[attr-defined]
+    game.end_turn()
+    _until(app, lambda: isinstance(app.scene, SummaryScene))
+    assert _cut_labels(app) == [] and _overlaps(app) == []
