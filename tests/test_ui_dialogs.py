@@ -9,11 +9,13 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pygame
 import pytest
 
 from game.ai.base import Decision
+from game.cli import main
 from game.core import actions as A
 from game.core.diplomacy import end_treaty, sign_treaty
 from game.core.model import Event, Proposal, Resolution
@@ -458,3 +460,16 @@ def test_new_screens_fit_in_both_languages_at_both_sizes(lang: str, size: tuple[
     game.end_turn()
     _until(app, lambda: isinstance(app.scene, SummaryScene))
     assert _cut_labels(app) == [] and _overlaps(app) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("scene", ["proposal", "summary"])
+def test_the_screenshot_command_shows_the_dialog_and_the_summary(
+    tmp_path: Path, scene: str, lang: str
+) -> None:
+    out = tmp_path / f"{scene}-{lang}.png"
+    arguments = ["screenshot", "--scenario", "tutorial", "--scene", scene, "--lang", lang, "--out", str(out)]
+    assert main(arguments) == 0
+    picture = pygame.image.load(str(out))
+    title = pygame.mask.from_threshold(picture, (236, 220, 160, 255), (2, 2, 2, 255))
+    assert title.count() > 100, "the box's title is drawn over the map"
