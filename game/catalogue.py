@@ -164,14 +164,21 @@ def painted_map(scenario: Scenario, key: str) -> ProvinceMap | None:
     scenario (by id); else None, and the map is grown from the capitals instead."""
     if scenario.meta.map.provinces is None:
         return None
-    for name in dict.fromkeys((key, key.removesuffix(".yaml"))):  # older saves kept the file name
-        try:
-            loaded = find(name).load()
-        except ScenarioError:
-            continue
-        if loaded.scenario.meta.id == scenario.meta.id:
-            return loaded.provinces
-    return None
+    try:
+        loaded = find_saved(key).load()
+    except ScenarioError:
+        return None
+    return loaded.provinces if loaded.scenario.meta.id == scenario.meta.id else None
+
+
+def find_saved(key: str) -> Entry:
+    """The scenario a game names: by its key, or by the file name that older saves kept."""
+    try:
+        return find(key)
+    except ScenarioError:
+        if not key.endswith(".yaml"):
+            raise
+        return find(key.removesuffix(".yaml"))
 
 
 def new_mod(name: str, folder: Path | None = None) -> Path:

@@ -161,3 +161,59 @@ def test_the_new_game_screen_lists_user_scenarios_and_broken_ones() -> None:
 
 def test_the_mods_folder_may_be_missing() -> None:
     assert catalogue.user_mods() == []
+
+
+def _game_of(key: str) -> tuple[object, object]:
+    """A window with a game of the scenario `key`, started from the new-game screen."""
+    from game.ui.app import App
+    from game.ui.menus import NewGameScene
+
+    app = App((1280, 720), window=False)
+    chooser = NewGameScene(app)
+    app.switch(chooser)
+    chooser.choose(key)
+    chooser._start()
+    return app, app.scene
+
+
+def _f5(app: object) -> None:
+    import pygame
+
+    event = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode="", scancode=0)
+    app.frame([event], 1 / 60)  # type: ignore[attr-defined]
+
+
+def test_f5_reloads_the_scenario_from_the_disk_into_a_new_game_with_the_same_players() -> None:
+    from game.ui.mapscene import MapScene
+
+    path = new_mod("live_edit")
+    app, game = _game_of("live_edit/live_edit")
+    assert isinstance(game, MapScene)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"Riverton"', '"New Riverton"'), encoding="utf-8"
+    )
+    _f5(app)
+    fresh = app.scene  # type: ignore[attr-defined]
+    assert isinstance(fresh, MapScene) and fresh is not game
+    assert fresh.name("riverton") == "New Riverton"
+    assert fresh.humans == game.humans and fresh.state.seed == game.state.seed
+    assert fresh.source[1] == "live_edit/live_edit"
+
+
+def test_f5_on_a_broken_file_shows_its_problems_and_the_game_goes_on() -> None:
+    from game.ui.mapscene import MapScene
+    from game.ui.reload import ReloadProblemsScene
+
+    path = new_mod("half_done")
+    app, game = _game_of("half_done/half_done")
+    assert isinstance(game, MapScene)
+    turn = game.state.turn
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("economy: 20", "economy: lots"), encoding="utf-8"
+    )
+    _f5(app)
+    shown = app.scene  # type: ignore[attr-defined]
+    assert isinstance(shown, ReloadProblemsScene)
+    assert any("half_done.yaml:" in p and "economy" in p for p in shown.problems)
+    shown.back_to_game()
+    assert app.scene is game and game.state.turn == turn  # type: ignore[attr-defined]

@@ -455,6 +455,10 @@ class MapScene(Scene):
             self.build()
         elif key == pygame.K_ESCAPE:
             self.app.switch(PauseScene(self.app, self))
+        elif key == pygame.K_F5 and self.source[1]:
+            from game.ui.reload import reload_scenario  # the reload builds a map scene: imported here
+
+            reload_scenario(self)
 
     def update(self, seconds: float) -> None:
         deadline = time.perf_counter() + AI_BUDGET_SECONDS
