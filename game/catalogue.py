@@ -77,8 +77,12 @@ class Listing:
 class Mod:
     folder: Path
     info: ModInfo | None  # None when its mod.yaml is broken or missing
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # of its card and its folder, warnings too
     entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def broken(self) -> bool:
+        return self.info is None or not self.entries
 
 
 def shipped_entries() -> list[Entry]:
@@ -98,15 +102,32 @@ def user_mods(folder: Path | None = None) -> list[Mod]:
 def _read_mod(folder: Path) -> Mod:
     mod_file = folder / MOD_FILE
     try:
-        info = load_mod_info(mod_file)
+        info, problems = load_mod_info(mod_file)
     except ScenarioError as error:
         return Mod(folder, None, error.problems)
+    problems += _stray_files(folder)
     scenarios = sorted((folder / MOD_SCENARIOS).glob("*.yaml"))
     if not scenarios:
         where = folder / MOD_SCENARIOS
-        problem = Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}")
-        return Mod(folder, info, [problem])
-    return Mod(folder, info, [], [Entry(f"{info.id}/{p.stem}", p, folder, info) for p in scenarios])
+        problems.append(Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}"))
+    return Mod(folder, info, problems, [Entry(f"{info.id}/{p.stem}", p, folder, info) for p in scenarios])
+
+
+def _stray_files(folder: Path) -> list[Problem]:
+    """Files a modder likely meant as scenarios that the game does not read: say so, not silence."""
+    stray = [p for p in folder.glob("*.yaml") if p.name != MOD_FILE]
+    stray += list(folder.glob("*.yml")) + list((folder / MOD_SCENARIOS).glob("*.yml"))
+    return [
+        Problem(
+            str(path),
+            1,
+            1,
+            f"not read: scenarios go in {folder / MOD_SCENARIOS} and end in .yaml",
+            "warning",
+            "mod.stray_file",
+        )
+        for path in sorted(stray)
+    ]
 
 
 def all_entries() -> list[Entry]:
@@ -114,7 +135,7 @@ def all_entries() -> list[Entry]:
 
 
 def survey() -> tuple[list[Listing], list[Mod]]:
-    """Every scenario loaded (or not, with why), and the mods that could not be read at all."""
+    """Every scenario loaded (or not, with why), and the mods with problems of their own."""
     listings = []
     for entry in all_entries():
         try:
@@ -122,8 +143,7 @@ def survey() -> tuple[list[Listing], list[Mod]]:
             listings.append(Listing(entry, loaded, loaded.warnings))
         except ScenarioError as error:
             listings.append(Listing(entry, None, error.problems))
-    broken = [mod for mod in user_mods() if mod.problems]
-    return listings, broken
+    return listings, [mod for mod in user_mods() if mod.problems]
 
 
 def find(path_or_key: str) -> Entry:
@@ -141,6 +161,7 @@ def find(path_or_key: str) -> Entry:
                 return entry
         except ScenarioError:
             continue
+    _refuse_broken_mod(path_or_key.split("/", 1)[0] if "/" in path_or_key else None)
     keys = [entry.key for entry in entries]
     close = difflib.get_close_matches(path_or_key, keys, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -156,7 +177,18 @@ def _entry_of_file(path: Path) -> Entry:
         for entry in mod.entries:
             if entry.path.resolve() == resolved:
                 return entry
+        if resolved.is_relative_to(mod.folder.resolve()):
+            _refuse_broken_mod(mod.folder.name)
     return Entry(str(path), path, path.parent)
+
+
+def _refuse_broken_mod(folder_name: str | None) -> None:
+    """A scenario of a mod whose mod.yaml is broken cannot load: the card's problems say why."""
+    if folder_name is None:
+        return
+    for mod in user_mods():
+        if mod.folder.name == folder_name and mod.info is None:
+            raise ScenarioError(mod.problems)  # they name mod.yaml, at their lines
 
 
 def painted_map(scenario: Scenario, key: str) -> ProvinceMap | None:

@@ -13,14 +13,15 @@ from typing import Any
 from game import paths
 from game.ai.registry import AI_NAMES
 from game.ai.standard import StandardAI
-from game.catalogue import find, new_mod, survey
+from game.catalogue import MOD_FILE, find, new_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
-from game.scenario.errors import ScenarioError
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.loader import load_mod_info
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.tournament import run_tournament
@@ -324,6 +325,16 @@ def _tournament(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
+        if Path(path).name == MOD_FILE:  # a mod's card is checked as one
+            try:
+                _info, warnings = load_mod_info(Path(path))
+                for warning in warnings:
+                    print(warning)
+                print(f"{path}: valid mod card")
+            except ScenarioError as error:
+                failed = True
+                print(error)
+            continue
         try:
             loaded = find(path).load()
         except ScenarioError as error:
@@ -353,7 +364,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
                 for item in listings
             ],
             "broken_mods": [
-                {"folder": str(mod.folder), "problems": [str(p) for p in mod.problems]} for mod in broken_mods
+                {"folder": str(mod.folder), "broken": mod.broken, "problems": [str(p) for p in mod.problems]}
+                for mod in broken_mods
             ],
         }
         print(json.dumps(report, sort_keys=True))
@@ -365,14 +377,20 @@ def _list_scenarios(args: argparse.Namespace) -> int:
         status = item.status if item.status != "warnings" else f"{len(item.problems)} warn."
         print(f"{item.entry.key:<28}{regions:>8}  {status:<10}{name}")
         if item.status == "broken":
-            for problem in item.problems[:5]:
-                print(f"    {problem}")
+            _print_some(item.problems)
     for mod in broken_mods:
-        print(f"{'(mod ' + mod.folder.name + ')':<28}{'-':>8}  {'broken':<10}{mod.folder}")
-        for problem in mod.problems[:5]:
-            print(f"    {problem}")
+        status = "broken" if mod.broken else "warnings"
+        print(f"{'(mod ' + mod.folder.name + ')':<28}{'-':>8}  {status:<10}{mod.folder}")
+        _print_some(mod.problems)
     print(f"\nUser mods are read from {paths.mods_dir()}")
     return 0
+
+
+def _print_some(problems: list[Problem], shown: int = 5) -> None:
+    for problem in problems[:shown]:
+        print(f"    {problem}")
+    if len(problems) > shown:
+        print(f"    ... and {len(problems) - shown} more: run validate for all of them")
 
 
 def _new_scenario(args: argparse.Namespace) -> int:

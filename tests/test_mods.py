@@ -217,3 +217,47 @@ def test_f5_on_a_broken_file_shows_its_problems_and_the_game_goes_on() -> None:
     assert any("half_done.yaml:" in p and "economy" in p for p in shown.problems)
     shown.back_to_game()
     assert app.scene is game and game.state.turn == turn  # type: ignore[attr-defined]
+
+
+def test_a_scenario_of_a_mod_with_a_broken_card_is_refused_with_the_cards_problems(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = new_mod("bad_card")
+    card = paths.mods_dir() / "bad_card" / "mod.yaml"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace('version: "0.1"', "version: 0.1"), encoding="utf-8"
+    )
+    for name in ("bad_card/bad_card", str(path)):
+        with pytest.raises(ScenarioError, match=r"mod\.yaml:7:10: version: expected text"):
+            find(name)
+    assert main(["validate", str(card)]) == 1
+    assert "mod.yaml:7:10" in capsys.readouterr().out
+
+
+def test_a_mod_card_is_validated_as_a_card(capsys: pytest.CaptureFixture[str]) -> None:
+    new_mod("fine_card")
+    assert main(["validate", str(paths.mods_dir() / "fine_card" / "mod.yaml")]) == 0
+    assert "valid mod card" in capsys.readouterr().out
+
+
+def test_a_mod_personality_replacing_a_built_in_one_is_a_warning_in_the_card() -> None:
+    new_mod("own_warlord")
+    card = paths.mods_dir() / "own_warlord" / "mod.yaml"
+    card.write_text(
+        card.read_text(encoding="utf-8")
+        + "personalities:\n  - id: warlord\n    name: {en: Warlord, pl: Watażka}\n    aggression: 1\n",
+        encoding="utf-8",
+    )
+    assert find("own_warlord/own_warlord").load().warnings == []  # the scenario is not to blame
+    mod = next(m for m in catalogue.user_mods() if m.folder.name == "own_warlord")
+    assert [p.code for p in mod.problems] == ["dup.builtin_personality"]
+
+
+def test_files_a_mod_does_not_read_are_named_in_a_warning() -> None:
+    path = new_mod("strays")
+    (path.parent / "second.yml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (paths.mods_dir() / "strays" / "third.yaml").write_text("format: 1\n", encoding="utf-8")
+    mod = next(m for m in catalogue.user_mods() if m.folder.name == "strays")
+    assert not mod.broken
+    assert sorted(Path(p.file).name for p in mod.problems) == ["second.yml", "third.yaml"]
+    assert all(p.severity == "warning" and "not read" in p.message for p in mod.problems)

@@ -528,10 +528,12 @@ def test_empty_playable_list_is_a_warning() -> None:
 
 def test_load_scenario_reads_a_file(tmp_path: Path) -> None:
     """load_scenario reads a path and records it, and reports problems under that path."""
-    good = tmp_path / "good.yaml"
+    (tmp_path / "good").mkdir()
+    (tmp_path / "bad").mkdir()
+    good = tmp_path / "good" / "tiny.yaml"
     good.write_text(VALID, encoding="utf-8")
     assert load_scenario(good).path == str(good)
-    bad = tmp_path / "bad.yaml"
+    bad = tmp_path / "bad" / "tiny.yaml"
     bad.write_text(edit(VALID, "culture: north", "culture: nrth"), encoding="utf-8")
     with pytest.raises(ScenarioError) as caught:
         load_scenario(str(bad))
@@ -606,3 +608,12 @@ def test_two_hundred_regions_load_fast() -> None:
         best = min(best, time.perf_counter() - start)
     assert len(loaded.scenario.regions) == 200
     assert best < 0.15
+
+
+def test_a_scenario_whose_id_is_not_its_file_name_gets_a_warning(tmp_path: Path) -> None:
+    """The game names scenarios by their files; meta.id should be the same, or copies get confused."""
+    copy = tmp_path / "copy2.yaml"
+    copy.write_text(VALID, encoding="utf-8")
+    warnings = load_scenario(copy).warnings
+    assert [w.code for w in warnings] == ["meta.id_not_file_name"]
+    assert warnings[0].line == line_of(VALID, "id: tiny") and "copy2.yaml" in warnings[0].message

@@ -36,6 +36,7 @@ def load_scenario_bytes(
     folder: Path | None = None,
     root: Path | None = None,
     mod: ModInfo | None = None,
+    file_id: str | None = None,
 ) -> LoadedScenario:
     """Parse and validate; raise ScenarioError with every problem (errors and warnings, in file order).
 
@@ -44,7 +45,7 @@ def load_scenario_bytes(
     rules do not need it, and a save's embedded scenario has no folder.
     """
     tree, locations = parse_yaml(data, filename, max_bytes=MAX_BYTES)
-    scenario, problems = validate(tree, locations, filename, mod)
+    scenario, problems = validate(tree, locations, filename, mod, file_id)
     provinces = None
     if scenario is not None and folder is not None:
         painted = paint(scenario, locations, filename, folder, root or folder)
@@ -58,17 +59,18 @@ def load_scenario_bytes(
 def load_scenario(path: str | Path, root: Path | None = None, mod: ModInfo | None = None) -> LoadedScenario:
     """A scenario file; `root` is the folder its images may not leave, `mod` the mod.yaml it may use."""
     name, path = str(path), Path(path)
-    return load_scenario_bytes(_read_capped(path, name), name, path.parent, root, mod)
+    return load_scenario_bytes(_read_capped(path, name), name, path.parent, root, mod, path.stem)
 
 
-def load_mod_info(path: Path) -> ModInfo:
-    """A mod.yaml, through the same hardened reader as scenarios; ScenarioError with every problem."""
+def load_mod_info(path: Path) -> tuple[ModInfo, list[Problem]]:
+    """A mod.yaml and its warnings, through the same hardened reader as scenarios; ScenarioError
+    with every problem when it has errors."""
     name = str(path)
     tree, locations = parse_yaml(_read_capped(path, name), name, max_bytes=MAX_BYTES)
     mod, problems = validate_mod(tree, locations, name)
     if mod is None:
         raise ScenarioError(sort_problems(problems))
-    return mod
+    return mod, problems
 
 
 def _read_capped(path: Path, name: str) -> bytes:

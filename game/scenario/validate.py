@@ -25,26 +25,37 @@ _MAX_SUGGESTIONS = 200
 
 
 def validate(
-    data: object, locations: LocationMap, filename: str, mod: ModInfo | None = None
+    data: object,
+    locations: LocationMap,
+    filename: str,
+    mod: ModInfo | None = None,
+    file_id: str | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
     """The Scenario, or None when there is any error; warnings alone still give a Scenario.
 
     A scenario of a mod may use the cultures and personalities of its mod.yaml; they join the
-    scenario's own (which win where both define an id).
+    scenario's own (which win where both define an id). `file_id` is the file's name without
+    .yaml, which meta.id should equal.
     """
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
         problems = [_schema_problem(e, locations, filename) for e in error.errors(include_url=False)]
         return None, sort_problems(problems)
-    if mod is not None:
-        scenario = _with_mod_parts(scenario, mod)
-    checker = _Checker(scenario, locations, filename)
+    checker = _Checker(scenario, locations, filename, mod)
     checker.run(data)
+    if file_id is not None and scenario.meta.id != file_id:
+        checker.report(
+            ("meta", "id"),
+            f"meta.id '{scenario.meta.id}' differs from the file name '{file_id}.yaml': the game names "
+            "scenarios by their files, so make the two the same",
+            "meta.id_not_file_name",
+            "warning",
+        )
     problems = sort_problems(checker.problems)
     if any(p.is_error for p in problems):
         return None, problems
-    return scenario, problems
+    return (scenario if mod is None else _with_mod_parts(scenario, mod)), problems
 
 
 def _with_mod_parts(scenario: Scenario, mod: ModInfo) -> Scenario:
@@ -79,7 +90,13 @@ def validate_mod(data: object, locations: LocationMap, filename: str) -> tuple[M
                 text = f"duplicate id '{item.id}' (first at line {where})"
                 problems.append(Problem(filename, line, column, text, code="dup.mod_id"))
             first.setdefault(item.id, index)
-    return (None if problems else mod), problems
+    builtin = {p.id for p in BUILTIN_PERSONALITIES}
+    for index, personality in enumerate(mod.personalities):
+        if personality.id in builtin:
+            line, column = locations.value_at(("personalities", index, "id"))
+            text = f"personality '{personality.id}' replaces the built-in one of that id"
+            problems.append(Problem(filename, line, column, text, "warning", "dup.builtin_personality"))
+    return (None if any(p.is_error for p in problems) else mod), problems
 
 
 # ---------------------------------------------------------------- schema errors
@@ -244,14 +261,22 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 class _Checker:
     """The whole-document checks; each records Problems and never stops at the first."""
 
-    def __init__(self, scenario: Scenario, locations: LocationMap, filename: str) -> None:
+    def __init__(
+        self, scenario: Scenario, locations: LocationMap, filename: str, mod: ModInfo | None = None
+    ) -> None:
         self.s = scenario
         self.locations = locations
         self.filename = filename
         self.problems: list[Problem] = []
         self.region_ids = {r.id for r in scenario.regions}
-        self.culture_ids = {c.id for c in scenario.cultures}
-        self.personality_ids = {p.id for p in scenario.personalities} | {p.id for p in BUILTIN_PERSONALITIES}
+        shared_cultures = {c.id for c in mod.cultures} if mod else set()
+        shared_personalities = {p.id for p in mod.personalities} if mod else set()
+        self.culture_ids = {c.id for c in scenario.cultures} | shared_cultures
+        self.personality_ids = (
+            {p.id for p in scenario.personalities}
+            | {p.id for p in BUILTIN_PERSONALITIES}
+            | shared_personalities
+        )
         self.suggestions: dict[tuple[str, str], str] = {}
         self.wars: dict[tuple[str, str], int] = {}  # unordered pair -> index in diplomacy.wars
         self.trade_pairs: set[tuple[str, str]] = set()

@@ -149,7 +149,7 @@ class NewGameScene(Scene):
                 scenario = listing.loaded.scenario
                 label = f"{getattr(scenario.meta.name, lang)} ({len(scenario.regions)}){origin}"
                 rows.append((label, listing, []))
-        for broken in self.broken_mods:
+        for broken in (mod for mod in self.broken_mods if mod.broken):
             rows.append((_("Mod {name} (broken)").format(name=broken.folder.name), None, broken.problems))
         return rows
 
