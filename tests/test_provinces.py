@@ -374,3 +374,20 @@ def test_mutated_pngs_give_only_an_asset_error_even_past_the_checksums(edits: li
     except AssetError:
         return
     assert pixels.get_size()[0] * pixels.get_size()[1] <= MAX_PIXELS
+
+
+def test_an_image_of_another_kind_is_named() -> None:
+    with pytest.raises(AssetError, match="not a PNG but a JPEG image: save it as PNG"):
+        png_size(b"\xff\xd8\xff\xe0" + bytes(40), "photo.png")
+
+
+def test_when_most_colours_are_missing_the_likely_cause_is_named(mod: Path) -> None:
+    shifted = {"red": "#c92828", "green": "#28c928", "blue": "#2828c9"}
+    problems = problems_of(write(mod, scenario_text(colours=shifted)))
+    assert "map.colours_shifted" in codes(problems)
+    assert any("anti-aliasing" in p.message for p in problems)
+
+
+def test_a_picture_stretched_to_another_shape_gets_a_warning(mod: Path) -> None:
+    loaded = load_scenario(write(mod, scenario_text(size="\n    width: 400\n    height: 200")))
+    assert "map.stretched" in codes(loaded.warnings)

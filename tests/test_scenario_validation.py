@@ -617,3 +617,10 @@ def test_a_scenario_whose_id_is_not_its_file_name_gets_a_warning(tmp_path: Path)
     warnings = load_scenario(copy).warnings
     assert [w.code for w in warnings] == ["meta.id_not_file_name"]
     assert warnings[0].line == line_of(VALID, "id: tiny") and "copy2.yaml" in warnings[0].message
+
+
+def test_an_unquoted_colour_is_explained() -> None:
+    """`colour: #aa3030` is a comment to YAML, so the value is empty: the message says to quote it."""
+    problems = problems_of(edit(VALID, 'colour: "#aa3030"', "colour: #aa3030"))
+    assert len(problems) == 1
+    assert "write the colour in quotes" in problems[0].message

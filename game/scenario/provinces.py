@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 16_000_000
 MAX_SIDE = 4096
 MAX_PIXELS = 4_200_000  # 2048 x 2048 and a little: 17 MB once decoded
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+OTHER_IMAGES = ((b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"), (b"BM", "BMP"), (b"RIFF", "WebP or other RIFF"))
 GAP = 3  # regions this many pixels apart or closer touch: painters may draw thin border lines
 OUTLINE_POINTS = 400  # enough for a smooth border; the map redraws only when its view changes
 LABEL_GRID = 96  # label points are searched on a copy at most this many pixels across
@@ -69,7 +70,8 @@ def asset_file(relative: str, base: Path, root: Path) -> Path:
         raise AssetError(f"'{relative}' is absolute: give a path relative to the scenario file", "asset.path")
     if ".." in pure.parts:
         raise AssetError(
-            f"'{relative}' climbs out with '..': keep assets inside the mod folder", "asset.path"
+            f"'{relative}' climbs out with '..': keep images in the scenario's folder or below it",
+            "asset.path",
         )
     if pure.suffix.lower() != ".png":
         raise AssetError(f"'{relative}' is not a .png file", "asset.type")
@@ -106,7 +108,9 @@ def read_png(path: Path, name: str) -> bytes:
 def png_size(data: bytes, name: str) -> tuple[int, int]:
     """Width and height of a complete, undamaged PNG of a size the game accepts; else AssetError."""
     if not data.startswith(PNG_SIGNATURE):
-        raise AssetError(f"'{name}' is not a PNG image", "asset.not_png")
+        other = next((kind for magic, kind in OTHER_IMAGES if data.startswith(magic)), None)
+        hint = f" but a {other} image: save it as PNG" if other else " image"
+        raise AssetError(f"'{name}' is not a PNG{hint}", "asset.not_png")
     size: tuple[int, int] | None = None
     has_pixels = False
     position = len(PNG_SIGNATURE)
@@ -296,6 +300,24 @@ def _compare(
     scenario: Scenario, painted: ProvinceMap, pixels: pygame.Surface, image: str, report: _Reporter
 ) -> None:
     index = {r.id: i for i, r in enumerate(scenario.regions)}
+    if len(painted.unpainted) >= max(2, len(scenario.regions) // 2):
+        report(
+            ("meta", "map", "provinces"),
+            f"{len(painted.unpainted)} of {len(scenario.regions)} region colours are nowhere in '{image}': "
+            "was it saved with anti-aliasing, blur or a colour profile? Each region's pixels must have "
+            "exactly its colour",
+            "map.colours_shifted",
+        )
+    width, height = painted.image_size
+    map_size = scenario.meta.map
+    if abs(map_size.width / map_size.height - width / height) > 0.02 * width / height:
+        report(
+            ("meta", "map"),
+            f"the map is {map_size.width}x{map_size.height} but '{image}' is {width}x{height}: "
+            "the picture is stretched to fit",
+            "map.stretched",
+            "warning",
+        )
     for region in painted.unpainted:
         r = scenario.regions[index[region]]
         field = "province_colour" if r.province_colour else "colour"

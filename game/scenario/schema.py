@@ -90,7 +90,7 @@ class MapSize(Strict):
 class Meta(Strict):
     """What the player sees in the scenario list, and how the game ends."""
 
-    id: Id = Field(description="The scenario's id; must equal the file name without .yaml.")
+    id: Id = Field(description="The scenario's id; the same as the file name without .yaml (validate warns).")
     name: Text = Field(description="Title in the scenario list (at most 80 characters).")
     description: LongTextL10n = Field(description="A few sentences on the list screen.")
     authors: list[ShortText] = Field(default_factory=list, max_length=50, description="Who wrote it.")

@@ -114,6 +114,8 @@ def _schema_problem(error: Mapping[str, Any], locations: LocationMap, filename: 
     else:
         where, path = locations.value_at(loc), loc
         text = _explain(kind, error.get("ctx") or {}, error.get("input"), str(error.get("msg", "")))
+        if kind == "string_type" and error.get("input") is None and "colour" in str(loc[-1]):
+            text += ' (a "#" starts a comment in YAML: write the colour in quotes, like "#4f86c6")'
     prefix = f"{_path_text(path)}: " if path else ""
     return Problem(filename, where[0], where[1], prefix + text, code=f"schema.{kind}")
 
