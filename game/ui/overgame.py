@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,15 +11,15 @@ import pygame
 from game import paths
 from game.catalogue import painted_map
 from game.core.economy import standings
-from game.i18n import _, language
+from game.core.model import FIGURES, Figure
+from game.i18n import _, language, number
 from game.saves import LoadedGame, SaveError, save_game
+from game.ui.linechart import Chart, Line, distinct_colours, draw_line_chart
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.mapscene import MapScene
-
-CHART_LINES = 6  # regions drawn on the game over chart, besides the players'
 
 
 class OverGame(Scene):
@@ -150,60 +151,126 @@ def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = Non
     )
 
 
+CHART_LINES = 6  # regions drawn on the game over charts besides the players' and the winner
+MARGIN = 24
+TAB_GAP = 8
+
+
+def figure_texts(figure: Figure) -> tuple[str, str, str]:
+    """A chart's tab, title and unit."""
+    if figure == "score":
+        return _("Score"), _("Score over the turns"), _("Points")
+    if figure == "treasury":
+        return _("Treasury"), _("Treasury over the turns"), _("Gold")
+    return _("Friends and allies"), _("Friends and allies over the turns"), _("Regions")
+
+
+def victory_text(how: str | None, region: str) -> str:
+    if how == "conquest":
+        return _("{region} wins by conquest.").format(region=region)
+    if how == "diplomatic":
+        return _("{region} wins a diplomatic victory.").format(region=region)
+    if how == "economic":
+        return _("{region} wins an economic victory.").format(region=region)
+    return _("{region} has the best score when time runs out and wins.").format(region=region)
+
+
 class GameOverScene(OverGame):
+    """Who won and how, the final standings, and charts of score, treasury and friends over the
+    turns (buttons or the arrow keys switch between them)."""
+
+    def __init__(self, app: App, game: MapScene) -> None:
+        super().__init__(app, game)
+        self.figure: Figure = "score"
+
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
-        state, name = self.game.state, self.game.name
+        panel, tabs, _area = self._layout()
+        gui.text(panel, self._summary())
+        width = min(240, (tabs.width - 2 * TAB_GAP) // len(FIGURES))
+        for i, figure in enumerate(FIGURES):
+            gui.toggle(
+                pygame.Rect(tabs.x + i * (width + TAB_GAP), tabs.y, width, tabs.height),
+                figure_texts(figure)[0],
+                partial(self.show, figure),
+                selected=figure == self.figure,
+                tooltip=_("How many regions were allied with each region or regarded it as a friend")
+                if figure == "friends"
+                else None,
+            )
+        gui.button(pygame.Rect(w // 2 - 100, h - 62, 200, 44), _("Title screen"), self._to_title)
+
+    def show(self, figure: Figure) -> None:
+        self.figure = figure
+        self.build()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            self.show(FIGURES[(FIGURES.index(self.figure) + step) % len(FIGURES)])
+
+    def _layout(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The results at the left, the chart's buttons and the chart at the right, the way out below."""
+        w, h = self.app.size
+        bottom = h - 80
+        panel = pygame.Rect(MARGIN, MARGIN, max(240, min(340, w * 27 // 100)), bottom - MARGIN)
+        x = panel.right + 20
+        tabs = pygame.Rect(x, MARGIN, w - MARGIN - x, 34)
+        return panel, tabs, pygame.Rect(x, tabs.bottom + 10, tabs.width, bottom - tabs.bottom - 10)
+
+    def _summary(self) -> list[str]:
+        state, name, humans = self.game.state, self.game.name, self.game.humans
+        ranked = standings(state)
         lines = [f"**{_('The game is over')}**"]
         if state.winner is not None:
-            how = _(state.win_reason) if state.win_reason else ""
-            lines.append(_("{region} wins ({how}).").format(region=name(state.winner), how=how))
-        for human in self.game.humans:
+            lines.append(victory_text(state.win_reason, name(state.winner)))
+        for human in humans:
             ruler = state.regions[human].ruler
             if ruler != human:
                 lines.append(
                     _("{region} was annexed by {ruler}.").format(region=name(human), ruler=name(ruler))
                 )
-        lines.append("")
-        lines.append(f"**{_('Final standings')}**")
-        for rank, (region, points) in enumerate(standings(state), start=1):
-            lines.append(f"{rank}. {name(region)} — {points:.0f}")
-        gui.text(pygame.Rect(40, 60, 380, h - 160), lines)
-        gui.button(
-            pygame.Rect(w // 2 - 100, h - 80, 200, 44),
-            _("Title screen"),
-            self._to_title,
-        )
+            else:
+                place = next(rank for rank, (r, _points) in enumerate(ranked, start=1) if r == human)
+                lines.append(
+                    _("{region} finishes in place {place} of {count}.").format(
+                        region=name(human), place=place, count=len(ranked)
+                    )
+                )
+        lines += ["", f"**{_('Final standings')}**"]
+        for rank, (region, points) in enumerate(ranked, start=1):
+            line = f"{rank}. {name(region)} — {points:.0f}"
+            lines.append(f"**{line}**" if region in humans else line)
+        fallen = [r for r in state.order if not state.regions[r].alive]
+        if fallen:
+            lines += ["", f"**{_('Annexed regions')}**"]
+            lines += [
+                _("{region}, ruled by {ruler}").format(region=name(r), ruler=name(state.regions[r].ruler))
+                for r in fallen
+            ]
+        return lines
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
-        w, h = self.app.size
-        self._chart(surface, pygame.Rect(460, 60, w - 500, h - 170))
+        draw_line_chart(surface, self._layout()[2], self.app.text, self._chart())
 
-    def _chart(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """Score over the turns for the leading regions and the player's own."""
+    def _chart(self) -> Chart:
+        """The players' regions, the winner and the leaders, in the colours of the map."""
         state, game = self.game.state, self.game
         leaders = [r for r, _points in standings(state)[:CHART_LINES]]
-        shown = list(dict.fromkeys([*game.humans, *leaders]))
-        points = {r: state.history.series("score", r) for r in shown}
-        series = {r: [value for _turn, value in found] for r, found in points.items() if found}
-        pygame.draw.rect(surface, (16, 20, 28), area)
-        pygame.draw.rect(surface, (70, 82, 100), area, 1)
-        title = self.app.text.render(_("Score over the turns"), 16, (236, 220, 160), True)
-        surface.blit(title, (area.x + 8, area.y + 6))
-        if not series:
-            return
-        turns = max(len(v) for v in series.values())
-        top = max(max(v) for v in series.values()) or 1.0
-        plot = area.inflate(-60, -60).move(10, 10)
-        for i, (region, values) in enumerate(series.items()):
-            colour = game.map.colours.get(region, (200, 200, 200))
-            points = [
-                (plot.x + plot.width * t / max(turns - 1, 1), plot.bottom - plot.height * v / top)
-                for t, v in enumerate(values)
-            ]
-            if len(points) > 1:
-                pygame.draw.lines(surface, colour, False, points, 3 if region in game.humans else 2)
-            label = self.app.text.render(game.name(region), 13, colour, region in game.humans)
-            surface.blit(label, (area.right - 150, area.y + 30 + 18 * i))
+        winner = [state.winner] if state.winner is not None else []
+        shown = list(dict.fromkeys([*game.humans, *winner, *leaders]))
+        colours = distinct_colours([game.map.colours.get(r, (200, 200, 200)) for r in shown])
+        lines = [
+            Line(
+                game.name(r),
+                colour,
+                state.history.series(self.figure, r),
+                bold=r in game.humans,
+                fell=not state.regions[r].alive,
+            )
+            for r, colour in zip(shown, colours, strict=True)
+        ]
+        _tab, title, unit = figure_texts(self.figure)
+        return Chart(title, _("Turn"), unit, lines, number, whole=self.figure == "friends")
