@@ -274,12 +274,16 @@ def _print_summary(state: GameState, scenario: Scenario) -> None:
 
     played = state.turn - 1
     title = scenario.meta.name.en
+    turns = f"{played} turn" + ("" if played == 1 else "s")
+    how = {"diplomatic": "a diplomatic victory", "economic": "an economic victory", "score": "the best score"}
     if state.winner:
-        print(f"{title}: {name(state.winner)} wins by {state.win_reason} after {played} turns.")
+        reason = how.get(str(state.win_reason), str(state.win_reason))
+        print(f"{title}: {name(state.winner)} wins by {reason} after {turns}.")
     else:
-        print(f"{title}: no winner after {played} turns.")
+        print(f"{title}: no winner after {turns}.")
     key = [e for e in state.events if e.kind in KEY_EVENTS]
-    print(f"\nKey events ({len(key)}, the last 25):")
+    shown = "" if len(key) <= 25 else ", the last 25"
+    print(f"\nKey events ({len(key)}{shown}):")
     for event in key[-25:]:
         print(f"  turn {event.turn:>3}: {describe(event).render(name)}")
     counts = Counter(e.kind for e in state.events)

@@ -261,3 +261,44 @@ def test_files_a_mod_does_not_read_are_named_in_a_warning() -> None:
     assert not mod.broken
     assert sorted(Path(p.file).name for p in mod.problems) == ["second.yml", "third.yaml"]
     assert all(p.severity == "warning" and "not read" in p.message for p in mod.problems)
+
+
+def test_the_new_game_screen_starts_the_game_of_the_seed_typed() -> None:
+    import pygame
+    import pygame_gui
+
+    from game.ui.app import App
+    from game.ui.mapscene import MapScene
+    from game.ui.menus import NewGameScene
+
+    app = App((960, 600), window=False)
+    chooser = NewGameScene(app)
+    app.switch(chooser)
+    chooser.choose("meridia")
+    assert chooser.seed == str(chooser.scenario.meta.seed)
+    entry = next(iter(app.gui._entries))
+    typed = pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_CHANGED, ui_element=entry, text="4242")
+    app.frame([typed], 1 / 60)
+    assert chooser.seed == "4242"
+    chooser._start()
+    game = app.scene
+    assert isinstance(game, MapScene) and game.state.seed == 4242
+
+
+def test_regions_that_do_not_fit_the_new_game_screen_come_in_pages() -> None:
+    from game.ui.app import App
+    from game.ui.menus import NewGameScene
+
+    app = App((960, 600), window=False)
+    chooser = NewGameScene(app)
+    app.switch(chooser)
+    chooser.choose("meridia")
+    labels = {e.text for e in app.gui._elements if hasattr(e, "text")}
+    more = next(label for label in labels if label.startswith("More regions (1/"))
+    pages = int(more.split("/")[1].rstrip(")"))
+    seen: set[str] = set()
+    for _page in range(pages):
+        seen |= {e.text for e in app.gui._elements if hasattr(e, "text")}
+        chooser._next_regions()
+    names = {r.name.en for r in chooser.scenario.regions if r.id in chooser._playable(chooser.scenario)}
+    assert names <= seen

@@ -536,8 +536,8 @@ class _Checker:
                 war_line = self.line_of(("diplomacy", "wars", self.wars[pair]))
                 self.report(
                     base,
-                    f"'{a}' and '{b}' are at war (line {war_line}) and cannot also have a "
-                    f"{treaty.kind} treaty",
+                    f"'{a}' and '{b}' are at war (line {war_line}) and cannot also have a treaty "
+                    f"of kind {treaty.kind}",
                     "diplomacy.war_and_treaty",
                 )
             key = (treaty.kind, *pair)

@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.i18n.fonts import font_path
 
@@ -49,6 +49,7 @@ class Gui:
         self.manager.get_theme().load_theme(THEME)  # after the font is known, so the theme can use it
         self.manager.preload_fonts([{"name": "gamefont", "point_size": 14, "style": "regular"}])
         self._elements: list[Any] = []
+        self._entries: dict[UITextEntryLine, Callable[[str], None]] = {}
 
     def resize(self, size: tuple[int, int]) -> None:
         self.manager.set_window_resolution(size)
@@ -57,6 +58,7 @@ class Gui:
         for element in self._elements:
             element.kill()
         self._elements.clear()
+        self._entries.clear()
 
     def button(
         self,
@@ -93,6 +95,9 @@ class Gui:
         return widget
 
     def process(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self._entries:
+            self._entries[event.ui_element](event.text)
+            return True
         return bool(self.manager.process_events(event))
 
     def update(self, seconds: float) -> None:
@@ -132,6 +137,18 @@ class Gui:
     def list_row(self, rect: pygame.Rect, text: str, command: Callable[[], None]) -> UIButton:
         """One entry of a list (a saved game): a wide button whose text starts at the left."""
         widget = UIButton(rect, text, self.manager, command=command, object_id=ObjectID(class_id="@list_row"))
+        self._elements.append(widget)
+        return widget
+
+    def entry(
+        self, rect: pygame.Rect, text: str, on_change: Callable[[str], None], *, digits_only: bool, limit: int
+    ) -> UITextEntryLine:
+        """A one-line text field; `on_change` hears every edit."""
+        widget = UITextEntryLine(rect, self.manager, initial_text=text)
+        if digits_only:
+            widget.set_allowed_characters("numbers")
+        widget.set_text_length_limit(limit)
+        self._entries[widget] = on_change
         self._elements.append(widget)
         return widget
 

@@ -431,7 +431,7 @@ class MapScene(Scene):
         elif event.type == pygame.MOUSEMOTION and self.dragging:
             self.map.pan(*event.rel)
         elif event.type == pygame.MOUSEWHEEL:
-            self.map.zoom_at(pygame.mouse.get_pos(), 1.15 if event.y > 0 else 1 / 1.15)
+            self.map.zoom_at(self.app.mouse_position(), 1.15 if event.y > 0 else 1 / 1.15)
         elif event.type == pygame.KEYDOWN:
             self._key(event.key)
 
@@ -499,7 +499,7 @@ class MapScene(Scene):
 
     def _draw_hover(self, surface: pygame.Surface) -> None:
         """A short summary of the region under the mouse: who rules it and how it feels about us."""
-        mouse = pygame.mouse.get_pos()
+        mouse = self.app.mouse_position()
         region = self.map.region_at(mouse) if pygame.mouse.get_focused() else None
         if region is None:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from game.ui.settings_scene import SettingsScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
+
+LABEL_CHARS = 40  # what a scenario's button in the list shows at the smallest window
 
 
 class TitleScene(Scene):
@@ -68,6 +71,11 @@ class TitleScene(Scene):
         surface.blit(line, (w // 2 - line.get_width() // 2, h // 2 - 150))  # above Continue
 
 
+def _fit(label: str, most: int = LABEL_CHARS) -> str:
+    """A label cut to what its button shows, marked as cut."""
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
+
+
 class NewGameScene(Scene):
     """Choose a scenario (shipped or from a mod), one or more regions to play, and the skill."""
 
@@ -83,6 +91,9 @@ class NewGameScene(Scene):
         self.choice = first
         self.humans = [self._playable(self.scenario)[0]]
         self.difficulty = "normal"
+        self.seed = str(self.scenario.meta.seed)
+        self.region_page = 0
+        self.captions: list[tuple[str, tuple[int, int]]] = []  # texts beside the widgets, drawn each frame
 
     @property
     def scenario(self) -> Scenario:
@@ -103,10 +114,11 @@ class NewGameScene(Scene):
         self.page %= pages
         y = 70
         for label, listing, problems in rows[self.page * per_page : (self.page + 1) * per_page]:
-            mark = "• " if listing is self.choice else ""
-            action = partial(self._choose, listing) if listing is not None else (lambda: None)
-            refusal = "\n".join(str(p) for p in problems[:4]) if problems else None
-            gui.button(pygame.Rect(40, y, 320, 40), mark + label, action, refusal=refusal)
+            rect = pygame.Rect(40, y, 320, 40)
+            if listing is None:  # broken: its problems are the tooltip
+                gui.button(rect, label, lambda: None, refusal="\n".join(str(p) for p in problems[:4]))
+            else:
+                gui.toggle(rect, label, partial(self._choose, listing), selected=listing is self.choice)
             y += 48
         if pages > 1:
             more = _("More scenarios ({page}/{pages})").format(page=self.page + 1, pages=pages)
@@ -121,17 +133,28 @@ class NewGameScene(Scene):
             )
         gui.text(pygame.Rect(380, 70, w - 420, 120), lines)
         names = {r.id: getattr(r.name, lang) for r in self.scenario.regions}
-        x, y = 380, 210
-        for region in self._playable(self.scenario):
-            mark = "• " if region in self.humans else ""
-            gui.button(pygame.Rect(x, y, 200, 34), mark + names[region], partial(self._pick, region))
-            x += 210
-            if x + 200 > w - 20:
-                x, y = 380, y + 40
-        y += 60
+        regions = self._playable(self.scenario)
+        per_row = max(1, (w - 400) // 170)
+        per_page = per_row * max(1, (h - 210 - 260) // 38)  # the rest is for skill, seed and Start
+        region_pages = -(-len(regions) // per_page)
+        self.region_page %= region_pages
+        shown = regions[self.region_page * per_page : (self.region_page + 1) * per_page]
+        for i, region in enumerate(shown):
+            rect = pygame.Rect(380 + (i % per_row) * 170, 210 + (i // per_row) * 38, 162, 32)
+            gui.toggle(rect, names[region], partial(self._pick, region), selected=region in self.humans)
+        y = 210 + -(-len(shown) // per_row) * 38
+        if region_pages > 1:
+            more = _("More regions ({page}/{pages})").format(page=self.region_page + 1, pages=region_pages)
+            gui.button(pygame.Rect(380, y, 220, 30), more, self._next_regions)
+            y += 36
+        y += 12
+        self.captions = [(_("Computer players:"), (380, y))]
         for i, level in enumerate(("easy", "normal", "hard")):
-            mark = "• " if level == self.difficulty else ""
-            gui.button(pygame.Rect(380 + i * 150, y, 140, 34), mark + _(level), partial(self._level, level))
+            rect = pygame.Rect(380 + i * 150, y + 24, 140, 34)
+            gui.toggle(rect, _(level), partial(self._level, level), selected=level == self.difficulty)
+        self.captions.append((_("Seed (the same seed gives the same game):"), (380, y + 70)))
+        gui.entry(pygame.Rect(380, y + 94, 200, 34), self.seed, self._seed, digits_only=True, limit=18)
+        gui.button(pygame.Rect(590, y + 94, 160, 34), _("Random seed"), self._random_seed)
         gui.button(pygame.Rect(w - 240, h - 70, 200, 46), _("Start"), self._start)
         gui.button(pygame.Rect(40, h - 70, 160, 46), _("Back"), lambda: self.app.switch(TitleScene(self.app)))
 
@@ -140,15 +163,15 @@ class NewGameScene(Scene):
         lang = language()
         rows: list[tuple[str, Listing | None, list[Problem]]] = []
         for listing in self.listings:
-            mod = listing.entry.mod
-            origin = f" · {getattr(mod.name, lang)}" if mod is not None else ""
             if listing.loaded is None:
                 label = _("{name} (broken)").format(name=listing.entry.key)
-                rows.append((label, None, listing.problems))
-            else:
-                scenario = listing.loaded.scenario
-                label = f"{getattr(scenario.meta.name, lang)} ({len(scenario.regions)}){origin}"
-                rows.append((label, listing, []))
+                rows.append((_fit(label), None, listing.problems))
+                continue
+            scenario, mod = listing.loaded.scenario, listing.entry.mod
+            name = getattr(scenario.meta.name, lang)
+            mod_name = getattr(mod.name, lang) if mod is not None else name
+            origin = f" · {mod_name}" if mod_name != name else ""  # the mod's name, when it says more
+            rows.append((_fit(f"{name} ({len(scenario.regions)}){origin}"), listing, []))
         for broken in (mod for mod in self.broken_mods if mod.broken):
             rows.append((_("Mod {name} (broken)").format(name=broken.folder.name), None, broken.problems))
         return rows
@@ -172,6 +195,8 @@ class NewGameScene(Scene):
     def _choose(self, listing: Listing) -> None:
         self.choice = listing
         self.humans = [self._playable(self.scenario)[0]]
+        self.seed = str(self.scenario.meta.seed)
+        self.region_page = 0
         self.build()
 
     def _pick(self, region: str) -> None:
@@ -186,6 +211,17 @@ class NewGameScene(Scene):
         self.difficulty = level
         self.build()
 
+    def _next_regions(self) -> None:
+        self.region_page += 1
+        self.build()
+
+    def _seed(self, text: str) -> None:
+        self.seed = text
+
+    def _random_seed(self) -> None:
+        self.seed = str(random.SystemRandom().randrange(1, 10**9))  # a new game; the seed says which
+        self.build()
+
     def _start(self) -> None:
         loaded, entry = self.choice.loaded, self.choice.entry
         assert loaded is not None
@@ -195,6 +231,7 @@ class NewGameScene(Scene):
             self.scenario,
             list(self.humans),
             self.difficulty,
+            int(self.seed) if self.seed.isdigit() else None,  # empty: the scenario's own seed
             source=source,
             provinces=loaded.provinces,
         )
@@ -204,8 +241,9 @@ class NewGameScene(Scene):
         surface.fill((24, 30, 40))
         heading = self.app.text.render(_("New game"), 28, (236, 220, 160), True)
         surface.blit(heading, (40, 20))
-        hint = self.app.text.render(_("Your regions (pick several to play hot-seat):"), 15, (200, 210, 225))
-        surface.blit(hint, (380, 190))
+        captions = [(_("Your regions (pick several to play hot-seat):"), (380, 192)), *self.captions]
+        for text, position in captions:
+            surface.blit(self.app.text.render(text, 15, (200, 210, 225)), position)
 
 
 class ErrorScene(Scene):
