@@ -227,7 +227,14 @@ def new_mod(name: str, folder: Path | None = None) -> Path:
         raise FileExistsError(f"{mod} already exists: choose another name, or edit the files there")
     title = name.replace("_", " ").title()
     schema = (TEMPLATES.parent / "scenario.schema.json").resolve().as_uri()
-    fill = {"@ID@": name, "@TITLE@": title, "@SCHEMA@": schema, "@KEY@": f"{name}/{name}"}
+    mod_schema = (TEMPLATES.parent / "mod.schema.json").resolve().as_uri()
+    fill = {
+        "@ID@": name,
+        "@TITLE@": title,
+        "@SCHEMA@": schema,
+        "@MODSCHEMA@": mod_schema,
+        "@KEY@": f"{name}/{name}",
+    }
     scenario = mod / MOD_SCENARIOS / f"{name}.yaml"
     scenario.parent.mkdir(parents=True)
     for template, target in (("mod.yaml", mod / MOD_FILE), ("scenario.yaml", scenario)):

@@ -118,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     soak.add_argument("--json", action="store_true", help="print one JSON object")
     soak.set_defaults(run=_soak)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files")
+    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files (or of mod.yaml)")
+    schema.add_argument("--mod", action="store_true", help="the schema of a mod's mod.yaml instead")
     schema.set_defaults(run=_schema)
 
     docs = sub.add_parser("docs", help="write the field reference of docs/modding.md from the schema")
@@ -443,9 +444,9 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from game.scenario.jsonschema import scenario_json_schema_text
+    from game.scenario.jsonschema import json_schema_text
 
-    print(scenario_json_schema_text(), end="")
+    print(json_schema_text("mod" if args.mod else "scenario"), end="")
     return 0
 
 

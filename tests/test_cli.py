@@ -70,3 +70,12 @@ def test_shipped_json_schema_is_current(capsys: pytest.CaptureFixture[str]) -> N
     printed = capsys.readouterr().out
     assert json.loads(printed)["title"] == "Bilateral scenario"
     assert Path("assets/scenario.schema.json").read_text(encoding="utf-8") == printed
+
+
+def test_shipped_mod_json_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    """assets/mod.schema.json, which new mods' mod.yaml names for editors, matches the code;
+    regenerate it with `python -m game schema --mod > assets/mod.schema.json`."""
+    assert main(["schema", "--mod"]) == 0
+    printed = capsys.readouterr().out
+    assert json.loads(printed)["title"] == "Bilateral mod card (mod.yaml)"
+    assert Path("assets/mod.schema.json").read_text(encoding="utf-8") == printed

@@ -43,6 +43,8 @@ def test_the_starter_points_editors_at_the_shipped_schema() -> None:
     assert first_line.startswith("# yaml-language-server: $schema=file://")
     assert Path(first_line.split("file://", 1)[1]).name == "scenario.schema.json"
     assert Path(first_line.split("file://", 1)[1]).is_file()
+    card_line = (paths.mods_dir() / "schema_check" / "mod.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert card_line.endswith("/mod.schema.json") and Path(card_line.split("file://", 1)[1]).is_file()
 
 
 @pytest.mark.parametrize("name", ["Green Hills", "9lives", "a/b", "", "x" * 41])
@@ -228,10 +230,10 @@ def test_a_scenario_of_a_mod_with_a_broken_card_is_refused_with_the_cards_proble
         card.read_text(encoding="utf-8").replace('version: "0.1"', "version: 0.1"), encoding="utf-8"
     )
     for name in ("bad_card/bad_card", str(path)):
-        with pytest.raises(ScenarioError, match=r"mod\.yaml:7:10: version: expected text"):
+        with pytest.raises(ScenarioError, match=r"mod\.yaml:9:10: version: expected text"):
             find(name)
     assert main(["validate", str(card)]) == 1
-    assert "mod.yaml:7:10" in capsys.readouterr().out
+    assert "mod.yaml:9:10" in capsys.readouterr().out
 
 
 def test_a_mod_card_is_validated_as_a_card(capsys: pytest.CaptureFixture[str]) -> None:

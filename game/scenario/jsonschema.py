@@ -1,19 +1,27 @@
-"""The JSON Schema of scenario files, for editors (completion, checks and hovers)."""
+"""The JSON Schemas of scenario files and mod cards, for editors (completion, checks and hovers)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from game.scenario.schema import Scenario
+from pydantic import BaseModel
+
+from game.scenario.schema import ModInfo, Scenario
+
+TITLES: dict[str, tuple[type[BaseModel], str]] = {
+    "scenario": (Scenario, "Bilateral scenario"),
+    "mod": (ModInfo, "Bilateral mod card (mod.yaml)"),
+}
 
 
-def scenario_json_schema() -> dict[str, Any]:
-    schema = Scenario.model_json_schema(by_alias=True)
+def json_schema(kind: str = "scenario") -> dict[str, Any]:
+    model, title = TITLES[kind]
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Bilateral scenario"
+    schema["title"] = title
     return schema
 
 
-def scenario_json_schema_text() -> str:
-    return json.dumps(scenario_json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def json_schema_text(kind: str = "scenario") -> str:
+    return json.dumps(json_schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
