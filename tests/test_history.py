@@ -15,9 +15,10 @@ from game.ai.standard import StandardAI
 from game.core.diplomacy import annex, sign_treaty
 from game.core.economy import score
 from game.core.model import HISTORY_POINTS, History
-from game.core.relations import add_modifier
+from game.core.relations import add_modifier, baseline, opinion
 from game.core.snapshot import data_hash, state_hash, to_data
-from game.core.world import end_of_turn
+from game.core.victory import FRIENDLY, _friends
+from game.core.world import end_of_turn, friend_counts
 from game.saves import FORMAT, SaveError, _checksum, load_game, save_game
 from game.session import Session
 from tests.conftest import WORLD_YAML, build_world
@@ -59,6 +60,32 @@ def test_friends_are_allies_and_regions_with_a_friendly_opinion(world):
     assert world.history.friends["cora"] == [2]
     assert world.history.friends["bria"] == [1]
     assert world.history.friends["alba"] == [0]
+
+
+def test_a_friend_is_one_whose_whole_opinion_reaches_friendly(world):
+    """Kinship, the border and reputation count with the modifiers: a warm kin neighbour whose
+    modifiers alone fall short is a friend once the whole opinion is 50; just below, it is not."""
+    # given: bria and alba are kin neighbours; fenn and alba are kin but far apart
+    assert baseline(world, "bria", "alba") > 20
+    add_modifier(world, "bria", "alba", "test_warmth", FRIENDLY + 0.5 - baseline(world, "bria", "alba"), 0.0)
+    add_modifier(world, "fenn", "alba", "test_warmth", FRIENDLY - 0.5 - baseline(world, "fenn", "alba"), 0.0)
+    # when
+    counted = friend_counts(world)
+    # then
+    assert opinion(world, "bria", "alba") >= FRIENDLY > opinion(world, "fenn", "alba")
+    assert counted["alba"] == 1
+
+
+def test_friends_are_counted_as_the_diplomatic_victory_counts_them():
+    """After a stretch of computer play, the chart's friends are the victory check's friends."""
+    # given
+    state = build_world(seed=6)
+    Session(state, dict.fromkeys(state.order, StandardAI()), strict=True).play_turns(25)
+    # when
+    counted = friend_counts(state)
+    # then
+    assert counted == {region: len(found) for region, found in _friends(state, 0.0).items()}
+    assert any(counted.values())
 
 
 def test_an_annexed_regions_lines_stop_where_it_fell(world):
