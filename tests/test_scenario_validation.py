@@ -419,7 +419,7 @@ def test_war_and_treaty_on_one_pair_is_an_error() -> None:
     assert problem.code == "diplomacy.war_and_treaty"
     assert problem.message == (
         f"'bria' and 'cale' are at war (line {line_of(text, 'attacker')}) and cannot "
-        "also have a access treaty"
+        "also have a treaty of kind access"
     )
 
 
