@@ -207,3 +207,38 @@ def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
     assert loaded.session.log == game.session.log
+
+
+def test_an_unexpected_error_in_a_game_shows_the_log_and_autosaves_the_game(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from game.ui.menus import ErrorScene
+
+    app, game = _new_game()
+    before = len(autosaves(paths.autosaves_dir()))
+
+    def broken(seconds: float) -> None:
+        raise RuntimeError("a bug in a scene")
+
+    monkeypatch.setattr(game, "update", broken)
+    app.frame([], 1 / 60)
+    assert isinstance(app.scene, ErrorScene) and app.scene.game_saved
+    assert "RuntimeError: a bug in a scene" in (app.error or "")
+    assert len(autosaves(paths.autosaves_dir())) >= min(before + 1, 3)
+    labels = " ".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
+    assert "bilateral.log" in labels and "autosaved" in labels
+
+
+def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:
+    from game.core import actions as A
+    from game.core.view import View
+
+    app, game = _new_game()
+    me = game.me
+    other = sorted(game.state.neighbours[me])[0]
+    game.selected = other
+    game.act(A.SendAmbassador(me, other))
+    game.act(A.ImposeEmbargo(me, other))
+    lines = game._region_lines(View(game.state, me))
+    assert "We have an embargo on them." in lines
+    assert any(line.startswith("Ambassadors: ours with them") for line in lines)

@@ -161,7 +161,19 @@ class App:
             pass
         logger.error("unexpected error in the window:\n%s", details)
         self.error = details
-        self.switch(ErrorScene(self, str(log_file)))
+        saved = self._rescue_game()
+        self.switch(ErrorScene(self, str(log_file), saved))
+
+    def _rescue_game(self) -> bool:
+        """An autosave of the game on screen, if there is one, so Continue can pick it up."""
+        game = self.scene if hasattr(self.scene, "autosave") else getattr(self.scene, "game", None)
+        if game is None:  # no game on screen (a menu): nothing to keep
+            return False
+        try:
+            return bool(game.autosave())
+        except Exception:  # the game's state may be what broke: the log has the first error already
+            logger.exception("the autosave after the error failed too")
+            return False
 
     def run(self) -> None:
         clock = pygame.time.Clock()

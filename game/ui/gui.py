@@ -6,7 +6,9 @@ Widgets are rebuilt by the scene when what they show changes; `clear()` drops th
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -14,39 +16,24 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
+import game
 from game.i18n.fonts import font_path
 
-THEME: dict[str, Any] = {
-    "defaults": {
-        "colours": {
-            "normal_bg": "#2f3a4a",
-            "hovered_bg": "#3f5068",
-            "disabled_bg": "#262c35",
-            "selected_bg": "#4b6386",
-            "active_bg": "#4b6386",
-            "dark_bg": "#1c222b",
-            "normal_text": "#eef2f6",
-            "hovered_text": "#ffffff",
-            "disabled_text": "#7d8794",
-            "normal_border": "#5a6b82",
-            "hovered_border": "#9fb3cf",
-            "disabled_border": "#39424f",
-        },
-        "font": {"name": "gamefont", "size": "14"},
-    },
-    # A toggle's chosen state: bright text and a gold border, never mistaken for a disabled button.
-    "@toggle": {"colours": {"selected_text": "#ffffff", "selected_border": "#ffe98c"}},
-    "text_box": {"colours": {"dark_bg": "#1c222b", "normal_border": "#39424f"}},
-    "tool_tip": {"colours": {"dark_bg": "#11151b"}},
-    "@list_row": {"misc": {"text_horiz_alignment": "left", "text_horiz_alignment_padding": "12"}},
-}
+# Colours and fonts of the widgets, in pygame_gui's theme format: a modder may restyle the game
+# without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
+# for a disabled button); "@list_row" is a list entry, its text at the left.
+logger = logging.getLogger(__name__)
+THEME_FILE = Path(game.__file__).resolve().parent.parent / "assets" / "theme.json"
 
 
 class Gui:
     def __init__(self, size: tuple[int, int]) -> None:
         self.manager = pygame_gui.UIManager(size)
         self.manager.add_font_paths("gamefont", str(font_path()), str(font_path(bold=True)))
-        self.manager.get_theme().load_theme(THEME)  # after the font is known, so the theme can use it
+        try:  # after the font is known: the theme names it
+            self.manager.get_theme().load_theme(str(THEME_FILE))
+        except Exception:  # a theme edited wrong must not keep the game from starting: defaults then
+            logger.warning("could not load %s; the default look is used", THEME_FILE, exc_info=True)
         self.manager.preload_fonts([{"name": "gamefont", "point_size": 14, "style": "regular"}])
         self._elements: list[Any] = []
         self._entries: dict[UITextEntryLine, Callable[[str], None]] = {}

@@ -207,7 +207,8 @@ class MapScene(Scene):
         return lines
 
     def _region_lines(self, view: View) -> list[str]:
-        """What we know of the selected region: status, treaties, opinions with every modifier."""
+        """What we know of the selected region: status, treaties, embargoes, ambassadors, and the
+        opinions with every modifier."""
         me, state, other = self.me, self.state, self.selected
         lines: list[str] = []
         if other is None or other == me:
@@ -224,6 +225,20 @@ class MapScene(Scene):
         treaties = [kind_label(t.kind) for t in view.treaties(other)]
         if treaties:
             lines.append(_("Treaties: {list}").format(list=", ".join(treaties)))
+        embargoes = view.embargoes()
+        if (me, other) in embargoes:
+            lines.append(_("We have an embargo on them."))
+        if (other, me) in embargoes:
+            lines.append(_("They have an embargo on us."))
+        envoys = [
+            text
+            for present, text in (
+                (view.has_ambassador(other), _("ours with them")),
+                (view.hosts_ambassador(other), _("theirs with us")),
+            )
+            if present
+        ]
+        lines.append(_("Ambassadors: {list}").format(list=", ".join(envoys) or _("none")))
         mine = opinion(state, me, other)
         lines.append(
             _("Our opinion of them: {value:+.0f} ({label})").format(value=mine, label=_(opinion_label(mine)))
@@ -404,15 +419,17 @@ class MapScene(Scene):
             self.autosave()
             self.build()
 
-    def autosave(self) -> None:
+    def autosave(self) -> bool:
         """Before the computers play: a failed save is reported, and the game goes on."""
         text, file_name = self.source
         if not text:
-            return
+            return False
         try:
             autosave(paths.autosaves_dir(), text, file_name, self.session, self.players)
         except SaveError as error:
             self.message = [_("Autosave failed: {reason}").format(reason=error.message)]
+            return False
+        return True
 
     # --- input and time ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:

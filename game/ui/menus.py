@@ -249,20 +249,21 @@ class NewGameScene(Scene):
 class ErrorScene(Scene):
     """Shown instead of vanishing when something unexpected happens."""
 
-    def __init__(self, app: App, log_file: str) -> None:
+    def __init__(self, app: App, log_file: str, game_saved: bool = False) -> None:
         super().__init__(app)
         self.log_file = log_file
+        self.game_saved = game_saved
 
     def build(self) -> None:
         gui, (w, _h) = self.app.gui, self.app.size
         gui.clear()
-        gui.text(
-            pygame.Rect(40, 40, w - 80, 160),
-            [
-                f"**{_('Something went wrong, but the game is still running.')}**",
-                _("The details were written to {path}.").format(path=self.log_file),
-            ],
-        )
+        lines = [
+            f"**{_('Something went wrong, but the game is still running.')}**",
+            _("The details were written to {path}.").format(path=self.log_file),
+        ]
+        if self.game_saved:
+            lines.append(_("Your game was autosaved: Continue on the title screen goes on with it."))
+        gui.text(pygame.Rect(40, 40, w - 80, 160), lines)
         gui.button(
             pygame.Rect(40, 220, 220, 44), _("Title screen"), lambda: self.app.switch(TitleScene(self.app))
         )
