@@ -233,7 +233,7 @@ def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:
     from game.core import actions as A
     from game.core.view import View
 
-    app, game = _new_game()
+    _app, game = _new_game()
     me = game.me
     other = sorted(game.state.neighbours[me])[0]
     game.selected = other
