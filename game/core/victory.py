@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from game.core.diplomacy import news
 from game.core.economy import score
 from game.core.model import GameState
-from game.core.relations import AFFINITY_WEIGHT, NEIGHBOUR_HARMONY, REPUTATION_WEIGHT, opinion
+from game.core.relations import (
+    AFFINITY_WEIGHT,
+    NEIGHBOUR_HARMONY,
+    REPUTATION_WEIGHT,
+    opinion,
+    reputation_term,
+)
 
 FRIENDLY = 50.0
 BEST_BASELINE = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + REPUTATION_WEIGHT
@@ -49,24 +56,36 @@ def check_victory(state: GameState) -> None:
 
 
 def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
-    """Who regards each region as a friend (friendly opinion) or is allied with it, for the
-    regions that could have `needed` friends at all.
+    """Who regards each region as a friend or is allied with it, for the regions that could have
+    `needed` friends at all (counting every pair whose modifiers might lift it to friendly)."""
+    maybe = Counter(
+        about
+        for (_holder, about), mods in state.opinions.items()
+        if sum(m.value for m in mods) + BEST_BASELINE >= FRIENDLY
+    )
+    allied = Counter(side for t in state.treaties.values() if t.kind == "alliance" for side in (t.a, t.b))
+    return friends(state, [r for r in state.living() if maybe[r] + allied[r] >= needed])
 
-    The baseline alone never reaches friendly, so only pairs with modifiers can count.
+
+def friends(state: GameState, regions: Iterable[str]) -> dict[str, set[str]]:
+    """For each of `regions`, the living regions allied with it or regarding it as a friend: what
+    the diplomatic victory counts (and the game over chart shows).
+
+    The baseline alone never reaches friendly, so only pairs with modifiers can count, and only
+    those whose modifiers could reach it with the best baseline that region may have (full
+    kinship, a friendly border, its own reputation) are worked out in full.
     """
-    allies: dict[str, set[str]] = {}
+    found: dict[str, set[str]] = {r: set() for r in regions}
     for treaty in state.treaties.values():
         if treaty.kind == "alliance":
-            allies.setdefault(treaty.a, set()).add(treaty.b)
-            allies.setdefault(treaty.b, set()).add(treaty.a)
-    maybe = [
-        k for k, mods in state.opinions.items() if sum(m.value for m in mods) + BEST_BASELINE >= FRIENDLY
-    ]
-    bound = Counter(about for _, about in maybe)
-    hopeful = {r for r in state.living() if bound[r] + len(allies.get(r, ())) >= needed}
-    found = {r: set(allies.get(r, ())) for r in hopeful}
-    for holder, about in maybe:
-        if about in hopeful and state.regions[holder].alive and opinion(state, holder, about) >= FRIENDLY:
+            for a, b in ((treaty.a, treaty.b), (treaty.b, treaty.a)):
+                if a in found and state.regions[b].alive:
+                    found[a].add(b)
+    best = {r: AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + max(0.0, reputation_term(state, r)) for r in found}
+    for (holder, about), mods in state.opinions.items():  # into sets: order does not matter
+        if about not in found or not state.regions[holder].alive:
+            continue
+        if sum(m.value for m in mods) + best[about] >= FRIENDLY and opinion(state, holder, about) >= FRIENDLY:
             found[about].add(holder)
     return found
 

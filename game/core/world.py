@@ -7,17 +7,13 @@ from game.core.economy import income, scores
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
 from game.core.relations import (
-    AFFINITY_WEIGHT,
-    NEIGHBOUR_HARMONY,
     allies,
     at_war,
-    baseline,
     clamp,
     has_access_to,
-    reputation_term,
     set_modifier,
 )
-from game.core.victory import FRIENDLY, check_victory
+from game.core.victory import check_victory, friends
 
 REPUTATION_MEND = 0.25  # per turn
 REPUTATION_MEND_TO = 50.0
@@ -25,10 +21,8 @@ STABILITY_REST = 60.0  # stability drifts back toward this in peace
 EXHAUSTION_RECOVERY = 5.0
 CAPITULATION = 100.0
 TERMS_GRACE = 4  # turns a victor has to impose terms before a white peace is forced
-ALLY_SHARE = 0.3
-REFUSALS_REMEMBERED = (
-    20  # turns a refused proposal stays on record  # of an ally's strength that helps in a war it fights too
-)
+ALLY_SHARE = 0.3  # of an ally's strength that helps in a war it fights too
+REFUSALS_REMEMBERED = 20  # turns a refused proposal stays on record
 
 
 def end_of_turn(state: GameState) -> None:
@@ -175,23 +169,8 @@ def record_history(state: GameState) -> None:
 
 
 def friend_counts(state: GameState) -> dict[str, int]:
-    """For each living region, how many living regions are allied with it or regard it as a
-    friend: what the diplomatic victory counts. Only pairs with modifiers that could lift the
-    opinion to friendly are worked out, since the baseline alone never gets there."""
-    friends: dict[str, set[str]] = {r: set() for r in state.living()}
-    for treaty in state.treaties.values():
-        if treaty.kind == "alliance" and treaty.a in friends and treaty.b in friends:
-            friends[treaty.a].add(treaty.b)
-            friends[treaty.b].add(treaty.a)
-    # The best baseline anyone may hold of a region: full kinship, a friendly border, its reputation.
-    best = {r: AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + max(0.0, reputation_term(state, r)) for r in friends}
-    for (holder, about), mods in state.opinions.items():  # into sets: order does not matter
-        if about not in friends or holder not in friends:
-            continue
-        held = sum([m.value for m in mods])  # the opinion less its baseline; friendly is within the clamp
-        if held + best[about] >= FRIENDLY and held + baseline(state, holder, about) >= FRIENDLY:
-            friends[about].add(holder)
-    return {region: len(found) for region, found in friends.items()}
+    """For each living region, how many living regions are allied with it or regard it as a friend."""
+    return {region: len(found) for region, found in friends(state, state.living()).items()}
 
 
 def start_next_turn(state: GameState) -> None:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+from game.core.news import PROPOSAL_NAMES
 from game.i18n import _
 
-KIND_LABELS = {
-    "non_aggression": "non-aggression pact",
-    "alliance": "alliance",
-    "trade": "trade agreement",
-    "access": "military access",
-    "visit": "state visit",
-    "introduction": "introduction",
-    "mediation": "mediation",
-    "call_to_arms": "call to arms",
-    "peace": "peace",
-}
+# The rules' kinds of treaty and proposal, named as the news names them (one list, one catalogue).
+KIND_LABELS = PROPOSAL_NAMES
 BASELINE_LABELS = {
     "culture": "Kinship of cultures",
     "border": "Living side by side",
