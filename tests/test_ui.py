@@ -22,33 +22,15 @@ from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
+from tests.window_driver import click as _click
+from tests.window_driver import key as _key
+from tests.window_driver import press as _press
+from tests.window_driver import until as _until
 
 
 @pytest.fixture(autouse=True)
 def english() -> None:
     set_language("en")
-
-
-def _buttons(app: App) -> dict[str, pygame.Rect]:
-    return {e.text: e.rect for e in app.gui._elements if hasattr(e, "text") and hasattr(e, "is_enabled")}
-
-
-def _click(app: App, position: tuple[int, int]) -> None:
-    down = pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)
-    up = pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)
-    app.frame([down], 1 / 60)
-    app.frame([up], 1 / 60)
-    app.frame([], 1 / 60)
-
-
-def _press(app: App, label: str) -> None:
-    buttons = _buttons(app)
-    assert label in buttons, f"no button {label!r} among {sorted(buttons)}"
-    _click(app, buttons[label].center)
-
-
-def _key(app: App, key: int) -> None:
-    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
 
 
 def _new_game() -> tuple[App, MapScene]:
@@ -60,14 +42,6 @@ def _new_game() -> tuple[App, MapScene]:
     assert isinstance(game, MapScene)
     _until(app, lambda: game.session.current in game.humans)
     return app, game
-
-
-def _until(app: App, done: object, frames: int = 2000) -> None:
-    for _frame in range(frames):
-        if done():  # type: ignore[operator]
-            return
-        app.frame([], 1 / 60)
-    raise AssertionError("the window never got there")
 
 
 def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:

@@ -33,6 +33,12 @@ from game.ui.menus import NewGameScene
 from game.ui.overgame import HandoverScene
 from game.ui.proposal_dialog import AidDialog, InvestDialog, PeaceDialog, TreatyDialog
 from game.ui.summary_scene import SummaryScene
+from tests.window_driver import buttons as _buttons
+from tests.window_driver import click as _click
+from tests.window_driver import key as _key
+from tests.window_driver import press as _press
+from tests.window_driver import texts as _texts
+from tests.window_driver import until as _until
 
 
 @pytest.fixture(autouse=True)
@@ -43,43 +49,6 @@ def english() -> Iterator[None]:
 
 
 # --- driving the window ---------------------------------------------------------------------------
-def _buttons(app: App, enabled: bool | None = None) -> dict[str, pygame.Rect]:
-    return {
-        e.text: e.rect
-        for e in app.gui._elements
-        if hasattr(e, "is_enabled") and hasattr(e, "text") and enabled in (None, e.is_enabled)
-    }
-
-
-def _texts(app: App) -> str:
-    """Everything the scene's text boxes show."""
-    return "\n".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
-
-
-def _click(app: App, position: tuple[int, int]) -> None:
-    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)], 1 / 60)
-    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)], 1 / 60)
-    app.frame([], 1 / 60)
-
-
-def _press(app: App, label: str) -> None:
-    buttons = _buttons(app)
-    assert label in buttons, f"no button {label!r} among {sorted(buttons)}"
-    _click(app, buttons[label].center)
-
-
-def _key(app: App, key: int) -> None:
-    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
-
-
-def _until(app: App, done: Callable[[], bool], frames: int = 2000) -> None:
-    for _frame in range(frames):
-        if done():
-            return
-        app.frame([], 1 / 60)
-    raise AssertionError("the window never got there")
-
-
 def _new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
     """The window, a new game of the tutorial started from the title screen, the player's turn."""
     app = App(size, window=False)

@@ -22,6 +22,8 @@ from game.ui.app import App
 from game.ui.linechart import distinct_colours, nice_ticks
 from game.ui.mapscene import MapScene
 from game.ui.overgame import GameOverScene, figure_texts
+from tests.window_driver import key as _key
+from tests.window_driver import press as _click
 
 TURNS = 8
 
@@ -59,17 +61,6 @@ def _finished(
 
 def _buttons(app: App) -> dict[str, UIButton]:
     return {e.text: e for e in app.gui._elements if isinstance(e, UIButton)}
-
-
-def _click(app: App, label: str) -> None:
-    button = _buttons(app)[label]
-    for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
-        app.frame([pygame.event.Event(kind, pos=button.rect.center, button=1)], 1 / 60)
-    app.frame([], 1 / 60)
-
-
-def _key(app: App, key: int) -> None:
-    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
 
 
 def test_the_player_switches_between_score_treasury_and_friends() -> None:

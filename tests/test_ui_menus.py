@@ -27,7 +27,13 @@ from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import PauseScene
 from game.ui.settings_scene import SettingsScene
-from tests.test_ui import _buttons, _key, _new_game, _until
+from tests.test_ui import _new_game
+from tests.window_driver import at_window as _at_window
+from tests.window_driver import buttons as _buttons
+from tests.window_driver import click as _click
+from tests.window_driver import key as _key
+from tests.window_driver import press as _press
+from tests.window_driver import until as _until
 
 TUTORIAL = resolve_scenario("tutorial")
 TEXT = TUTORIAL.read_text(encoding="utf-8")
@@ -43,26 +49,6 @@ def own_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
 
 
 # --- helpers ----------------------------------------------------------------------------------------
-def _at_window(app: App, point: tuple[int, int]) -> tuple[int, int]:
-    """A point of the interface where the window shows it (the interface may be scaled)."""
-    w, h = app.screen.get_size()
-    return (point[0] * w // app.size[0], point[1] * h // app.size[1])
-
-
-def _click(app: App, point: tuple[int, int]) -> None:
-    """A click at a point of the interface, posted in window coordinates as the mouse would."""
-    position = _at_window(app, point)
-    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)], 1 / 60)
-    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)], 1 / 60)
-    app.frame([], 1 / 60)
-
-
-def _press(app: App, label: str) -> None:
-    buttons = _buttons(app)
-    assert label in buttons, f"no button {label!r} among {sorted(buttons)}"
-    _click(app, buttons[label].center)
-
-
 def _rows(app: App) -> list[str]:
     """The texts of the load list's rows, top to bottom."""
     scene = app.scene

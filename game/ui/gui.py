@@ -57,15 +57,23 @@ class Gui:
         tooltip: str | None = None,
     ) -> UIButton:
         """A button; a refused action shows disabled with the reason as its tooltip."""
+        widget = self._button(rect, text, command, refusal or tooltip)
+        if refusal is not None:
+            widget.disable()
+        return widget
+
+    def _button(
+        self, rect: pygame.Rect, text: str, command: Callable[[], None], tooltip: str | None, kind: str = ""
+    ) -> UIButton:
+        """A pygame_gui button, kept to be cleared; `kind` is its theme class ("@toggle"...)."""
         widget = UIButton(
             rect,
             text,
             self.manager,
-            tool_tip_text=html.escape(refusal or tooltip or "") or None,
+            tool_tip_text=html.escape(tooltip or "") or None,
             command=command,
+            object_id=ObjectID(class_id=kind) if kind else None,
         )
-        if refusal is not None:
-            widget.disable()
         self._elements.append(widget)
         return widget
 
@@ -103,17 +111,9 @@ class Gui:
         tooltip: str | None = None,
     ) -> UIButton:
         """A button that shows whether its choice is the chosen one (a filter, a term of a deal)."""
-        widget = UIButton(
-            rect,
-            text,
-            self.manager,
-            tool_tip_text=html.escape(tooltip or "") or None,
-            command=command,
-            object_id=ObjectID(class_id="@toggle"),
-        )
+        widget = self._button(rect, text, command, tooltip, "@toggle")
         if selected:
             widget.select()
-        self._elements.append(widget)
         return widget
 
     def scale_mouse(self, factor_x: float, factor_y: float) -> None:
@@ -123,9 +123,7 @@ class Gui:
 
     def list_row(self, rect: pygame.Rect, text: str, command: Callable[[], None]) -> UIButton:
         """One entry of a list (a saved game): a wide button whose text starts at the left."""
-        widget = UIButton(rect, text, self.manager, command=command, object_id=ObjectID(class_id="@list_row"))
-        self._elements.append(widget)
-        return widget
+        return self._button(rect, text, command, None, "@list_row")
 
     def entry(
         self, rect: pygame.Rect, text: str, on_change: Callable[[str], None], *, digits_only: bool, limit: int

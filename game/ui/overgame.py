@@ -33,6 +33,13 @@ class OverGame(Scene):
         self.app.scene = self.game
         self.game.build()
 
+    def draw_dimmed_game(self, surface: pygame.Surface) -> None:
+        """The game's map, darkened, under what this scene shows."""
+        self.game.draw_backdrop(surface)
+        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+
     def _to_title(self) -> None:
         from game.ui.menus import TitleScene  # the title leads into games: imported when needed
 
@@ -123,10 +130,7 @@ class PauseScene(OverGame):
             self.back_to_game()
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.game.draw(surface)
-        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        self.draw_dimmed_game(surface)
 
 
 def save_path(game: MapScene) -> Path:

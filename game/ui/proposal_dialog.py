@@ -210,10 +210,7 @@ class ActionDialog(OverGame, ABC):
             self.send()
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.game.draw_backdrop(surface)
-        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 140))
-        surface.blit(shade, (0, 0))
+        self.draw_dimmed_game(surface)
         box = self.box
         pygame.draw.rect(surface, (28, 34, 46), box)
         pygame.draw.rect(surface, (120, 135, 155), box, 1)

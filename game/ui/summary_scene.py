@@ -178,10 +178,7 @@ class SummaryScene(OverGame):
             self.back_to_game()
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.game.draw_backdrop(surface)
-        shade = pygame.Surface(self.app.size, pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
+        self.draw_dimmed_game(surface)
         box = self.box()
         pygame.draw.rect(surface, (28, 34, 46), box)
         pygame.draw.rect(surface, (120, 135, 155), box, 1)

@@ -1,0 +1,58 @@
+"""Driving the window in tests as a player would: posted clicks and keys, and what the widgets show.
+
+Positions are points of the interface; a click is posted where the window shows that point, so the
+same helpers work at every interface size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.app import App
+
+
+def buttons(app: App, enabled: bool | None = None) -> dict[str, pygame.Rect]:
+    """The buttons on screen by their label (only the enabled or disabled ones when asked)."""
+    return {
+        e.text: e.rect
+        for e in app.gui._elements
+        if hasattr(e, "is_enabled") and hasattr(e, "text") and enabled in (None, e.is_enabled)
+    }
+
+
+def texts(app: App) -> str:
+    """Everything the scene's text boxes show."""
+    return "\n".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
+
+
+def at_window(app: App, point: tuple[int, int]) -> tuple[int, int]:
+    """A point of the interface where the window shows it (the interface may be scaled)."""
+    w, h = app.screen.get_size()
+    return (point[0] * w // app.size[0], point[1] * h // app.size[1])
+
+
+def click(app: App, point: tuple[int, int]) -> None:
+    position = at_window(app, point)
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=position, button=1)], 1 / 60)
+    app.frame([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=position, button=1)], 1 / 60)
+    app.frame([], 1 / 60)
+
+
+def press(app: App, label: str) -> None:
+    found = buttons(app)
+    assert label in found, f"no button {label!r} among {sorted(found)}"
+    click(app, found[label].center)
+
+
+def key(app: App, key: int) -> None:
+    app.frame([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], 1 / 60)
+
+
+def until(app: App, done: Callable[[], bool], frames: int = 2000) -> None:
+    for _frame in range(frames):
+        if done():
+            return
+        app.frame([], 1 / 60)
+    raise AssertionError("the window never got there")
