@@ -186,7 +186,8 @@ def test_full_screen_is_a_setting_and_f11_switches_it() -> None:
     _press(app, "Full screen")
     assert app.settings.fullscreen and load_settings().fullscreen
     assert app.screen.get_size() == pygame.display.get_desktop_sizes()[0]
-    assert "• Full screen" in _buttons(app)
+    chosen = [e.text for e in app.gui._elements if hasattr(e, "is_selected") and e.is_selected]
+    assert chosen.count("Full screen") == 1
     _press(app, "Window")
     assert app.screen.get_size() == (1280, 720)
     assert not load_settings().fullscreen

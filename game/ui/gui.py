@@ -34,7 +34,10 @@ class Gui:
             self.manager.get_theme().load_theme(str(THEME_FILE))
         except Exception:  # a theme edited wrong must not keep the game from starting: defaults then
             logger.warning("could not load %s; the default look is used", THEME_FILE, exc_info=True)
-        self.manager.preload_fonts([{"name": "gamefont", "point_size": 14, "style": "regular"}])
+        # Headings in text boxes are bold: loaded now rather than when first shown.
+        self.manager.preload_fonts(
+            [{"name": "gamefont", "point_size": 14, "style": "bold", "antialiased": "1"}]
+        )
         self._elements: list[Any] = []
         self._entries: dict[UITextEntryLine, Callable[[str], None]] = {}
 

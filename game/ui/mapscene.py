@@ -118,10 +118,11 @@ class MapScene(Scene):
             refusal=None if my_turn else _("The other regions are playing."),
         )
         for i, mode in enumerate(MODES):
-            gui.button(
+            gui.toggle(
                 pygame.Rect(8 + i * 112, bar_y, 106, 32),
-                ("• " if mode == self.map.mode else "") + _(MODE_LABELS[mode]),
+                _(MODE_LABELS[mode]),
                 partial(self._mode, mode),
+                selected=mode == self.map.mode,
             )
         panel_h = h - BAR_HEIGHT - 16
         lines = self._panel_lines()

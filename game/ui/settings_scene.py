@@ -70,7 +70,7 @@ class SettingsScene(Scene):
             width = 92 if len(choices) > 3 else 180
             for i, (text, chosen, change) in enumerate(choices):
                 rect = pygame.Rect(x0 + LABEL_WIDTH + i * (width + CHOICE_GAP), y, width, ROW_HEIGHT)
-                gui.button(rect, ("• " if chosen else "") + text, partial(self._change, change))
+                gui.toggle(rect, text, partial(self._change, change), selected=chosen)
             y += ROW_STEP
         if self.note:
             gui.text(pygame.Rect(x0, y, LABEL_WIDTH + 500, 70), [self.note])
