@@ -480,8 +480,9 @@ class MapScene(Scene):
 
     def update(self, seconds: float) -> None:
         deadline = time.perf_counter() + AI_BUDGET_SECONDS
-        while self.session.step_computer() and time.perf_counter() < deadline:
-            pass  # at least one computer a frame, however slow the machine
+        stepped = self.session.step_computer()  # at least one computer a frame, however slow the machine
+        while stepped and time.perf_counter() < deadline:
+            stepped = self.session.step_computer()
         if self.state.over:
             self.app.switch(GameOverScene(self.app, self))
             return
