@@ -304,3 +304,24 @@ def test_regions_that_do_not_fit_the_new_game_screen_come_in_pages() -> None:
         chooser._next_regions()
     names = {r.name.en for r in chooser.scenario.regions if r.id in chooser._playable(chooser.scenario)}
     assert names <= seen
+
+
+def test_f5_goes_through_the_turn_summary() -> None:
+    import pygame
+
+    from game.ui.mapscene import MapScene
+    from game.ui.summary_scene import SummaryScene
+
+    new_mod("summary_reload")
+    app, game = _game_of("summary_reload/summary_reload")
+    assert isinstance(game, MapScene)
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)
+    app.frame([enter], 1 / 60)  # type: ignore[attr-defined]
+    for _frame in range(500):
+        if isinstance(app.scene, SummaryScene):  # type: ignore[attr-defined]
+            break
+        app.frame([], 1 / 60)  # type: ignore[attr-defined]
+    assert isinstance(app.scene, SummaryScene)  # type: ignore[attr-defined]
+    _f5(app)
+    fresh = app.scene  # type: ignore[attr-defined]
+    assert isinstance(fresh, MapScene) and fresh is not game and fresh.state.turn == 1

@@ -624,3 +624,9 @@ def test_an_unquoted_colour_is_explained() -> None:
     problems = problems_of(edit(VALID, 'colour: "#aa3030"', "colour: #aa3030"))
     assert len(problems) == 1
     assert "write the colour in quotes" in problems[0].message
+
+
+def test_a_misspelt_choice_gets_a_suggestion() -> None:
+    """A value that must be one of a few words is matched against them, like an id."""
+    problems = problems_of(edit(VALID, "kind: trade", "kind: trdae"))
+    assert any("did you mean 'trade'?" in p.message for p in problems), problems

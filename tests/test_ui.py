@@ -163,6 +163,9 @@ def test_hot_seat_hands_the_seat_over_between_players() -> None:
     _key(app, pygame.K_RETURN)
     _until(app, lambda: isinstance(app.scene, HandoverScene))
     assert game.session.current != first
+    _key(app, pygame.K_RETURN)  # at once: the last player's second Enter, which must not show the view
+    assert isinstance(app.scene, HandoverScene)
+    app.frame([], 0.7)
     _key(app, pygame.K_RETURN)
     assert app.scene is game
 

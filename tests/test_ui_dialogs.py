@@ -325,12 +325,14 @@ def test_in_hot_seat_the_summary_comes_after_the_handover() -> None:
     first = game.session.current
     _key(app, pygame.K_RETURN)
     _until(app, lambda: isinstance(app.scene, HandoverScene))
+    app.frame([], 0.7)  # the handover takes Enter only after a moment
     _key(app, pygame.K_RETURN)  # the second player has not ended a turn yet: no summary
     app.frame([], 1 / 60)
     assert app.scene is game
     _key(app, pygame.K_RETURN)
     _until(app, lambda: game.session.current == first and app.scene is not game)
     assert isinstance(app.scene, HandoverScene)  # the handover first, hiding the last player's view
+    app.frame([], 0.7)
     _key(app, pygame.K_RETURN)
     app.frame([], 1 / 60)
     assert isinstance(app.scene, SummaryScene)

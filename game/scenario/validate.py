@@ -7,6 +7,7 @@ the YAML that caused it, and all of them are reported in one pass, so a modder f
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -145,7 +146,10 @@ def _explain(kind: str, ctx: Mapping[str, Any], value: object, fallback: str) ->
     if kind == "too_long":
         return f"has too many items: at most {ctx.get('max_length')} (got {ctx.get('actual_length')})"
     if kind == "literal_error":
-        return f"must be {ctx.get('expected')} {got}"
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected")))
+        return f"must be {ctx.get('expected')} {got}" + (
+            _suggest(value, choices) if isinstance(value, str) else ""
+        )
     expected = {
         "int_type": "a whole number",
         "float_type": "a number",

@@ -46,6 +46,9 @@ class OverGame(Scene):
         self.app.switch(TitleScene(self.app))
 
 
+HANDOVER_GRACE_SECONDS = 0.6
+
+
 class HandoverScene(OverGame):
     """Hot-seat: the next player takes the seat without seeing the last player's view."""
 
@@ -59,8 +62,18 @@ class HandoverScene(OverGame):
             self.back_to_game,
         )
 
+    def __init__(self, app: App, game: MapScene) -> None:
+        super().__init__(app, game)
+        self.shown_for = 0.0
+
+    def update(self, seconds: float) -> None:
+        self.shown_for += seconds
+
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        # An Enter this soon is the last player's own, pressed twice to end a turn: it must not
+        # show the next player's view to them.
+        enter = event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if enter and self.shown_for >= HANDOVER_GRACE_SECONDS:
             self.back_to_game()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -176,6 +176,8 @@ class SummaryScene(OverGame):
         clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
         if event.type == pygame.KEYDOWN or (clicked and self.shown_for >= GRACE_SECONDS):
             self.back_to_game()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:  # a modder's reload goes through
+            self.game.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_dimmed_game(surface)
