@@ -130,28 +130,30 @@ def _stray_files(folder: Path) -> list[Problem]:
     ]
 
 
-def all_entries() -> list[Entry]:
-    return shipped_entries() + [entry for mod in user_mods() for entry in mod.entries]
+def all_entries(mods: list[Mod]) -> list[Entry]:
+    return shipped_entries() + [entry for mod in mods for entry in mod.entries]
 
 
 def survey() -> tuple[list[Listing], list[Mod]]:
     """Every scenario loaded (or not, with why), and the mods with problems of their own."""
+    mods = user_mods()
     listings = []
-    for entry in all_entries():
+    for entry in all_entries(mods):
         try:
             loaded = entry.load()
             listings.append(Listing(entry, loaded, loaded.warnings))
         except ScenarioError as error:
             listings.append(Listing(entry, None, error.problems))
-    return listings, [mod for mod in user_mods() if mod.problems]
+    return listings, [mod for mod in mods if mod.problems]
 
 
 def find(path_or_key: str) -> Entry:
     """A scenario file, or the scenario of that key or meta.id; ScenarioError naming the known ones."""
+    mods = user_mods()
     candidate = Path(path_or_key)
     if candidate.is_file():
-        return _entry_of_file(candidate)
-    entries = all_entries()
+        return _entry_of_file(candidate, mods)
+    entries = all_entries(mods)
     for entry in entries:
         if entry.key == path_or_key:
             return entry
@@ -161,7 +163,8 @@ def find(path_or_key: str) -> Entry:
                 return entry
         except ScenarioError:
             continue
-    _refuse_broken_mod(path_or_key.split("/", 1)[0] if "/" in path_or_key else None)
+    if "/" in path_or_key:
+        _refuse_broken_mod(path_or_key.split("/", 1)[0], mods)
     keys = [entry.key for entry in entries]
     close = difflib.get_close_matches(path_or_key, keys, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -170,23 +173,21 @@ def find(path_or_key: str) -> Entry:
     raise ScenarioError([Problem(path_or_key, 1, 1, message, code="file.not_found")])
 
 
-def _entry_of_file(path: Path) -> Entry:
+def _entry_of_file(path: Path, mods: list[Mod]) -> Entry:
     """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list."""
     resolved = path.resolve()
-    for mod in user_mods():
+    for mod in mods:
         for entry in mod.entries:
             if entry.path.resolve() == resolved:
                 return entry
         if resolved.is_relative_to(mod.folder.resolve()):
-            _refuse_broken_mod(mod.folder.name)
+            _refuse_broken_mod(mod.folder.name, mods)
     return Entry(str(path), path, path.parent)
 
 
-def _refuse_broken_mod(folder_name: str | None) -> None:
+def _refuse_broken_mod(folder_name: str, mods: list[Mod]) -> None:
     """A scenario of a mod whose mod.yaml is broken cannot load: the card's problems say why."""
-    if folder_name is None:
-        return
-    for mod in user_mods():
+    for mod in mods:
         if mod.folder.name == folder_name and mod.info is None:
             raise ScenarioError(mod.problems)  # they name mod.yaml, at their lines
 

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.catalogue import painted_map
+from game.catalogue import find, painted_map
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import load_scenario, load_scenario_bytes, resolve_scenario
+from game.scenario.loader import load_scenario, load_scenario_bytes
 from game.scenario.provinces import MAX_PIXELS, AssetError, decode, png_size
 from game.territories import contains
 
@@ -139,7 +139,7 @@ def test_a_thin_border_line_between_regions_still_lets_them_touch(tmp_path: Path
 
 
 def test_the_shipped_painted_scenario_is_clean_and_its_labels_sit_inside_their_provinces() -> None:
-    loaded = load_scenario(resolve_scenario("lakeshore"))
+    loaded = load_scenario(find("lakeshore").path)
     assert loaded.warnings == []
     assert loaded.provinces is not None
     assert len(loaded.provinces.outlines) == len(loaded.scenario.regions)
@@ -149,7 +149,7 @@ def test_the_shipped_painted_scenario_is_clean_and_its_labels_sit_inside_their_p
 
 def test_a_save_of_a_painted_scenario_plays_without_the_image() -> None:
     """Rules never need the picture: the text alone (as a save embeds it) builds the game."""
-    text = resolve_scenario("lakeshore").read_bytes()
+    text = find("lakeshore").path.read_bytes()
     loaded = load_scenario_bytes(text, "save (its scenario)")
     assert loaded.provinces is None
     assert len(loaded.scenario.regions) == 10
@@ -315,7 +315,7 @@ def test_a_folder_named_like_the_image_is_refused(mod: Path) -> None:
 
 
 def test_a_resumed_game_finds_its_painted_map_while_the_scenario_file_is_at_hand() -> None:
-    scenario = load_scenario_bytes(resolve_scenario("lakeshore").read_bytes(), "save").scenario
+    scenario = load_scenario_bytes(find("lakeshore").path.read_bytes(), "save").scenario
     found = painted_map(scenario, "lakeshore")
     assert found is not None and len(found.outlines) == 10
     other = scenario.model_copy(update={"meta": scenario.meta.model_copy(update={"id": "renamed"})})

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from game import paths
 from game.ai.standard import StandardAI
+from game.catalogue import find
 from game.cli import main
 from game.core import actions as A
 from game.core.snapshot import state_hash
@@ -36,12 +37,12 @@ from game.saves import (
     sweep_temporary_files,
 )
 from game.scenario.build import new_game
-from game.scenario.loader import load_scenario, resolve_scenario
+from game.scenario.loader import load_scenario
 from game.session import Session
 from tests.conftest import WORLD_YAML, build_world
 from tests.test_properties import KINDS, _draw_action, check_invariants
 
-SCENARIO = resolve_scenario("tutorial")
+SCENARIO = find("tutorial").path
 TEXT = SCENARIO.read_text(encoding="utf-8")
 
 

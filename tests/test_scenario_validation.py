@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from game.catalogue import find
 from game.scenario import loader
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     load_scenario,
     load_scenario_bytes,
-    resolve_scenario,
     shipped_scenarios,
 )
 from game.scenario.validate import validate
@@ -547,21 +547,22 @@ def test_missing_file_or_directory_is_a_scenario_error(tmp_path: Path) -> None:
             load_scenario(path)
 
 
-def test_resolve_scenario_by_path_stem_or_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A scenario is found by its file path, by a shipped file's stem, or by a shipped meta.id."""
+def test_a_scenario_is_found_by_path_file_name_or_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scenario is found by its file path, by a shipped file's name, or by a shipped meta.id."""
     shipped = tmp_path / "scenarios"
     shipped.mkdir()
     (shipped / "b_file.yaml").write_text(VALID, encoding="utf-8")  # meta.id is "tiny"
     (shipped / "a_other.yaml").write_text("not: a scenario\n", encoding="utf-8")
     monkeypatch.setattr(loader, "SCENARIOS_DIR", shipped)
+    monkeypatch.setenv("BILATERAL_HOME", str(tmp_path / "home"))  # no user mods
     assert shipped_scenarios() == [shipped / "a_other.yaml", shipped / "b_file.yaml"]
-    assert resolve_scenario(str(shipped / "b_file.yaml")) == shipped / "b_file.yaml"
-    assert resolve_scenario("b_file") == shipped / "b_file.yaml"
-    assert resolve_scenario("tiny") == shipped / "b_file.yaml"
+    assert find(str(shipped / "b_file.yaml")).path == shipped / "b_file.yaml"
+    assert find("b_file").path == shipped / "b_file.yaml"
+    assert find("tiny").path == shipped / "b_file.yaml"
     with pytest.raises(ScenarioError) as caught:
-        resolve_scenario("tiyn")
-    assert "did you mean 'tiny'?" in str(caught.value)
-    assert "known scenarios: a_other, tiny" in str(caught.value)
+        find("b_fiel")
+    assert "did you mean 'b_file'?" in str(caught.value)
+    assert "known scenarios: a_other, b_file" in str(caught.value)
 
 
 @pytest.mark.parametrize("path", shipped_scenarios(), ids=lambda p: p.name)

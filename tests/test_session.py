@@ -8,17 +8,18 @@ import pytest
 
 from game.ai.base import Decision
 from game.ai.standard import StandardAI
+from game.catalogue import find
 from game.core import actions as A
 from game.core.model import GameState, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 from game.scenario.build import new_game
-from game.scenario.loader import load_scenario, resolve_scenario
+from game.scenario.loader import load_scenario
 from game.session import Session
 
 
 def _tutorial() -> GameState:
-    return new_game(load_scenario(resolve_scenario("tutorial")).scenario, seed=3)
+    return new_game(load_scenario(find("tutorial").path).scenario, seed=3)
 
 
 class BrokenAI:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from game.ai.standard import StandardAI
+from game.catalogue import find
 from game.core.news import COUNTED_KINDS
 from game.scenario.build import new_game
-from game.scenario.loader import load_scenario, resolve_scenario, shipped_scenarios
+from game.scenario.loader import load_scenario, shipped_scenarios
 from game.session import Session
 
 SHIPPED = shipped_scenarios()
@@ -26,7 +27,7 @@ def test_three_scenarios_of_the_promised_sizes_are_shipped() -> None:
 
 
 def test_the_default_scenario_is_shipped() -> None:
-    assert resolve_scenario("tutorial").name == "tutorial.yaml"
+    assert find("tutorial").path.name == "tutorial.yaml"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: Path(p).stem)

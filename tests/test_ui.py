@@ -24,7 +24,9 @@ from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
+from tests.window_driver import start_game as _start_game
 from tests.window_driver import until as _until
 
 
@@ -33,26 +35,12 @@ def english() -> None:
     set_language("en")
 
 
-def _new_game() -> tuple[App, MapScene]:
-    """The window, a new game started from the title screen, waiting for the player."""
-    app = App((1280, 720), window=False)
-    _press(app, "New game")
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
-    return app, game
-
-
 def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:
     app = App((1280, 720), window=False)
     assert isinstance(app.scene, TitleScene)
     _press(app, "New game")
     assert isinstance(app.scene, NewGameScene)
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    game = _start_game(app)
     me = game.me
     # select a neighbour on the map
     neighbour = sorted(game.state.neighbours[me])[0]
@@ -155,10 +143,7 @@ def test_hot_seat_hands_the_seat_over_between_players() -> None:
     second = chooser._playable(chooser.scenario)[1]
     _press(app, chooser.scenario.regions[[r.id for r in chooser.scenario.regions].index(second)].name.en)
     assert len(chooser.humans) == 2
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    game = _start_game(app)
     first = game.session.current
     _key(app, pygame.K_RETURN)
     _until(app, lambda: isinstance(app.scene, HandoverScene))

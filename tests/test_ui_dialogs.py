@@ -36,7 +36,9 @@ from game.ui.summary_scene import SummaryScene
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
+from tests.window_driver import start_game as _start_game
 from tests.window_driver import texts as _texts
 from tests.window_driver import until as _until
 
@@ -49,17 +51,6 @@ def english() -> Iterator[None]:
 
 
 # --- driving the window ---------------------------------------------------------------------------
-def _new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
-    """The window, a new game of the tutorial started from the title screen, the player's turn."""
-    app = App(size, window=False)
-    _press(app, "New game")
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
-    return app, game
-
-
 def _select_neighbour_with_envoy(app: App, game: MapScene) -> str:
     """Select a neighbour of the player's on the map and keep an ambassador there."""
     me = game.me
@@ -318,10 +309,7 @@ def test_in_hot_seat_the_summary_comes_after_the_handover() -> None:
     assert isinstance(chooser, NewGameScene)
     second = chooser._playable(chooser.scenario)[1]
     _press(app, chooser.scenario.regions[[r.id for r in chooser.scenario.regions].index(second)].name.en)
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    game = _start_game(app)
     first = game.session.current
     _key(app, pygame.K_RETURN)
     _until(app, lambda: isinstance(app.scene, HandoverScene))

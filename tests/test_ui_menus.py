@@ -15,10 +15,11 @@ import pytest
 import game.saves as saves_module
 from game import paths
 from game.ai.standard import StandardAI
+from game.catalogue import find
 from game.i18n import _, language, set_language
 from game.saves import SaveError, autosave, autosaves, backup_path, save_game, summarise
 from game.scenario.build import new_game
-from game.scenario.loader import load_scenario, resolve_scenario
+from game.scenario.loader import load_scenario
 from game.session import Session
 from game.settings import Settings, load_settings, save_settings
 from game.ui.app import App
@@ -27,15 +28,15 @@ from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import PauseScene
 from game.ui.settings_scene import SettingsScene
-from tests.test_ui import _new_game
 from tests.window_driver import at_window as _at_window
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
-from tests.window_driver import until as _until
+from tests.window_driver import start_game as _start_game
 
-TUTORIAL = resolve_scenario("tutorial")
+TUTORIAL = find("tutorial").path
 TEXT = TUTORIAL.read_text(encoding="utf-8")
 
 
@@ -151,10 +152,7 @@ def test_clicks_reach_the_widgets_and_the_map_at_a_larger_interface_size(
     assert app.size == logical
     _press(app, "New game")
     assert isinstance(app.scene, NewGameScene)
-    _press(app, "Start")
-    game = app.scene
-    assert isinstance(game, MapScene)
-    _until(app, lambda: game.session.current in game.humans)
+    game = _start_game(app)
     neighbour = sorted(game.state.neighbours[game.me])[0]
     _click(app, game.map.to_screen(game.map.centres[neighbour]))
     assert game.selected == neighbour

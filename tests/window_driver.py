@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui.app import App
+from game.ui.mapscene import MapScene
 
 
 def buttons(app: App, enabled: bool | None = None) -> dict[str, pygame.Rect]:
@@ -56,3 +57,19 @@ def until(app: App, done: Callable[[], bool], frames: int = 2000) -> None:
             return
         app.frame([], 1 / 60)
     raise AssertionError("the window never got there")
+
+
+def start_game(app: App) -> MapScene:
+    """Start on the new-game screen as it stands, and wait for the first human's turn."""
+    press(app, "Start")
+    game = app.scene
+    assert isinstance(game, MapScene)
+    until(app, lambda: game.session.current in game.humans)
+    return game
+
+
+def new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
+    """The window, a new game of the default scenario started from the title screen, the player's turn."""
+    app = App(size, window=False)
+    press(app, "New game")
+    return app, start_game(app)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,34 +101,3 @@ def _file_error(name: str, message: str, code: str) -> ScenarioError:
 def shipped_scenarios() -> list[Path]:
     """The scenario files that come with the game, sorted by path."""
     return sorted(SCENARIOS_DIR.glob("*.yaml"))
-
-
-def resolve_scenario(path_or_id: str) -> Path:
-    """An existing file, else a shipped scenario whose file stem or meta.id is `path_or_id`."""
-    candidate = Path(path_or_id)
-    if candidate.is_file():
-        return candidate
-    shipped = shipped_scenarios()
-    for path in shipped:
-        if path.stem == path_or_id:
-            return path
-    known: dict[str, Path] = {}
-    for path in shipped:
-        known.setdefault(_scenario_id(path), path)
-    if path_or_id in known:
-        return known[path_or_id]
-    names = sorted(known)
-    close = difflib.get_close_matches(path_or_id, names, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    listing = ", ".join(names) if names else "none"
-    raise _file_error(
-        path_or_id, f"no such file or scenario id{hint}; known scenarios: {listing}", "file.not_found"
-    )
-
-
-def _scenario_id(path: Path) -> str:
-    """meta.id of a shipped file; its stem when the file does not load, so it can still be named."""
-    try:
-        return load_scenario(path).scenario.meta.id
-    except ScenarioError:
-        return path.stem
