@@ -318,14 +318,14 @@ def _compare(
             "map.stretched",
             "warning",
         )
+    unclaimed = _unclaimed(pixels, scenario) if painted.unpainted else set()
     for region in painted.unpainted:
         r = scenario.regions[index[region]]
         field = "province_colour" if r.province_colour else "colour"
         colour = r.province_colour or r.colour
         report(
             ("regions", index[region], field),
-            f"{region}: no part of '{image}' is painted in {colour.lower()}"
-            + _closest(colour, pixels, scenario),
+            f"{region}: no part of '{image}' is painted in {colour.lower()}" + _closest(colour, unclaimed),
             "map.unpainted",
         )
     for region, parts in sorted(painted.parts.items()):
@@ -374,12 +374,16 @@ def _gap(a: list[Point], b: list[Point]) -> float:
     return min(math.dist(p, q) for p in a[::4] for q in b[::4])
 
 
-def _closest(colour: str, pixels: pygame.Surface, scenario: Scenario) -> str:
-    """The painted colours no region claims that look most like `colour`: the likely typo."""
+def _unclaimed(pixels: pygame.Surface, scenario: Scenario) -> set[Rgb]:
+    """The colours painted (on a small copy: enough to find them) that no region claims."""
     sample = pygame.transform.scale(pixels, (min(256, pixels.get_width()), min(256, pixels.get_height())))
     data = pygame.image.tobytes(sample, "RGB")
     claimed = {hex_rgb(r.province_colour or r.colour) for r in scenario.regions}
-    seen = set(zip(data[0::3], data[1::3], data[2::3], strict=True)) - claimed
+    return set(zip(data[0::3], data[1::3], data[2::3], strict=True)) - claimed
+
+
+def _closest(colour: str, seen: set[Rgb]) -> str:
+    """The unclaimed painted colour that looks most like `colour`: the likely typo."""
     if not seen:
         return ""
     target = hex_rgb(colour)
