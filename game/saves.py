@@ -51,7 +51,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _history
 ACTION_TYPES: dict[str, type[A.Action]] = {
     cls.__name__: cls
     for cls in vars(A).values()
-    if isinstance(cls, type) and issubclass(cls, A.Action) and cls not in (A.Action, A.Diplomatic)
+    if isinstance(cls, type) and issubclass(cls, A.Action) and cls is not A.Action
 }
 
 

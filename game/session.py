@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from game.ai.base import Controller, Decision
 from game.core import actions as A
 from game.core.engine import Outcome, apply
-from game.core.messages import msg
-from game.core.model import Event, GameState
+from game.core.events import Event
+from game.core.model import GameState
 from game.core.rng import Rng
 from game.core.view import View
+from game.core.why import Why, refuse
 from game.core.world import end_of_turn
 
 logger = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ class Session:
         """Apply an action for the region whose turn it is (answers and votes: any recipient)."""
         free = isinstance(action, A.Answer | A.Vote)
         if not free and action.actor != self.current:
-            return Outcome(msg("It is not {region}'s turn.", region=action.actor))
+            return Outcome(refuse(Why.NOT_YOUR_TURN, region=action.actor))
         return self._apply(action)
 
     def _apply(self, action: A.Action) -> Outcome:

@@ -34,6 +34,7 @@ from game.core import actions as A
 from game.core.engine import Outcome, apply
 from game.core.model import GameState
 from game.core.snapshot import state_hash
+from game.core.why import Refusal, Why
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario_bytes
 
@@ -51,7 +52,6 @@ rules:
   ambassador_growth: 1.0
   ambassador_cap: 10.0
   visit_cost: 10.0
-  visit_goodwill: 12.0
   proposal_expiry: 3
   pact_turns: 20
   treaty_turns: 30
@@ -219,19 +219,20 @@ def act(state: GameState, action: A.Action) -> Outcome:
     return outcome
 
 
-def refused(state: GameState, action: A.Action) -> str:
-    """Apply an action that the test expects to be refused; check that nothing changed.
+def refused(state: GameState, action: A.Action, why: Why) -> Refusal:
+    """Apply an action that the test expects to be refused for `why`; check that nothing changed.
 
-    Returns the rendered reason, so a test can check what the player reads.
+    The refusal's code is what the test states; its text must read whole (no empty places).
     """
     before = state_hash(state)
     outcome = apply(state, action)
-    assert not outcome.ok, f"{action!r} was allowed"
+    assert outcome.reason is not None, f"{action!r} was allowed"
+    assert outcome.reason.why is why, f"{action!r} was refused as {outcome.reason.code}: {outcome.reason}"
     assert state_hash(state) == before, f"refused {action!r} changed the state"
     text = str(outcome.reason)
     assert text.strip(), "a refusal must give a readable reason"
     assert "{" not in text, f"unfilled placeholder in {text!r}"
-    return text
+    return outcome.reason
 
 
 def answer_waiting(state: GameState, recipient: str, accept: bool = True, kind: str | None = None) -> Outcome:

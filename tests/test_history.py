@@ -17,7 +17,7 @@ from game.core.economy import score
 from game.core.model import HISTORY_POINTS, History
 from game.core.relations import add_modifier, baseline, opinion
 from game.core.snapshot import data_hash, state_hash, to_data
-from game.core.victory import FRIENDLY, _friends
+from game.core.victory import _friends
 from game.core.world import end_of_turn, friend_counts
 from game.saves import FORMAT, SaveError, _checksum, load_game, save_game
 from game.session import Session
@@ -67,12 +67,26 @@ def test_a_friend_is_one_whose_whole_opinion_reaches_friendly(world):
     modifiers alone fall short is a friend once the whole opinion is 50; just below, it is not."""
     # given: bria and alba are kin neighbours; fenn and alba are kin but far apart
     assert baseline(world, "bria", "alba") > 20
-    add_modifier(world, "bria", "alba", "test_warmth", FRIENDLY + 0.5 - baseline(world, "bria", "alba"), 0.0)
-    add_modifier(world, "fenn", "alba", "test_warmth", FRIENDLY - 0.5 - baseline(world, "fenn", "alba"), 0.0)
+    add_modifier(
+        world,
+        "bria",
+        "alba",
+        "test_warmth",
+        world.rules.friendly_opinion + 0.5 - baseline(world, "bria", "alba"),
+        0.0,
+    )
+    add_modifier(
+        world,
+        "fenn",
+        "alba",
+        "test_warmth",
+        world.rules.friendly_opinion - 0.5 - baseline(world, "fenn", "alba"),
+        0.0,
+    )
     # when
     counted = friend_counts(world)
     # then
-    assert opinion(world, "bria", "alba") >= FRIENDLY > opinion(world, "fenn", "alba")
+    assert opinion(world, "bria", "alba") >= world.rules.friendly_opinion > opinion(world, "fenn", "alba")
     assert counted["alba"] == 1
 
 

@@ -10,7 +10,6 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import get_args
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -20,9 +19,13 @@ from babel.messages.pofile import read_po
 import game
 from game import i18n
 from game.core import news
+from game.core.actions import INVEST_FIELDS
+from game.core.events import TEMPLATES, VARIANTS, Event
 from game.core.messages import msg
-from game.core.model import Event, ProposalKind, TreatyKind
+from game.core.model import TREATY_ENDS, WIN_REASONS
+from game.core.registry import ACTION_KINDS
 from game.core.relations import opinion_label
+from game.core.why import Why
 from game.i18n.fonts import LICENSE, font_path
 
 GAME = Path(game.__file__).resolve().parent
@@ -68,47 +71,37 @@ def _literals_in_calls() -> set[MsgKey]:
 
 
 def _news_texts() -> set[str]:
-    """The tables of news.py and every template written inside describe()."""
-    texts = {
-        *news._TEMPLATES.values(),
+    """The news texts and the names of treaties, proposals and modifiers."""
+    return {
+        *TEMPLATES.values(),
+        *VARIANTS.values(),
         *news.TREATY_NAMES.values(),
         *news.PROPOSAL_NAMES.values(),
         *news.MODIFIER_TEXT.values(),
     }
-    tree = ast.parse((GAME / "core" / "news.py").read_text(encoding="utf-8"))
-    describe = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "describe")
-    for node in ast.walk(describe):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "{a}" in node.value:
-            texts.add(node.value)
-    return texts
 
 
-def _core_source(name: str) -> str:
-    return (GAME / "core" / name).read_text(encoding="utf-8")
+def _registry_texts() -> set[str]:
+    """What the rules say of their action kinds and refusals, and the window's dialog buttons."""
+    from game.ui.mapscene import DIALOGS
+
+    kinds = {text for kind in ACTION_KINDS.values() for text in (kind.name, kind.help)}
+    return kinds | {why.value for why in Why} | {label for label, _dialog in DIALOGS.values()}
 
 
 def _rule_words() -> set[MsgKey]:
     """Ids the rules put into messages as words: victory kinds, why a treaty ended, and so on."""
-    victory_kinds = set(re.findall(r'_win\(state, \w+, "(\w+)"\)', _core_source("victory.py")))
-    assert {"conquest", "score"} <= victory_kinds
-    whys = {
-        w for f in sorted((GAME / "core").glob("*.py")) for w in re.findall(r'why="(\w+)"', f.read_text())
-    }
-    assert "expired" in whys
-    invest = re.search(r"field: Literal\[([^\]]*)\]", _core_source("actions.py"))
-    assert invest is not None
-    fields = set(re.findall(r'"(\w+)"', invest.group(1)))
     labels = {opinion_label(float(v)) for v in range(-100, 101)}
-    assert {*get_args(TreatyKind), *get_args(ProposalKind)} <= set(news.PROPOSAL_NAMES)
     return (
-        {(None, w) for w in victory_kinds | labels}
-        | {("why", w) for w in whys}
-        | {("field", w) for w in fields}
+        {(None, w) for w in {*WIN_REASONS, *labels}}
+        | {("why", w) for w in TREATY_ENDS}
+        | {("field", w) for w in INVEST_FIELDS}
     )
 
 
 def _used() -> set[MsgKey]:
-    return _literals_in_calls() | {(None, t) for t in _news_texts()} | _rule_words()
+    texts = _news_texts() | _registry_texts()
+    return _literals_in_calls() | {(None, t) for t in texts} | _rule_words()
 
 
 def _texts(value: object) -> tuple[str, ...]:
@@ -240,7 +233,7 @@ def test_an_empty_word_stays_empty() -> None:
 
 
 def test_in_english_translation_changes_nothing() -> None:
-    for kind, template in sorted(news._TEMPLATES.items()):
+    for kind, template in sorted(TEMPLATES.items()):
         args = {k: "alba" for k in _placeholders(template)}
         m = msg(template, **{k.strip("{}"): v for k, v in args.items()})
         assert i18n.translate_msg(m, str.upper) == m.render(str.upper), kind

@@ -8,6 +8,7 @@ from game.core import actions as A
 from game.core.diplomacy import start_war
 from game.core.model import pair
 from game.core.relations import add_modifier, knows, modifier_value, opinion, war_between
+from game.core.why import Why
 from tests.conftest import act, answer_waiting, refused
 
 
@@ -39,30 +40,24 @@ def test_larger_aid_earns_more_opinion(world):
 @pytest.mark.parametrize("amount", [0.0, -5.0, float("nan")])
 def test_aid_must_be_positive(world, amount):
     """Aid must be a positive sum of gold."""
-    # given / when
-    text = refused(world, A.SendAid("alba", "bria", amount))
-    # then
-    assert "positive" in text
+    # given / when / then
+    refused(world, A.SendAid("alba", "bria", amount), Why.NOT_A_SUM)
 
 
 def test_aid_cannot_exceed_the_treasury(world):
     """A region cannot give more gold than its treasury holds."""
     # given
     world.regions["alba"].treasury = 5.0
-    # when
-    text = refused(world, A.SendAid("alba", "bria", 6.0))
-    # then
-    assert "too little" in text
+    # when / then
+    refused(world, A.SendAid("alba", "bria", 6.0), Why.TOO_LITTLE_GOLD)
 
 
 def test_no_aid_to_an_enemy(world):
     """No aid goes to a region one is at war with."""
     # given
     start_war(world, "alba", "bria")
-    # when
-    text = refused(world, A.SendAid("alba", "bria", 5.0))
-    # then
-    assert "war" in text
+    # when / then
+    refused(world, A.SendAid("alba", "bria", 5.0), Why.AT_WAR)
 
 
 def test_introduction_gives_contact_and_a_vouching_modifier(world):
@@ -99,30 +94,26 @@ def test_declined_introduction_gives_nothing(world):
 def test_introduction_needs_an_ambassador_with_the_go_between(world):
     """An introduction is asked only of a region where one keeps an ambassador."""
     # given: no ambassador in cora
-    # when
-    text = refused(world, A.RequestIntroduction("alba", via="cora", target="elda"))
-    # then
-    assert "ambassador" in text
+    # when / then
+    refused(
+        world, A.RequestIntroduction("alba", via="cora", target="elda"), Why.INTRODUCTION_NEEDS_AMBASSADOR
+    )
 
 
 def test_introduction_needs_the_go_between_to_know_the_target(world):
     """The go-between must itself have relations with the region to be met."""
     # given: bria does not know elda
     world.ambassadors.add(("alba", "bria"))
-    # when
-    text = refused(world, A.RequestIntroduction("alba", via="bria", target="elda"))
-    # then
-    assert "no relations" in text
+    # when / then
+    refused(world, A.RequestIntroduction("alba", via="bria", target="elda"), Why.NO_RELATIONS)
 
 
 def test_no_introduction_to_a_region_one_knows(world):
     """No introduction is needed, or allowed, to a region one already knows."""
     # given
     world.ambassadors.add(("alba", "cora"))
-    # when
-    text = refused(world, A.RequestIntroduction("alba", via="cora", target="dova"))
-    # then
-    assert "already know" in text
+    # when / then
+    refused(world, A.RequestIntroduction("alba", via="cora", target="dova"), Why.ALREADY_KNOWN)
 
 
 def _war_and_trusted_mediator(world):
@@ -166,26 +157,25 @@ def test_mediation_fails_if_a_side_declines(world):
     assert world.regions["cora"].reputation == reputation
 
 
-def test_mediator_must_be_trusted(world):
-    """A mediator both sides think badly of is not accepted."""
+def test_whether_a_side_trusts_the_mediator_is_its_own_answer(world):
+    """The rules do not refuse a mediator that a side distrusts: that would tell the mediator what
+    the side thinks of it. The offer goes out, and the side answers it."""
     # given
     start_war(world, "bria", "dova")
     world.ambassadors.add(("cora", "dova"))
     add_modifier(world, "dova", "cora", "test_grudge", -60.0, 0.0)
     # when
-    text = refused(world, A.OfferMediation("cora", "bria", "dova"))
+    outcome = act(world, A.OfferMediation("cora", "bria", "dova"))
     # then
-    assert "trust" in text
+    assert outcome.proposal is not None and outcome.proposal.recipient == "bria"
 
 
 def test_mediator_needs_an_ambassador_with_a_side(world):
     """A mediator needs an ambassador with at least one of the sides."""
     # given
     start_war(world, "bria", "dova")
-    # when
-    text = refused(world, A.OfferMediation("cora", "bria", "dova"))
-    # then
-    assert "ambassador" in text
+    # when / then
+    refused(world, A.OfferMediation("cora", "bria", "dova"), Why.MEDIATOR_NEEDS_AMBASSADOR)
 
 
 def test_mediation_only_of_a_war_by_a_third_region(world):
@@ -193,6 +183,6 @@ def test_mediation_only_of_a_war_by_a_third_region(world):
     # given
     world.ambassadors.add(("cora", "dova"))
     # when / then
-    assert "not at war" in refused(world, A.OfferMediation("cora", "bria", "dova"))
+    refused(world, A.OfferMediation("cora", "bria", "dova"), Why.SIDES_NOT_AT_WAR)
     start_war(world, "cora", "dova")
-    assert "itself" in refused(world, A.OfferMediation("cora", "cora", "dova"))
+    refused(world, A.OfferMediation("cora", "cora", "dova"), Why.SELF)

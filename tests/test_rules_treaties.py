@@ -8,6 +8,7 @@ from game.core import actions as A
 from game.core.diplomacy import sign_treaty, start_war
 from game.core.economy import trade_income
 from game.core.relations import modifier_value, opinion, treaty_between
+from game.core.why import Why
 from game.core.world import end_of_turn
 from tests.conftest import act, answer_waiting, refused
 
@@ -16,10 +17,8 @@ from tests.conftest import act, answer_waiting, refused
 def test_propose_treaty_needs_an_ambassador(world, kind):
     """A treaty other than peace can only be proposed where one keeps an ambassador."""
     # given: alba knows bria but has no ambassador there
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "bria", kind))
-    # then
-    assert "ambassador" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "bria", kind), Why.TREATY_NEEDS_AMBASSADOR)
 
 
 def test_propose_treaty_creates_a_waiting_proposal(world):
@@ -77,8 +76,8 @@ def test_only_the_recipient_answers(world):
     proposal = act(world, A.ProposeTreaty("alba", "bria", "trade")).proposal
     assert proposal is not None
     # when / then
-    assert "no such proposal" in refused(world, A.Answer("cora", proposal.id, True))
-    assert "no such proposal" in refused(world, A.Answer("alba", proposal.id, True))
+    refused(world, A.Answer("cora", proposal.id, True), Why.NO_SUCH_PROPOSAL)
+    refused(world, A.Answer("alba", proposal.id, True), Why.NO_SUCH_PROPOSAL)
 
 
 def test_one_waiting_proposal_per_pair(world):
@@ -88,8 +87,8 @@ def test_one_waiting_proposal_per_pair(world):
     world.ambassadors.add(("bria", "alba"))
     act(world, A.ProposeTreaty("alba", "bria", "trade"))
     # when / then
-    assert "waiting" in refused(world, A.ProposeTreaty("alba", "bria", "alliance"))
-    assert "waiting" in refused(world, A.ProposeTreaty("bria", "alba", "alliance"))
+    refused(world, A.ProposeTreaty("alba", "bria", "alliance"), Why.PENDING)
+    refused(world, A.ProposeTreaty("bria", "alba", "alliance"), Why.PENDING)
 
 
 def test_no_second_treaty_of_a_kind(world):
@@ -97,10 +96,8 @@ def test_no_second_treaty_of_a_kind(world):
     # given
     world.ambassadors.add(("alba", "bria"))
     sign_treaty(world, "alliance", "alba", "bria")
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "bria", "alliance"))
-    # then
-    assert "already" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "bria", "alliance"), Why.HAS_TREATY)
 
 
 def test_no_treaty_proposal_to_an_enemy(world):
@@ -108,10 +105,8 @@ def test_no_treaty_proposal_to_an_enemy(world):
     # given
     start_war(world, "alba", "bria")
     world.ambassadors.add(("alba", "bria"))  # even if an ambassador were somehow there
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "bria", "non_aggression"))
-    # then
-    assert "war" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "bria", "non_aggression"), Why.AT_WAR)
 
 
 def test_proposals_expire(world):
@@ -129,7 +124,7 @@ def test_proposals_expire(world):
     end_of_turn(world)
     # then
     assert proposal.id not in world.proposals
-    assert "no such proposal" in refused(world, A.Answer("bria", proposal.id, True))
+    refused(world, A.Answer("bria", proposal.id, True), Why.NO_SUCH_PROPOSAL)
 
 
 def test_treaty_expires_without_penalty(world):
@@ -174,18 +169,16 @@ def test_cancel_only_own_treaty(world):
     # given
     treaty = sign_treaty(world, "trade", "alba", "bria")
     # when / then
-    assert "no such treaty" in refused(world, A.CancelTreaty("cora", treaty.id))
-    assert "no such treaty" in refused(world, A.CancelTreaty("alba", 99999))
+    refused(world, A.CancelTreaty("cora", treaty.id), Why.NO_SUCH_TREATY)
+    refused(world, A.CancelTreaty("alba", 99999), Why.NO_SUCH_TREATY)
 
 
 def test_only_trade_can_be_exclusive(world):
     """Only a trade agreement can be exclusive."""
     # given
     world.ambassadors.add(("alba", "bria"))
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "bria", "alliance", exclusive=True))
-    # then
-    assert "exclusive" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "bria", "alliance", exclusive=True), Why.ONLY_TRADE_EXCLUSIVE)
 
 
 def test_exclusive_trade_impossible_for_a_region_that_trades(world):
@@ -193,10 +186,8 @@ def test_exclusive_trade_impossible_for_a_region_that_trades(world):
     # given
     world.ambassadors.add(("alba", "bria"))
     sign_treaty(world, "trade", "bria", "dova")
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True))
-    # then
-    assert "exclusivity is impossible" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True), Why.TRADES_WITH_OTHERS)
 
 
 def test_exclusive_trade_bars_other_trade(world):
@@ -204,10 +195,8 @@ def test_exclusive_trade_bars_other_trade(world):
     # given
     world.ambassadors.add(("alba", "cora"))
     sign_treaty(world, "trade", "alba", "bria", exclusive=True)
-    # when
-    text = refused(world, A.ProposeTreaty("alba", "cora", "trade"))
-    # then
-    assert "exclusive" in text
+    # when / then
+    refused(world, A.ProposeTreaty("alba", "cora", "trade"), Why.BOUND_EXCLUSIVE)
 
 
 def test_treaty_conflict_rechecked_on_acceptance(world):
@@ -217,10 +206,8 @@ def test_treaty_conflict_rechecked_on_acceptance(world):
     proposal = act(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True)).proposal
     assert proposal is not None
     sign_treaty(world, "trade", "bria", "dova")
-    # when
-    text = refused(world, A.Answer("bria", proposal.id, True))
-    # then
-    assert "exclusiv" in text
+    # when / then
+    refused(world, A.Answer("bria", proposal.id, True), Why.TRADES_WITH_OTHERS)
 
 
 def test_exclusive_trade_pays_more(world):

@@ -21,7 +21,6 @@ from game.core.diplomacy import end_treaty, sign_treaty
 from game.core.model import Event, Proposal, Resolution
 from game.core.relations import treaty_between
 from game.core.rng import Rng
-from game.core.rules import MAX_TRIBUTE_SHARE
 from game.core.view import View
 from game.i18n import set_language
 from game.i18n.fonts import font_path
@@ -182,7 +181,7 @@ def test_peace_terms_white_tribute_within_the_rules_limit_or_annexation() -> Non
     assert dialog.action() == A.ProposePeace(me, neighbour, "white")
     _press(app, "Tribute")
     _press(app, "They pay us")
-    limit = game.state.regions[neighbour].economy * MAX_TRIBUTE_SHARE
+    limit = game.state.regions[neighbour].economy * game.state.rules.max_tribute_share
     amounts = [float(v) for v, _label in next(r for r in dialog.rows() if r.key == "tribute").choices]
     assert amounts and all(0 < a <= limit for a in amounts)
     _press(app, max(dialog.rows()[-1].choices, key=lambda c: float(c[0]))[1])

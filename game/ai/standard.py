@@ -17,17 +17,6 @@ from game.core.model import Personality, Proposal, Resolution
 from game.core.rng import Rng
 from game.core.view import View
 
-RUNAWAY_RATIO = 1.4  # a score this many times the runner-up's makes a region the one to stop
-LARGE_WORLD = 100  # regions from which quiet regions take every other turn off diplomacy
-MAX_ARMY_UPKEEP = 0.3  # share of the economy an army's upkeep may take before we stop arming
-CONQUEST_EAGERNESS = 8.0  # extra appetite for war where conquest can win the game
-DIPLOMATIC_ZEAL = 6.0  # extra value of friendship where friends can win the game
-WAR_RESOLVE = 5  # turns an attacker fights before it will listen to talk of peace
-MAX_ALLIES = 2  # more alliances would drag us into everyone's wars
-PLAN_LENGTH = 8  # enough for the diplomatic budget, a visit, an investment and a few refusals
-REJECTION_COOLDOWN = 8  # turns before asking the same region for the same thing again
-RESERVE_TURNS = 3.0  # turns of income kept back before gold goes to aid
-
 
 @dataclass(frozen=True, slots=True)
 class Skill:
@@ -70,7 +59,7 @@ class StandardAI:
         for _, _, action in candidates:
             if view.can(action):
                 chosen.append(action)
-                if len(chosen) >= PLAN_LENGTH:
+                if len(chosen) >= view.rules.ai.plan_length:
                     break
         return chosen
 
@@ -94,7 +83,7 @@ class StandardAI:
     def _resting(view: View) -> bool:
         """In a large world a region at peace, with nothing waiting for it, works its diplomacy
         every other turn: the world keeps its pace and a turn stays affordable."""
-        if len(view.order) < LARGE_WORLD or view.wars() or view.inbox():
+        if len(view.order) < view.rules.ai.large_world or view.wars() or view.inbox():
             return False
         return (view.turn + view.order.index(view.me)) % 2 == 1
 
@@ -153,7 +142,7 @@ class StandardAI:
             # the odds tempt only as far as the temper allows; the peaceful need hatred to fight
             value = 40 * p.aggression * edge + 20 * p.aggression + 15 * dislike - 30 * (1 - p.aggression)
             if view.victory.conquest_share is not None:
-                value += CONQUEST_EAGERNESS * p.aggression  # land wins this scenario
+                value += view.rules.ai.conquest_eagerness * p.aggression  # land wins this scenario
             if view.truce_with(other) and p.loyalty > 0.3:
                 continue  # a truce is kept by all but the faithless
             if view.has_treaty(other, "non_aggression") or view.truce_with(other):
@@ -187,7 +176,7 @@ class StandardAI:
         )
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
         leader = self._leader(view)
-        friendship = DIPLOMATIC_ZEAL if view.victory.diplomatic_share is not None else 0.0
+        friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0
         for other in others:
             if not view.has_ambassador(other) or view.at_war(other):
                 continue
@@ -210,7 +199,9 @@ class StandardAI:
                 value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
                 yield value, A.ProposeTreaty(me, other, "non_aggression")
             coalition = leader is not None and other != leader  # band together against a runaway
-            wants_ally = (threatened or coalition or bool(view.wars())) and len(view.allies()) < MAX_ALLIES
+            wants_ally = (threatened or coalition or bool(view.wars())) and len(
+                view.allies()
+            ) < view.rules.ai.max_allies
             wants_ally = wants_ally and opinion > 30 and not view.has_treaty(other, "alliance")
             if wants_ally and not self._refused_recently(view, other, "alliance"):
                 yield 10 + 15 * p.loyalty + opinion / 4 + friendship, A.ProposeTreaty(me, other, "alliance")
@@ -220,7 +211,7 @@ class StandardAI:
         for treaty in view.treaties():
             other = treaty.b if treaty.a == me else treaty.a
             opinion = view.opinion_of(other)
-            if treaty.condemned and p.multilateralism > 0.5:
+            if treaty.taxed == me and p.multilateralism > 0.2:  # doing as the body asks pays
                 yield 30.0, A.CancelTreaty(me, treaty.id)
             elif treaty.kind in ("alliance", "access") and opinion < -30 + 30 * p.loyalty:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
@@ -236,7 +227,7 @@ class StandardAI:
                 continue  # goodwill enough there already
             goal = 15.0 if view.has_ambassador(other) else 3.0
             if view.victory.diplomatic_share is not None:
-                goal += DIPLOMATIC_ZEAL
+                goal += view.rules.ai.diplomatic_zeal
             yield goal + (30 - abs(view.opinion_of(other) - 10)) / 3, A.StateVisit(view.me, other)
 
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
@@ -252,7 +243,7 @@ class StandardAI:
 
     def _helping(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
-        spare = region.treasury - RESERVE_TURNS * max(region.economy, 5.0)
+        spare = region.treasury - view.rules.ai.aid_reserve_turns * max(region.economy, 5.0)
         if spare > 10:
             for ally in view.allies():
                 figures = view.figures(ally)
@@ -291,7 +282,9 @@ class StandardAI:
         threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
         defence = region.military + sum((view.military_estimate(a) or 0.0) * 0.3 for a in view.allies())
         upkeep = region.military * view.rules.military_upkeep
-        affordable = upkeep < MAX_ARMY_UPKEEP * max(region.economy, 1.0)  # an army must not eat the land
+        affordable = upkeep < view.rules.ai.max_army_upkeep * max(
+            region.economy, 1.0
+        )  # an army must not eat the land
         wants_army = affordable and (bool(view.wars()) or threat > 1.2 * defence or p.aggression > 0.7)
         amount = round(spare * self.skill.invest_share, 2)
         yield 5.0, A.Invest(me, "military", amount) if wants_army else A.Invest(me, "economy", amount)
@@ -316,7 +309,7 @@ class StandardAI:
             standing = war.side_score(me) if war else 0.0
             yield Reason(msg("How the war goes for us"), round(-standing / 2, 1))
             yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2 - 10 * p.aggression, 1))
-            if war is not None and war.attacker == me and view.turn - war.started < WAR_RESOLVE:
+            if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
                 yield Reason(msg("We have only begun this war"), -30.0)
             if prop.terms.payer == me:
                 yield Reason(msg("The tribute you demand"), round(-prop.terms.tribute * 3, 1))
@@ -336,7 +329,7 @@ class StandardAI:
             yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2, 1))
             yield Reason(msg("How the war goes for us"), round(-standing / 3, 1))
             yield Reason(msg("We trust talks"), round(15 * p.multilateralism - 5, 1))
-            if war is not None and war.attacker == me and view.turn - war.started < WAR_RESOLVE:
+            if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
                 yield Reason(msg("We have only begun this war"), -30.0)
         elif prop.kind == "call_to_arms":
             enemy = prop.terms.about or ""
@@ -398,6 +391,10 @@ class StandardAI:
 
     def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
         me, p, target = view.me, view.personality, resolution.target
+        if resolution.kind == "admit":  # a seat for a region we trust, not for one running away
+            if target == self._leader(view) or view.at_war(target):
+                return False
+            return view.opinion_of(target) + view.reputation(target) / 5 + 10 * p.multilateralism > 5
         if target == me or target in view.allies():
             return False
         if target == self._leader(view):
@@ -409,13 +406,13 @@ class StandardAI:
         """A region running away with the game, if this player is skilled enough to mind it."""
         if not self.skill.minds_the_leader:
             return None
-        leader = view.runaway_leader(RUNAWAY_RATIO)
+        leader = view.runaway_leader(view.rules.ai.runaway_ratio)
         return leader if leader != view.me else None
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
         turn = view.refused_on(other, what)
-        return turn is not None and turn >= view.turn - REJECTION_COOLDOWN
+        return turn is not None and turn >= view.turn - view.rules.ai.rejection_cooldown
 
 
 def _trade_appetite(p: Personality) -> int:

@@ -1,15 +1,18 @@
 """Actions: frozen records that humans (through the UI) and AIs produce alike.
 
-Only the engine applies them. `Diplomatic` actions spend one of the turn's diplomatic actions;
-answers, votes and investments are free.
+Only the engine applies them. What each kind requires, does and costs is declared once, in
+game/core/kinds; saves name a record by its class name, so a record keeps its name and fields.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
-from game.core.model import TreatyKind
+from game.core.model import PeaceTerms, TreatyKind
+
+InvestField = Literal["economy", "military"]
+INVEST_FIELDS: tuple[InvestField, ...] = get_args(InvestField)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,45 +21,38 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
-class Diplomatic(Action):
-    """Marker base: costs one diplomatic action."""
-
-
-@dataclass(frozen=True, slots=True)
-class SendAmbassador(Diplomatic):
+class SendAmbassador(Action):
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class RecallAmbassador(Diplomatic):
+class RecallAmbassador(Action):
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class ExpelAmbassador(Diplomatic):
+class ExpelAmbassador(Action):
     sender: str
 
 
 @dataclass(frozen=True, slots=True)
 class StateVisit(Action):
-    """Uses the ruler's one visit of the turn, not a diplomatic action."""
-
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class ProposeTreaty(Diplomatic):
+class ProposeTreaty(Action):
     target: str
     kind: TreatyKind
     exclusive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class ProposePeace(Diplomatic):
+class ProposePeace(Action):
     """Ends a war: white peace, tribute paid by `payer` for some turns, or annexation."""
 
     target: str
-    terms: Literal["white", "tribute", "annex"] = "white"
+    terms: PeaceTerms = "white"
     tribute: float = 0.0
     payer: str | None = None
 
@@ -70,33 +66,33 @@ class Answer(Action):
 
 
 @dataclass(frozen=True, slots=True)
-class CancelTreaty(Diplomatic):
+class CancelTreaty(Action):
     treaty: int
 
 
 @dataclass(frozen=True, slots=True)
-class ImposeEmbargo(Diplomatic):
+class ImposeEmbargo(Action):
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class LiftEmbargo(Diplomatic):
+class LiftEmbargo(Action):
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class DeclareWar(Diplomatic):
+class DeclareWar(Action):
     target: str
 
 
 @dataclass(frozen=True, slots=True)
-class SendAid(Diplomatic):
+class SendAid(Action):
     target: str
     amount: float
 
 
 @dataclass(frozen=True, slots=True)
-class RequestIntroduction(Diplomatic):
+class RequestIntroduction(Action):
     """Ask `via`, where we keep an ambassador, to vouch for us with `target`."""
 
     via: str
@@ -104,18 +100,20 @@ class RequestIntroduction(Diplomatic):
 
 
 @dataclass(frozen=True, slots=True)
-class OfferMediation(Diplomatic):
+class OfferMediation(Action):
     side_a: str
     side_b: str
 
 
 @dataclass(frozen=True, slots=True)
-class JoinOrganisation(Diplomatic):
+class JoinOrganisation(Action):
+    """Apply to join: the members vote on it."""
+
     org: str
 
 
 @dataclass(frozen=True, slots=True)
-class LeaveOrganisation(Diplomatic):
+class LeaveOrganisation(Action):
     org: str
 
 
@@ -127,5 +125,5 @@ class Vote(Action):
 
 @dataclass(frozen=True, slots=True)
 class Invest(Action):
-    field: Literal["economy", "military"]
+    field: InvestField
     amount: float

@@ -5,34 +5,33 @@ Each function changes the state and appends its news to `state.events`.
 
 from __future__ import annotations
 
-from game.core.model import Event, GameState, Proposal, Terms, Treaty, TreatyKind, Tribute, War, pair
+from game.core.events import Event, EventKind
+from game.core.model import (
+    TREATY_MODIFIERS,
+    GameState,
+    PeaceTerms,
+    Proposal,
+    ProposalKind,
+    Terms,
+    Treaty,
+    TreatyEnd,
+    TreatyKind,
+    Tribute,
+    War,
+    pair,
+)
 from game.core.relations import (
-    add_modifier,
+    add_effect,
     allies,
     at_war,
-    clamp,
+    change_reputation,
     remove_modifier,
     set_modifier,
     treaties_of,
 )
 
-# Opinion each side holds of a partner while a treaty lasts.
-TREATY_OPINION: dict[TreatyKind, float] = {
-    "non_aggression": 3.0,
-    "alliance": 10.0,
-    "trade": 6.0,
-    "access": 3.0,
-}
-BETRAYAL_VICTIM = -30.0  # the partner's opinion of a region that broke a treaty with it
-DECLARED_WAR_OPINION = -40.0
-AGGRESSION_REPUTATION = 5.0
-IGNORED_CALL_OPINION = -25.0
-IGNORED_CALL_REPUTATION = 6.0
-ANNEX_MILITARY_SHARE = 0.5
-ANNEX_ECONOMY_SHARE = 0.75
 
-
-def news(state: GameState, kind: str, *actors: str, **data: str | float | int | bool | None) -> Event:
+def news(state: GameState, kind: EventKind, *actors: str, **data: str | float | int | bool | None) -> Event:
     event = Event(state.turn, kind, actors, tuple(sorted(data.items())))
     state.events.append(event)
     return event
@@ -50,34 +49,41 @@ def sign_treaty(
         state.new_id(), kind, x, y, turns or treaty_length(state, kind), state.turn, exclusive=exclusive
     )
     state.add_treaty(treaty)
-    set_modifier(state, a, b, f"treaty_{kind}", TREATY_OPINION[kind])
-    set_modifier(state, b, a, f"treaty_{kind}", TREATY_OPINION[kind])
+    value = getattr(state.rules.opinion, kind).value
+    set_modifier(state, a, b, TREATY_MODIFIERS[kind], value)
+    set_modifier(state, b, a, TREATY_MODIFIERS[kind], value)
     news(state, "treaty_signed", x, y, treaty=kind, exclusive=exclusive)
     return treaty
 
 
-def end_treaty(state: GameState, treaty: Treaty, *, broken_by: str | None = None, why: str = "") -> None:
-    """Remove a treaty. Breaking one early costs reputation with everyone who knows the breaker."""
+def end_treaty(
+    state: GameState, treaty: Treaty, *, broken_by: str | None = None, why: TreatyEnd = "expired"
+) -> None:
+    """Remove a treaty. Breaking one early costs reputation with everyone who knows the breaker;
+    ending a deal that an organisation condemned is doing as it asked, not a betrayal."""
     state.remove_treaty(treaty)
-    remove_modifier(state, treaty.a, treaty.b, f"treaty_{treaty.kind}")
-    remove_modifier(state, treaty.b, treaty.a, f"treaty_{treaty.kind}")
+    remove_modifier(state, treaty.a, treaty.b, TREATY_MODIFIERS[treaty.kind])
+    remove_modifier(state, treaty.b, treaty.a, TREATY_MODIFIERS[treaty.kind])
     if broken_by is None:
         news(state, "treaty_ended", treaty.a, treaty.b, treaty=treaty.kind, why=why)
         return
-    victim = treaty.b if broken_by == treaty.a else treaty.a
+    victim = treaty.other(broken_by)
+    if treaty.condemned:
+        news(state, "treaty_cancelled", broken_by, victim, treaty=treaty.kind, why="complied")
+        return
     punish_betrayal(state, broken_by, victim)
     news(state, "treaty_cancelled", broken_by, victim, treaty=treaty.kind, why=why)
 
 
 def punish_betrayal(state: GameState, breaker: str, victim: str) -> None:
     """The victim remembers; everyone else who knows the breaker sees its reputation fall."""
-    region = state.regions[breaker]
-    region.reputation = clamp(region.reputation - state.rules.break_reputation, 0.0, 100.0)
-    add_modifier(state, victim, breaker, "broke_treaty", BETRAYAL_VICTIM, 0.3)
+    change_reputation(state, breaker, -state.rules.break_reputation)
+    add_effect(state, victim, breaker, "broke_treaty", state.rules.opinion.broke_treaty)
 
 
 def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | None = None) -> War:
-    """Open a war: treaties between the two end, ambassadors leave, the defender's allies are called."""
+    """Open a war: treaties between the two end, ambassadors leave, the defender's allies are called.
+    Enemies know each other from then on, so they can always talk peace."""
     truce = state.truces.pop(pair(attacker, defender), None)
     for treaty in treaties_of(state, attacker):
         if defender in treaty.parties:
@@ -87,12 +93,13 @@ def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | 
         punish_betrayal(state, attacker, defender)
     state.ambassadors.discard((attacker, defender))
     state.ambassadors.discard((defender, attacker))
+    state.regions[attacker].contacts.add(defender)
+    state.regions[defender].contacts.add(attacker)
     war = War(state.new_id(), attacker, defender, state.turn, ally_of=ally_of)
     state.add_war(war)
-    add_modifier(state, defender, attacker, "declared_war", DECLARED_WAR_OPINION, 0.5)
+    add_effect(state, defender, attacker, "declared_war", state.rules.opinion.declared_war)
     if ally_of is None:  # an aggressor is trusted less by all who know it
-        region = state.regions[attacker]
-        region.reputation = clamp(region.reputation - AGGRESSION_REPUTATION, 0.0, 100.0)
+        change_reputation(state, attacker, -state.rules.aggression_reputation)
     news(state, "war_declared", attacker, defender, ally_of=ally_of)
     if ally_of is None:
         call_to_arms(state, defender, attacker)
@@ -105,10 +112,10 @@ def call_to_arms(state: GameState, defender: str, attacker: str) -> None:
             propose(state, "call_to_arms", defender, ally, Terms(about=attacker))
 
 
-def propose(state: GameState, kind: str, sender: str, recipient: str, terms: Terms) -> Proposal:
+def propose(state: GameState, kind: ProposalKind, sender: str, recipient: str, terms: Terms) -> Proposal:
     proposal = Proposal(
         state.new_id(),
-        kind,  # type: ignore[arg-type]
+        kind,
         sender,
         recipient,
         terms,
@@ -120,16 +127,20 @@ def propose(state: GameState, kind: str, sender: str, recipient: str, terms: Ter
 
 
 def make_peace(state: GameState, war: War, terms: Terms) -> None:
-    """End a war: a truce follows; allies who joined to defend either side stop fighting too."""
-    state.remove_war(war)
+    """End a war: a truce follows (while a tribute is paid, and the truce's length after it);
+    allies who joined to defend either side stop fighting too."""
+    rules = state.rules
+    end_war(state, war)
     a, b = war.parties
-    if state.rules.truce_turns > 0:
-        state.truces[pair(a, b)] = state.rules.truce_turns
-    kind = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
+    tribute = terms.tribute > 0 and terms.payer is not None
+    truce = rules.truce_turns + (rules.tribute_turns if tribute else 0)
+    if truce > 0:
+        state.truces[pair(a, b)] = truce
+    kind: PeaceTerms = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
     news(state, "peace_signed", a, b, terms=kind)
-    if terms.tribute > 0 and terms.payer is not None:
+    if tribute and terms.payer is not None:
         payee = b if terms.payer == a else a
-        state.tributes.append(Tribute(terms.payer, payee, terms.tribute, state.rules.tribute_turns))
+        state.tributes.append(Tribute(terms.payer, payee, terms.tribute, rules.tribute_turns))
     end_wars_joined_for(state, a, b)
     if terms.annex is not None:
         annex(state, terms.annex, b if terms.annex == a else a)
@@ -144,19 +155,20 @@ def end_wars_joined_for(state: GameState, a: str, b: str) -> None:
 
 def annex(state: GameState, loser: str, winner: str) -> None:
     """The loser and all it ruled pass to the winner; it stops acting and its ties are cut."""
+    rules = state.rules
     lost, won = state.regions[loser], state.regions[winner]
     for region in state.regions.values():
         if region.ruler == loser:
             region.ruler = winner
-    won.military += lost.military * ANNEX_MILITARY_SHARE
-    won.economy += lost.economy * ANNEX_ECONOMY_SHARE
-    won.treasury += max(0.0, lost.treasury) * 0.5
+    won.military += lost.military * rules.annex_military_share
+    won.economy += lost.economy * rules.annex_economy_share
+    won.treasury += max(0.0, lost.treasury) * rules.annex_treasury_share
     lost.military = 0.0
     lost.treasury = 0.0
     for treaty in treaties_of(state, loser):
         end_treaty(state, treaty, why="annexed")
     for war in [w for w in state.wars.values() if loser in w.parties]:
-        state.remove_war(war)
+        end_war(state, war)
     state.ambassadors.drop_region(loser)
     state.embargoes.drop_region(loser)
     state.truces = {p: t for p, t in state.truces.items() if loser not in p}
@@ -172,6 +184,13 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     state.membership_changed()
     update_neighbours(state)
     news(state, "region_annexed", winner, loser)
+
+
+def end_war(state: GameState, war: War) -> None:
+    """Remove a war, and forget that organisations reviewed it."""
+    state.remove_war(war)
+    for org in state.organisations.values():
+        org.reviewed.discard(war.id)
 
 
 def update_neighbours(state: GameState) -> None:

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from game.core.model import GameState, Treaty
 from game.core.relations import kin, wars_of
 
-MAX_EMBARGO_LOSS = 0.6  # embargoes never take more than this share of production
-
 
 @dataclass(frozen=True, slots=True)
 class Income:
@@ -21,6 +19,7 @@ class Income:
     tribute: float
     upkeep: float
     war: float
+    interest: float  # on a debt
 
     @property
     def total(self) -> float:
@@ -33,6 +32,7 @@ class Income:
             - self.embargoes
             - self.upkeep
             - self.war
+            - self.interest
         )
 
 
@@ -62,6 +62,7 @@ def is_lopsided(state: GameState, treaty: Treaty) -> bool:
 
 
 def richer_party(state: GameState, treaty: Treaty) -> str:
+    """The side with the larger economy: the one with the leverage in a deal."""
     ea, eb = state.regions[treaty.a].economy, state.regions[treaty.b].economy
     return treaty.a if ea >= eb else treaty.b
 
@@ -69,31 +70,38 @@ def richer_party(state: GameState, treaty: Treaty) -> str:
 def income(state: GameState, region_id: str) -> Income:
     rules = state.rules
     region = state.regions[region_id]
-    production = region.economy * (0.5 + region.stability / 200.0)
+    production = region.economy * steadiness(state, region_id)
     trade = tariffs = 0.0
     for treaty in state.treaties_of(region_id):
         if treaty.kind == "trade":
             earned = trade_income(state, treaty, region_id)
             trade += earned
-            if treaty.condemned:
+            if treaty.taxed == region_id:  # the leverage is taxed, not the side it was used on
                 tariffs += earned * rules.tariff
     fellows = 0
     trading_ban = state.embargoes.from_(region_id) | state.embargoes.to(region_id)
     for org in state.organisations.values():
         if org.kind == "trade" and region_id in org.members:
             fellows += len(org.members) - 1 - sum(1 for r in trading_ban if r in org.members)
-    organisations = rules.org_trade_rate * region.economy * fellows
+    organisations = min(rules.org_trade_rate * fellows, rules.org_trade_cap) * region.economy
     embargoed_by = len(state.embargoes.to(region_id))
     imposed = len(state.embargoes.from_(region_id))
-    lost = min(MAX_EMBARGO_LOSS, rules.embargo_target_loss * embargoed_by + rules.embargo_own_loss * imposed)
-    embargoes = region.economy * lost
+    lost = rules.embargo_target_loss * embargoed_by + rules.embargo_own_loss * imposed
+    embargoes = region.economy * min(rules.max_embargo_loss, lost)
     tribute = sum(t.amount for t in state.tributes if t.payee == region_id) - sum(
         t.amount for t in state.tributes if t.payer == region_id
     )
     envoys = len(state.ambassadors.from_(region_id))
     upkeep = envoys * rules.ambassador_upkeep + region.military * rules.military_upkeep
     war = len(wars_of(state, region_id)) * rules.war_cost * region.economy
-    return Income(production, trade, organisations, tariffs, embargoes, tribute, upkeep, war)
+    interest = max(0.0, -region.treasury) * rules.debt_interest
+    return Income(production, trade, organisations, tariffs, embargoes, tribute, upkeep, war, interest)
+
+
+def steadiness(state: GameState, region_id: str) -> float:
+    """The share of its production (and its army's strength) a region's stability lets it use."""
+    share = state.rules.stability_output
+    return 1.0 - share + share * state.regions[region_id].stability / 100.0
 
 
 def regions_ruled(state: GameState, region_id: str) -> int:
@@ -109,13 +117,36 @@ def score(state: GameState, region_id: str, ruled: int | None = None) -> float:
         return 0.0
     if ruled is None:
         ruled = regions_ruled(state, region_id)
+    rules = state.rules
+    gold = region.treasury * (rules.score_treasury if region.treasury >= 0 else rules.score_debt)
     return (
-        region.economy * 3.0
-        + region.military * 0.5
-        + max(region.treasury, 0.0) * 0.05
-        + region.reputation * 0.3
-        + (ruled - 1) * 25.0
+        region.economy * rules.score_economy
+        + region.military * rules.score_military
+        + gold
+        + region.reputation * rules.score_reputation
+        + (ruled - 1) * rules.score_region
     )
+
+
+def final_score(state: GameState, region_id: str) -> float:
+    """The score that ranks regions at the turn limit: the mean of the last turns' scores, so a
+    spree of spending on the last turn buys little."""
+    recent = state.recent_scores.get(region_id)
+    if not recent:
+        return score(state, region_id)
+    return sum(recent) / len(recent)
+
+
+def record_scores(state: GameState) -> None:
+    """Keep each living region's score of this turn, the last `score_window` of them."""
+    window = state.rules.score_window
+    everyone = scores(state)
+    for region_id in state.living():
+        kept = state.recent_scores.setdefault(region_id, [])
+        kept.append(everyone[region_id])
+        del kept[:-window]
+    for region_id in [r for r in state.recent_scores if not state.regions[r].alive]:
+        del state.recent_scores[region_id]
 
 
 def scores(state: GameState) -> dict[str, float]:

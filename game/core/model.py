@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, get_args
 
 from game.core.config import Rules
+from game.core.events import Event
 from game.core.rng import Rng
 
 Pair = tuple[str, str]
@@ -83,6 +84,37 @@ class Personality:
     multilateralism: float
 
 
+ModifierKind = Literal[
+    "ambassador",
+    "state_visit",
+    "treaty_non_aggression",
+    "treaty_alliance",
+    "treaty_trade",
+    "treaty_access",
+    "broke_treaty",
+    "declared_war",
+    "ignored_call",
+    "answered_call",
+    "expelled_ambassador",
+    "embargo",
+    "aid",
+    "introduced",
+    "mediated",
+    "left_organisation",
+    "condemned",
+    "lopsided_deal",
+    "complied",
+    "rogue",
+    "scenario",  # written in a scenario, with its own text
+]
+TREATY_MODIFIERS: dict[TreatyKind, ModifierKind] = {
+    "non_aggression": "treaty_non_aggression",
+    "alliance": "treaty_alliance",
+    "trade": "treaty_trade",
+    "access": "treaty_access",
+}
+
+
 @dataclass(slots=True)
 class Modifier:
     """A named part of one region's opinion of another.
@@ -92,7 +124,7 @@ class Modifier:
     zero each turn; 0 means it lasts until removed by the rule that made it.
     """
 
-    kind: str
+    kind: ModifierKind
     value: float
     decay: float
     text: dict[str, str] | None = None
@@ -130,11 +162,18 @@ class Treaty:
     turns_left: int
     signed: int
     exclusive: bool = False
-    condemned: bool = False
+    taxed: str | None = None  # the richer side of a condemned deal, which pays the tariff
 
     @property
     def parties(self) -> Pair:
         return (self.a, self.b)
+
+    @property
+    def condemned(self) -> bool:
+        return self.taxed is not None
+
+    def other(self, side: str) -> str:
+        return self.b if side == self.a else self.a
 
 
 @dataclass(slots=True)
@@ -158,7 +197,15 @@ class War:
         return self.score if region == self.attacker else -self.score
 
 
+PeaceTerms = Literal["white", "tribute", "annex"]
+PEACE_TERMS: tuple[PeaceTerms, ...] = get_args(PeaceTerms)
+TreatyEnd = Literal["cancelled", "war", "embargo", "expired", "annexed", "sanctions", "complied"]
+TREATY_ENDS: tuple[TreatyEnd, ...] = get_args(TreatyEnd)  # why a treaty ended, as news says
+WinReason = Literal["conquest", "economic", "diplomatic", "score"]
+WIN_REASONS: tuple[WinReason, ...] = get_args(WinReason)
+
 ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms"]
+PROPOSAL_KINDS: tuple[ProposalKind, ...] = get_args(ProposalKind)
 
 
 @dataclass(slots=True)
@@ -185,17 +232,32 @@ class Proposal:
     expires: int
 
 
+ResolutionKind = Literal["condemn_aggression", "condemn_deal", "condemn_embargo", "admit"]
+RESOLUTION_KINDS: tuple[ResolutionKind, ...] = get_args(ResolutionKind)
+
+
 @dataclass(slots=True)
 class Resolution:
     """A motion put to an organisation's members; members vote during the turn after a session."""
 
     id: int
     org: str
-    kind: Literal["condemn_aggression", "condemn_deal"]
-    target: str  # the aggressor, or the richer party of a deal
-    subject: int  # the war or the treaty it is about
+    kind: ResolutionKind
+    target: str  # the aggressor, the richer side of a deal, the embargoing member, or the applicant
+    subject: int  # the war or the treaty it is about; 0 for embargoes and applications
     opened: int
     votes: dict[str, bool] = field(default_factory=dict)
+    about: str | None = None  # the other region of the case: the victim, the poorer side, the embargoed
+
+
+@dataclass(slots=True)
+class Demand:
+    """What a passed resolution asks of a region, by when: end the war on `about`, end the
+    condemned deal, or lift the embargo on `about`."""
+
+    kind: ResolutionKind
+    deadline: int
+    about: str | None = None
 
 
 @dataclass(slots=True)
@@ -204,7 +266,8 @@ class Organisation:
     kind: OrgKind
     members: set[str]
     session_every: int
-    demands: dict[str, int] = field(default_factory=dict)  # region -> deadline turn to make peace
+    demands: dict[str, Demand] = field(default_factory=dict)  # by the region asked
+    reviewed: set[int] = field(default_factory=set)  # wars already put to the vote
 
 
 @dataclass(slots=True)
@@ -222,19 +285,6 @@ class Victory:
     economic_share: float | None = None
     economic_turns: int = 5
     conquest_share: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """A news entry. `kind` is one of the counted event kinds or a world note."""
-
-    turn: int
-    kind: str
-    actors: tuple[str, ...]
-    data: tuple[tuple[str, str | float | int | bool | None], ...] = ()
-
-    def get(self, key: str) -> str | float | int | bool | None:
-        return dict(self.data).get(key)
 
 
 Figure = Literal["score", "treasury", "friends"]
@@ -341,6 +391,7 @@ class GameState:
         default_factory=dict
     )  # (sender, recipient, what) -> turn
     streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
+    recent_scores: dict[str, list[float]] = field(default_factory=dict)  # the last score_window turns
     winner: str | None = None
     win_reason: str | None = None
     events: list[Event] = field(default_factory=list)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from game.core.events import TEMPLATES, VARIANTS, Event, EventKind
 from game.core.messages import Msg, msg
-from game.core.model import Event, Modifier
+from game.core.model import Modifier, ModifierKind
 
 TREATY_NAMES = {
     "non_aggression": "a non-aggression pact",
@@ -27,7 +30,7 @@ PROPOSAL_NAMES = {
 }
 
 # The counted kinds of the simulation report; every one of them appears in every report.
-COUNTED_KINDS = (
+COUNTED_KINDS: tuple[EventKind, ...] = (
     "ambassador_sent",
     "ambassador_recalled",
     "ambassador_expelled",
@@ -47,53 +50,12 @@ COUNTED_KINDS = (
     "invest",
 )
 
-_TEMPLATES = {
-    "ambassador_sent": "{a} sends an ambassador to {b}.",
-    "ambassador_recalled": "{a} recalls its ambassador from {b}.",
-    "ambassador_expelled": "{a} expels the ambassador of {b}.",
-    "state_visit": "The ruler of {a} pays a state visit to {b}.",
-    "treaty_cancelled": "{a} breaks {treaty} with {b}.",
-    "proposal_rejected": "{a} turns down a proposal from {b} ({proposal}).",
-    "embargo_imposed": "{a} imposes an embargo on {b}.",
-    "embargo_lifted": "{a} lifts its embargo on {b}.",
-    "war_declared": "{a} declares war on {b}!",
-    "region_annexed": "{a} annexes {b}.",
-    "aid_sent": "{a} sends {amount} gold in aid to {b}.",
-    "introduction": "{a} introduces {b} to {c}.",
-    "mediation": "{a} brokers a peace between {b} and {c}.",
-    "invest": "{a} invests {amount} gold in its {field}.",
-    "capitulation": "{a} capitulates to {b}.",
-    "joined_organisation": "{a} joins {org}.",
-    "left_organisation": "{a} leaves {org}.",
-    "resolution_opened": "{org} puts a motion against {a} to the vote.",
-    "resolution_passed": "{org} passes a motion against {a} ({yes} for, {no} against).",
-    "resolution_failed": "{org} rejects the motion against {a}.",
-    "rogue_marked": "{org} marks {a} as a rogue region.",
-    "victory": "{a} wins the game ({how})!",
-}
-
 
 def describe(event: Event) -> Msg:
+    """The news line of an event: its kind's text, or the variant its details call for."""
     names = dict(zip("abc", event.actors, strict=False))
     data = {k: v for k, v in event.data if v is not None}
-    kind = event.kind
-    if kind == "treaty_signed":
-        template = "{a} and {b} sign {treaty}."
-        if data.get("exclusive"):
-            template = "{a} and {b} sign {treaty} (exclusive)."
-    elif kind == "treaty_ended":
-        template = "{a} and {b}: {treaty} ends ({why})."
-    elif kind == "peace_signed":
-        template = {
-            "annex": "{a} and {b} make peace: the loser is annexed.",
-            "tribute": "{a} and {b} make peace with a tribute.",
-        }.get(str(data.get("terms")), "{a} and {b} make a white peace.")
-    elif kind == "war_declared" and data.get("ally_of"):
-        template = "{a} joins the war against {b} to defend {ally_of}."
-    elif kind == "embargo_imposed" and data.get("sanction"):
-        template = "{a} imposes an embargo on {b} under the sanctions of {sanction}."
-    else:
-        template = _TEMPLATES.get(kind, kind.replace("_", " ") + ".")
+    template = VARIANTS.get((event.kind, _variant(event.kind, data)), TEMPLATES[event.kind])
     if "treaty" in data:
         data["treaty"] = TREATY_NAMES.get(str(data["treaty"]), str(data["treaty"]))
     if "proposal" in data:
@@ -106,8 +68,24 @@ def describe(event: Event) -> Msg:
     return msg(template, **args)
 
 
+def _variant(kind: str, data: Mapping[str, object]) -> str:
+    if kind == "treaty_signed" and data.get("exclusive"):
+        return "exclusive"
+    if kind == "treaty_cancelled" and data.get("why") == "complied":
+        return "complied"
+    if kind == "peace_signed":
+        return str(data.get("terms"))
+    if kind == "war_declared" and data.get("ally_of"):
+        return "ally_of"
+    if kind == "embargo_imposed" and data.get("sanction"):
+        return "sanction"
+    if kind.startswith("resolution_"):
+        return str(data.get("resolution"))
+    return ""
+
+
 # What the player reads beside each opinion modifier; scenario modifiers carry their own text.
-MODIFIER_TEXT = {
+MODIFIER_TEXT: dict[ModifierKind, str] = {
     "ambassador": "Our ambassadors keep in touch",
     "state_visit": "Paid us a state visit",
     "treaty_non_aggression": "Non-aggression pact",
@@ -126,7 +104,9 @@ MODIFIER_TEXT = {
     "left_organisation": "Left our organisation",
     "condemned": "Condemned by our organisation",
     "lopsided_deal": "Profits from a lopsided deal",
+    "complied": "Did what our organisation asked",
     "rogue": "A rogue region",
+    "scenario": "From the scenario",
 }
 
 
@@ -134,4 +114,4 @@ def modifier_text(mod: Modifier, language: str = "en") -> str:
     """The text of an opinion modifier: the scenario's own, or the rules' (a gettext message id)."""
     if mod.text is not None:
         return mod.text.get(language) or mod.text.get("en") or mod.kind
-    return MODIFIER_TEXT.get(mod.kind, mod.kind.replace("_", " ").capitalize())
+    return MODIFIER_TEXT[mod.kind]

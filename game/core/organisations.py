@@ -1,23 +1,21 @@
-"""Organisations: sessions open resolutions, members vote the next turn, results take effect.
+"""Organisations: sessions open resolutions, members vote, results take effect, demands are kept.
 
-A security body condemns aggressors (opinion, reputation, sanctions at two thirds); a trade body
-condemns lopsided exclusive deals, which then pay a tariff. A non-member that keeps defying a
-passed resolution past its deadline is marked rogue.
+A security body condemns aggressors (opinion, reputation, sanctions from sanction_share of the
+members); a trade body condemns lopsided exclusive deals (the richer side then pays a tariff)
+and members' embargoes on fellow members that nothing justifies. Applications to join are put
+to the members at once. A resolution passes when more than `resolution_majority` of the members
+who may vote say yes: staying silent is not a yes. A condemned region that does what was asked
+before the deadline regains some trust; one that defies it past the deadline loses more, and a
+non-member is marked rogue.
 """
 
 from __future__ import annotations
 
 from game.core.diplomacy import end_treaty, news
 from game.core.economy import is_lopsided, richer_party
-from game.core.model import GameState, Organisation, Resolution
-from game.core.relations import add_modifier, clamp, treaty_between
-
-CONDEMNED_OPINION = -15.0
-CONDEMNED_REPUTATION = 5.0
-LOPSIDED_OPINION = -10.0
-ROGUE_REPUTATION = 10.0
-ROGUE_OPINION = -10.0
-SANCTION_SHARE = 2 / 3
+from game.core.events import EventKind
+from game.core.model import Demand, GameState, Organisation, Resolution, ResolutionKind
+from game.core.relations import add_effect, allies, at_war, change_reputation, set_modifier, treaty_between
 
 
 def hold_sessions(state: GameState) -> None:
@@ -25,67 +23,140 @@ def hold_sessions(state: GameState) -> None:
         if resolution.opened < state.turn:
             _close(state, resolution)
     for org in sorted(state.organisations.values(), key=lambda o: o.id):
-        _mark_rogues(state, org)
+        _review_demands(state, org)
         if state.turn % org.session_every == 0 and org.members:
             _open_resolutions(state, org)
 
 
-def defying(state: GameState, region_id: str) -> bool:
-    """Still waging a war of aggression or holding a condemned deal."""
-    aggressor = any(w.attacker == region_id and w.ally_of is None for w in state.wars_of(region_id))
-    condemned = any(t.condemned for t in state.treaties_of(region_id))
-    return aggressor or condemned
+def voters(state: GameState, resolution: Resolution) -> list[str]:
+    """The members who may vote on a resolution: living, and not the region it is about."""
+    members = state.organisations[resolution.org].members
+    return sorted(m for m in members if m != resolution.target and state.regions[m].alive)
+
+
+def justified_embargo(state: GameState, by: str, on: str) -> bool:
+    """An embargo needs no excuse on an enemy, an ally's enemy, or a region condemned or rogue."""
+    if at_war(state, by, on) or any(at_war(state, ally, on) for ally in allies(state, by)):
+        return True
+    if state.regions[on].rogue_turns > 0:
+        return True
+    return any(on in org.demands for org in state.organisations.values())
+
+
+def defying(state: GameState, region_id: str, demand: Demand) -> bool:
+    """Still doing what a resolution condemned: waging the war (or having won it: land or tribute
+    taken from its victim), holding the condemned deal, or keeping the embargo."""
+    victim = demand.about
+    if demand.kind == "condemn_aggression":
+        waging = any(w.attacker == region_id and w.ally_of is None for w in state.wars_of(region_id))
+        annexed = victim is not None and state.regions[victim].ruler == region_id
+        tribute = any(t.payee == region_id and t.payer == victim for t in state.tributes)
+        return waging or annexed or tribute
+    if demand.kind == "condemn_deal":
+        return any(t.taxed == region_id for t in state.treaties_of(region_id))
+    return victim is not None and (region_id, victim) in state.embargoes
 
 
 def _open_resolutions(state: GameState, org: Organisation) -> None:
-    pending = {(r.kind, r.subject) for r in state.resolutions.values() if r.org == org.id}
+    pending = {(r.kind, r.target, r.subject) for r in state.resolutions.values() if r.org == org.id}
     if org.kind == "security":
-        since = state.turn - org.session_every
         for war in sorted(state.wars.values(), key=lambda w: w.id):
-            if war.ally_of is None and war.started > since and ("condemn_aggression", war.id) not in pending:
-                _open(state, org, "condemn_aggression", war.attacker, war.id)
-    else:
-        for treaty in sorted(state.treaties.values(), key=lambda t: t.id):
-            reviewed = treaty.a in org.members or treaty.b in org.members
-            fresh = ("condemn_deal", treaty.id) not in pending
-            if reviewed and fresh and not treaty.condemned and is_lopsided(state, treaty):
-                _open(state, org, "condemn_deal", richer_party(state, treaty), treaty.id)
+            if war.ally_of is None and war.id not in org.reviewed:  # starting wars are reviewed too
+                org.reviewed.add(war.id)
+                open_resolution(state, org, "condemn_aggression", war.attacker, war.defender, war.id)
+        return
+    for treaty in sorted(state.treaties.values(), key=lambda t: t.id):
+        reviewed = treaty.a in org.members or treaty.b in org.members
+        if reviewed and not treaty.condemned and is_lopsided(state, treaty):
+            richer = richer_party(state, treaty)
+            if ("condemn_deal", richer, treaty.id) not in pending:
+                open_resolution(state, org, "condemn_deal", richer, treaty.other(richer), treaty.id)
+    for by, on in state.embargoes:
+        both = by in org.members and on in org.members
+        fresh = ("condemn_embargo", by, 0) not in pending and by not in org.demands
+        if both and fresh and not justified_embargo(state, by, on):
+            open_resolution(state, org, "condemn_embargo", by, on, 0)
 
 
-def _open(state: GameState, org: Organisation, kind: str, target: str, subject: int) -> None:
-    resolution = Resolution(state.new_id(), org.id, kind, target, subject, state.turn)  # type: ignore[arg-type]
+def open_resolution(
+    state: GameState, org: Organisation, kind: ResolutionKind, target: str, about: str | None, subject: int
+) -> Resolution:
+    resolution = Resolution(state.new_id(), org.id, kind, target, subject, state.turn, about=about)
     state.resolutions[resolution.id] = resolution
-    news(state, "resolution_opened", target, org=org.id, resolution=kind)
+    actors = (target,) if about is None else (target, about)
+    news(state, "resolution_opened", *actors, org=org.id, resolution=kind)
+    return resolution
 
 
 def _close(state: GameState, resolution: Resolution) -> None:
     del state.resolutions[resolution.id]
     org = state.organisations[resolution.org]
-    yes = sum(1 for v in resolution.votes.values() if v)
-    no = len(resolution.votes) - yes
-    if yes <= no:
-        news(state, "resolution_failed", resolution.target, org=org.id, resolution=resolution.kind)
-        return
     target = resolution.target
     if not state.regions[target].alive:
         return
-    news(state, "resolution_passed", target, org=org.id, resolution=resolution.kind, yes=yes, no=no)
-    org.demands[target] = state.turn + state.rules.rogue_turns
-    members = sorted(m for m in org.members if m != target and state.regions[m].alive)
-    if resolution.kind == "condemn_aggression":
-        region = state.regions[target]
-        region.reputation = clamp(region.reputation - CONDEMNED_REPUTATION, 0.0, 100.0)
+    yes = sum(1 for v in resolution.votes.values() if v)
+    no = len(resolution.votes) - yes
+    eligible = len(voters(state, resolution))
+    actors = (target,) if resolution.about is None else (target, resolution.about)
+    passed = yes > state.rules.resolution_majority * eligible if eligible else resolution.kind == "admit"
+    outcome: EventKind = "resolution_passed" if passed else "resolution_failed"
+    news(state, outcome, *actors, org=org.id, resolution=resolution.kind, yes=yes, no=no)
+    if passed:
+        _PASSED[resolution.kind](state, org, resolution, yes)
+
+
+def _admit(state: GameState, org: Organisation, resolution: Resolution, yes: int) -> None:
+    org.members.add(resolution.target)
+    state.membership_changed()
+    news(state, "joined_organisation", resolution.target, org=org.id)
+
+
+def _condemn_aggression(state: GameState, org: Organisation, resolution: Resolution, yes: int) -> None:
+    rules, target = state.rules, resolution.target
+    members = _members_but(state, org, target)
+    change_reputation(state, target, -rules.condemned_reputation)
+    _demand(state, org, resolution)
+    for member in members:
+        add_effect(state, member, target, "condemned", rules.opinion.condemned)
+    if yes >= rules.sanction_share * len(org.members):
         for member in members:
-            add_modifier(state, member, target, "condemned", CONDEMNED_OPINION, 0.3, cap=45)
-        if yes >= SANCTION_SHARE * len(org.members):
-            for member in members:
-                _sanction(state, member, target, org.id)
-    else:
-        treaty = state.treaties.get(resolution.subject)
-        if treaty is not None:
-            treaty.condemned = True
-        for member in members:
-            add_modifier(state, member, target, "lopsided_deal", LOPSIDED_OPINION, 0.3, cap=30)
+            _sanction(state, member, target, org.id)
+
+
+def _condemn_deal(state: GameState, org: Organisation, resolution: Resolution, yes: int) -> None:
+    rules, target = state.rules, resolution.target
+    treaty = state.treaties.get(resolution.subject)
+    if treaty is None:
+        return
+    treaty.taxed = target
+    _demand(state, org, resolution)
+    for member in _members_but(state, org, target):
+        add_effect(state, member, target, "lopsided_deal", rules.opinion.lopsided_deal)
+
+
+def _condemn_embargo(state: GameState, org: Organisation, resolution: Resolution, yes: int) -> None:
+    rules, target = state.rules, resolution.target
+    change_reputation(state, target, -rules.condemned_reputation)
+    _demand(state, org, resolution)
+    for member in _members_but(state, org, target):
+        add_effect(state, member, target, "condemned", rules.opinion.condemned)
+
+
+def _demand(state: GameState, org: Organisation, resolution: Resolution) -> None:
+    deadline = state.turn + state.rules.rogue_turns
+    org.demands[resolution.target] = Demand(resolution.kind, deadline, resolution.about)
+
+
+_PASSED = {
+    "admit": _admit,
+    "condemn_aggression": _condemn_aggression,
+    "condemn_deal": _condemn_deal,
+    "condemn_embargo": _condemn_embargo,
+}
+
+
+def _members_but(state: GameState, org: Organisation, target: str) -> list[str]:
+    return sorted(m for m in org.members if m != target and state.regions[m].alive)
 
 
 def _sanction(state: GameState, member: str, target: str, org_id: str) -> None:
@@ -95,23 +166,44 @@ def _sanction(state: GameState, member: str, target: str, org_id: str) -> None:
     if trade is not None:
         end_treaty(state, trade, why="sanctions")
     state.embargoes.add((member, target))
-    add_modifier(state, target, member, "embargo", -20.0, 0.0)
+    set_modifier(state, target, member, "embargo", state.rules.opinion.embargo.value)
     news(state, "embargo_imposed", member, target, sanction=org_id)
 
 
-def _mark_rogues(state: GameState, org: Organisation) -> None:
-    for region_id, deadline in sorted(org.demands.items()):
-        if state.turn < deadline:
-            continue
-        del org.demands[region_id]
-        region = state.regions[region_id]
-        if not region.alive or not defying(state, region_id):
-            continue
-        if region_id in org.members:
-            region.reputation = clamp(region.reputation - CONDEMNED_REPUTATION, 0.0, 100.0)
-            continue
-        region.rogue_turns = state.rules.rogue_turns
-        region.reputation = clamp(region.reputation - ROGUE_REPUTATION, 0.0, 100.0)
-        for member in sorted(org.members):
-            add_modifier(state, member, region_id, "rogue", ROGUE_OPINION, 0.2, cap=30)
-        news(state, "rogue_marked", region_id, org=org.id)
+def _review_demands(state: GameState, org: Organisation) -> None:
+    """Each turn: a region that has done what was asked is thanked and released; one still
+    defying at its deadline (or that ended its war by taking from its victim) pays, and a
+    non-member is marked rogue."""
+    rules = state.rules
+    for region_id, demand in sorted(org.demands.items()):
+        if not state.regions[region_id].alive:
+            del org.demands[region_id]
+        elif not defying(state, region_id, demand):
+            del org.demands[region_id]
+            change_reputation(state, region_id, rules.compliance_reputation)
+            for member in _members_but(state, org, region_id):
+                add_effect(state, member, region_id, "complied", rules.opinion.complied)
+            news(state, "complied", region_id, org=org.id)
+        elif state.turn >= demand.deadline or _profited(state, region_id, demand):
+            del org.demands[region_id]
+            _defied(state, org, region_id)
+
+
+def _profited(state: GameState, region_id: str, demand: Demand) -> bool:
+    """A condemned aggressor whose war is over, with the victim's land or tribute in its hands."""
+    if demand.kind != "condemn_aggression":
+        return False
+    return not any(w.attacker == region_id and w.ally_of is None for w in state.wars_of(region_id))
+
+
+def _defied(state: GameState, org: Organisation, region_id: str) -> None:
+    rules = state.rules
+    change_reputation(state, region_id, -rules.condemned_reputation)
+    news(state, "defied", region_id, org=org.id)
+    if region_id in org.members:
+        return
+    state.regions[region_id].rogue_turns = rules.rogue_turns
+    change_reputation(state, region_id, -rules.rogue_reputation)
+    for member in sorted(org.members):
+        add_effect(state, member, region_id, "rogue", rules.opinion.rogue)
+    news(state, "rogue_marked", region_id, org=org.id)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from game.core.model import GameState, Modifier, Treaty, TreatyKind, War, pair
+from game.core.config import Effect
+from game.core.model import GameState, Modifier, ModifierKind, Treaty, TreatyKind, War, pair
 
-OPINION_MIN, OPINION_MAX = -100.0, 100.0
-AFFINITY_WEIGHT = 20.0  # opinion points from full cultural affinity
-NEIGHBOUR_HARMONY = 5.0  # neighbours of like culture get along
-NEIGHBOUR_FRICTION = -10.0  # neighbours of unlike culture rub each other
-REPUTATION_WEIGHT = 10.0  # opinion points from a spotless (100) or a ruined (0) reputation
-REPUTATION_NEUTRAL = 50.0
+OPINION_MIN, OPINION_MAX = -100.0, 100.0  # the scale of opinion, not a tunable number
+REPUTATION_NEUTRAL = 50.0  # the middle of the reputation scale (0..100)
 
 
 def clamp(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
 
+def change_reputation(state: GameState, region: str, amount: float, ceiling: float = 100.0) -> None:
+    """Move a region's reputation by `amount`, within 0..100; a gain stops at `ceiling`."""
+    r = state.regions[region]
+    top = max(r.reputation, ceiling) if amount > 0 else 100.0
+    r.reputation = clamp(r.reputation + amount, 0.0, min(top, 100.0))
+
+
 def war_between(state: GameState, a: str, b: str) -> War | None:
+    if a == b:
+        return None
     for war_id in state.war_ids.get(a, ()):  # at most one war per pair: order does not matter
         war = state.wars[war_id]
         if b in war.parties:
@@ -72,7 +78,7 @@ def fellow_members(state: GameState, a: str) -> frozenset[str]:
 
 
 def knows(state: GameState, a: str, b: str) -> bool:
-    """Contact: neighbours, fellow members of an organisation, or met through an introduction."""
+    """Contact: neighbours, fellow members of an organisation, or met (introduced, or in a war)."""
     if a == b:
         return False
     return b in state.neighbours[a] or b in state.regions[a].contacts or b in fellow_members(state, a)
@@ -128,29 +134,35 @@ def kin(state: GameState, a: str, b: str) -> bool:
 
 def baseline(state: GameState, a: str, b: str) -> float:
     """Culture, the border, and b's reputation where a knows b."""
-    likeness = affinity(state, a, b)
-    value = AFFINITY_WEIGHT * likeness
-    if b in state.neighbours[a]:
-        value += NEIGHBOUR_HARMONY if likeness > 0 else NEIGHBOUR_FRICTION
-    if knows(state, a, b):
-        value += reputation_term(state, b)
-    return value
+    return sum(value for _name, value in _baseline(state, a, b))
 
 
 def baseline_parts(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
     """The baseline of a's opinion of b, named part by part, for the player to read."""
+    return [(name, value) for name, value in _baseline(state, a, b) if round(value) != 0]
+
+
+def _baseline(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
+    rules = state.rules
     likeness = affinity(state, a, b)
-    parts = [("culture", AFFINITY_WEIGHT * likeness)]
+    parts = [("culture", rules.affinity_weight * likeness)]
     if b in state.neighbours[a]:
-        parts.append(("border", NEIGHBOUR_HARMONY if likeness > 0 else NEIGHBOUR_FRICTION))
+        parts.append(("border", rules.neighbour_harmony if likeness > 0 else rules.neighbour_friction))
     if knows(state, a, b):
         parts.append(("reputation", reputation_term(state, b)))
-    return [(name, value) for name, value in parts if round(value) != 0]
+    return parts
+
+
+def best_baseline(state: GameState, b: str) -> float:
+    """The most any baseline opinion of b can be: full kinship, a friendly border, its reputation."""
+    rules = state.rules
+    return rules.affinity_weight + rules.neighbour_harmony + max(0.0, reputation_term(state, b))
 
 
 def reputation_term(state: GameState, b: str) -> float:
-    """What b's reputation adds to the opinion of everyone who knows it: ±REPUTATION_WEIGHT."""
-    return REPUTATION_WEIGHT * (state.regions[b].reputation - REPUTATION_NEUTRAL) / REPUTATION_NEUTRAL
+    """What b's reputation adds to the opinion of everyone who knows it: ±reputation_weight."""
+    weight = state.rules.reputation_weight
+    return weight * (state.regions[b].reputation - REPUTATION_NEUTRAL) / REPUTATION_NEUTRAL
 
 
 def modifiers(state: GameState, holder: str, about: str) -> list[Modifier]:
@@ -175,11 +187,18 @@ def opinion_label(value: float) -> str:
     return "friendly"
 
 
+def add_effect(
+    state: GameState, holder: str, about: str, kind: ModifierKind, effect: Effect, scale: float = 1.0
+) -> None:
+    """Add one of the rules' opinion effects (its value times `scale`), within its cap."""
+    add_modifier(state, holder, about, kind, effect.value * scale, effect.decay, effect.cap)
+
+
 def add_modifier(
     state: GameState,
     holder: str,
     about: str,
-    kind: str,
+    kind: ModifierKind,
     value: float,
     decay: float,
     cap: float = 100.0,
@@ -196,7 +215,7 @@ def add_modifier(
     mods.append(Modifier(kind, clamp(value, -cap, cap), decay))
 
 
-def set_modifier(state: GameState, holder: str, about: str, kind: str, value: float) -> None:
+def set_modifier(state: GameState, holder: str, about: str, kind: ModifierKind, value: float) -> None:
     """A lasting modifier whose value the rules set outright (treaties, ambassadors)."""
     mods = state.opinions.setdefault((holder, about), [])
     for mod in mods:
@@ -206,11 +225,11 @@ def set_modifier(state: GameState, holder: str, about: str, kind: str, value: fl
     mods.append(Modifier(kind, value, 0.0))
 
 
-def remove_modifier(state: GameState, holder: str, about: str, kind: str) -> None:
+def remove_modifier(state: GameState, holder: str, about: str, kind: ModifierKind) -> None:
     mods = state.opinions.get((holder, about))
     if mods:
         mods[:] = [m for m in mods if m.kind != kind]
 
 
-def modifier_value(state: GameState, holder: str, about: str, kind: str) -> float:
+def modifier_value(state: GameState, holder: str, about: str, kind: ModifierKind) -> float:
     return sum(m.value for m in modifiers(state, holder, about) if m.kind == kind)

@@ -6,19 +6,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from game.core.diplomacy import news
-from game.core.economy import score
-from game.core.model import GameState
-from game.core.relations import (
-    AFFINITY_WEIGHT,
-    NEIGHBOUR_HARMONY,
-    REPUTATION_WEIGHT,
-    opinion,
-    reputation_term,
-)
-
-FRIENDLY = 50.0
-BEST_BASELINE = AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + REPUTATION_WEIGHT
-assert BEST_BASELINE < FRIENDLY, "_friends() relies on this"
+from game.core.economy import final_score
+from game.core.model import GameState, WinReason
+from game.core.relations import best_baseline, known_set, opinion
 
 
 def check_victory(state: GameState) -> None:
@@ -51,17 +41,21 @@ def check_victory(state: GameState) -> None:
                 _win(state, r, "diplomatic")
                 return
     if state.turn >= state.turn_limit:
-        best = max(living, key=lambda r: (score(state, r), -state.order.index(r)))
+        best = max(living, key=lambda r: (final_score(state, r), -state.order.index(r)))
         _win(state, best, "score")
 
 
 def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
     """Who regards each region as a friend or is allied with it, for the regions that could have
     `needed` friends at all (counting every pair whose modifiers might lift it to friendly)."""
+    friendly = state.rules.friendly_opinion
+    best = state.rules.affinity_weight + state.rules.neighbour_harmony + state.rules.reputation_weight
+    if best >= friendly:  # the baseline alone may make friends: anyone may have enough
+        return friends(state, state.living())
     maybe = Counter(
         about
         for (_holder, about), mods in state.opinions.items()
-        if sum(m.value for m in mods) + BEST_BASELINE >= FRIENDLY
+        if sum(m.value for m in mods) + best >= friendly
     )
     allied = Counter(side for t in state.treaties.values() if t.kind == "alliance" for side in (t.a, t.b))
     return friends(state, [r for r in state.living() if maybe[r] + allied[r] >= needed])
@@ -71,21 +65,27 @@ def friends(state: GameState, regions: Iterable[str]) -> dict[str, set[str]]:
     """For each of `regions`, the living regions allied with it or regarding it as a friend: what
     the diplomatic victory counts (and the game over chart shows).
 
-    The baseline alone never reaches friendly, so only pairs with modifiers can count, and only
-    those whose modifiers could reach it with the best baseline that region may have (full
-    kinship, a friendly border, its own reputation) are worked out in full.
+    Where the baseline alone cannot reach friendly (as with the default rules), only pairs with
+    modifiers can count, and only those whose modifiers could reach it with the best baseline
+    that region may have (full kinship, a friendly border, its own reputation) are worked out in
+    full. Rules whose baseline alone may be friendly have every pair worked out.
     """
+    friendly = state.rules.friendly_opinion
     found: dict[str, set[str]] = {r: set() for r in regions}
     for treaty in state.treaties.values():
         if treaty.kind == "alliance":
             for a, b in ((treaty.a, treaty.b), (treaty.b, treaty.a)):
                 if a in found and state.regions[b].alive:
                     found[a].add(b)
-    best = {r: AFFINITY_WEIGHT + NEIGHBOUR_HARMONY + max(0.0, reputation_term(state, r)) for r in found}
+    best = {r: best_baseline(state, r) for r in found}
+    if any(value >= friendly for value in best.values()):
+        for about in found:  # the baseline alone may make a friend: every pair counts
+            found[about] |= {h for h in known_set(state, about) if opinion(state, h, about) >= friendly}
+        return found
     for (holder, about), mods in state.opinions.items():  # into sets: order does not matter
         if about not in found or not state.regions[holder].alive:
             continue
-        if sum(m.value for m in mods) + best[about] >= FRIENDLY and opinion(state, holder, about) >= FRIENDLY:
+        if sum(m.value for m in mods) + best[about] >= friendly and opinion(state, holder, about) >= friendly:
             found[about].add(holder)
     return found
 
@@ -99,7 +99,7 @@ def _streak(state: GameState, key: str, held: bool) -> int:
     return value
 
 
-def _win(state: GameState, region_id: str, how: str) -> None:
+def _win(state: GameState, region_id: str, how: WinReason) -> None:
     state.winner = region_id
     state.win_reason = how
     news(state, "victory", region_id, how=how)

@@ -13,9 +13,8 @@ from game.core import relations as rel
 from game.core.actions import Action
 from game.core.config import Rules
 from game.core.economy import Income, income, standings
-from game.core.messages import Msg
+from game.core.events import Event
 from game.core.model import (
-    Event,
     GameState,
     Modifier,
     Organisation,
@@ -28,7 +27,9 @@ from game.core.model import (
     War,
     pair,
 )
+from game.core.registry import Option, available_actions
 from game.core.rules import refusal
+from game.core.why import Refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,13 @@ class View:
     def personality(self) -> Personality:
         return self.state.personalities[self.region.personality]
 
-    def refusal(self, action: Action) -> Msg | None:
+    def refusal(self, action: Action) -> Refusal | None:
         """Why we may not take this action now, or None: the rules are public."""
         return refusal(self.state, action)
+
+    def available(self, target: str | None = None) -> list[Option]:
+        """What we might do to `target` (None: at home), with the reason for each we may not."""
+        return available_actions(self, target)
 
     def can(self, action: Action) -> bool:
         return refusal(self.state, action) is None
@@ -85,6 +90,12 @@ class View:
         """Open resolutions on which we have a vote still to cast."""
         orgs = {o.id for o in self.state.organisations.values() if self.me in o.members}
         found = [r for r in self.state.resolutions.values() if r.org in orgs and self.me not in r.votes]
+        return sorted(found, key=lambda r: r.id)
+
+    def resolutions(self) -> list[Resolution]:
+        """Open resolutions of the organisations we belong to, and our own applications."""
+        orgs = {o.id for o in self.state.organisations.values() if self.me in o.members}
+        found = [r for r in self.state.resolutions.values() if r.org in orgs or r.target == self.me]
         return sorted(found, key=lambda r: r.id)
 
     # --- the world as we know it ------------------------------------------------------------
@@ -138,6 +149,11 @@ class View:
 
     def neighbours_of(self, other: str) -> list[str]:
         return sorted(self.state.neighbours[other])
+
+    def known_by(self, other: str) -> list[str]:
+        """The living regions another region knows: its neighbours, fellow members and contacts
+        (borders, memberships, wars and introductions are all public news)."""
+        return rel.known_regions(self.state, other)
 
     def organisations(self) -> list[Organisation]:
         return sorted(self.state.organisations.values(), key=lambda o: o.id)

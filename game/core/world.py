@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from game.core.diplomacy import end_treaty, make_peace, news
-from game.core.economy import income, scores
+from game.core.economy import income, record_scores, scores, steadiness
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
+from game.core.registry import PROPOSAL_RULES
 from game.core.relations import (
     allies,
     at_war,
+    change_reputation,
     clamp,
     has_access_to,
     set_modifier,
 )
 from game.core.victory import check_victory, friends
 
-REPUTATION_MEND = 0.25  # per turn
-REPUTATION_MEND_TO = 50.0
-STABILITY_REST = 60.0  # stability drifts back toward this in peace
-EXHAUSTION_RECOVERY = 5.0
-CAPITULATION = 100.0
-TERMS_GRACE = 4  # turns a victor has to impose terms before a white peace is forced
-ALLY_SHARE = 0.3  # of an ally's strength that helps in a war it fights too
-REFUSALS_REMEMBERED = 20  # turns a refused proposal stays on record
+CAPITULATION = 100.0  # the end of the war score's scale (-100..100), not a tunable number
 
 
 def end_of_turn(state: GameState) -> None:
@@ -32,17 +27,25 @@ def end_of_turn(state: GameState) -> None:
     update_opinions(state)
     count_down(state)
     hold_sessions(state)
+    record_scores(state)
     check_victory(state)
     record_history(state)
     start_next_turn(state)
 
 
-def _strength(state: GameState, region_id: str, enemy: str) -> float:
+def strength(state: GameState, region_id: str, enemy: str, *, at_home: bool) -> float:
+    """What a side brings to a war against `enemy`: its army as stability and weariness allow,
+    its people where it defends its home, a share of its allies' armies fighting the same enemy,
+    and the help of an ally's land bordering the enemy."""
+    rules = state.rules
     region = state.regions[region_id]
-    own = region.military * (0.5 + region.stability / 200.0) * (1.0 - region.exhaustion / 250.0)
+    fit = steadiness(state, region_id) * (1.0 - rules.exhaustion_strength_loss * region.exhaustion / 100.0)
+    own = region.military * fit
+    if at_home:
+        own = (own + rules.home_guard * region.economy * fit) * (1.0 + rules.home_ground)
     helpers = [a for a in allies(state, region_id) if at_war(state, a, enemy)]
-    help_ = sum(state.regions[a].military * ALLY_SHARE for a in helpers)
-    access = 1.1 if has_access_to(state, region_id, enemy) else 1.0
+    help_ = sum(state.regions[a].military * rules.ally_share for a in helpers)
+    access = 1.0 + rules.access_bonus if has_access_to(state, region_id, enemy) else 1.0
     return max(own + help_, 0.1) * access
 
 
@@ -52,12 +55,15 @@ def resolve_wars(state: GameState) -> None:
         if war.id not in state.wars:  # ended by an earlier peace in this loop
             continue
         if war.capitulated is not None:
-            if state.turn - war.capitulated_on >= TERMS_GRACE:
+            if state.turn - war.capitulated_on >= rules.terms_grace:
                 make_peace(state, war, Terms())
             continue
         att, dfn = state.regions[war.attacker], state.regions[war.defender]
-        sa = _strength(state, war.attacker, war.defender) * state.rng.uniform(0.75, 1.25)
-        sd = _strength(state, war.defender, war.attacker) * state.rng.uniform(0.75, 1.25) * 1.1  # home ground
+        luck = rules.war_luck
+        sa = strength(state, war.attacker, war.defender, at_home=False) * state.rng.uniform(
+            1 - luck, 1 + luck
+        )
+        sd = strength(state, war.defender, war.attacker, at_home=True) * state.rng.uniform(1 - luck, 1 + luck)
         war.score = clamp(war.score + rules.war_score_step * (sa - sd) / (sa + sd) * 2, -100.0, 100.0)
         att.military = max(0.0, att.military - sd * rules.war_losses)
         dfn.military = max(0.0, dfn.military - sa * rules.war_losses)
@@ -67,7 +73,7 @@ def resolve_wars(state: GameState) -> None:
                 0.0,
                 100.0,
             )
-            side.stability = clamp(side.stability - 1.0, 0.0, 100.0)
+            side.stability = clamp(side.stability - rules.war_stability_loss, 0.0, 100.0)
         loser = _loser(state, war)
         if loser is not None:
             war.capitulated = loser
@@ -76,9 +82,12 @@ def resolve_wars(state: GameState) -> None:
 
 
 def _loser(state: GameState, war: War) -> str | None:
-    if war.score >= CAPITULATION or state.regions[war.defender].military <= 0.5:
+    """A side capitulates at the end of the war score, when all it and its allies bring is spent,
+    or when it is exhausted and losing."""
+    least = state.rules.capitulation_strength
+    if war.score >= CAPITULATION or strength(state, war.defender, war.attacker, at_home=True) <= least:
         return war.defender
-    if war.score <= -CAPITULATION or state.regions[war.attacker].military <= 0.5:
+    if war.score <= -CAPITULATION or strength(state, war.attacker, war.defender, at_home=False) <= least:
         return war.attacker
     for side in (war.attacker, war.defender):
         if state.regions[side].exhaustion >= CAPITULATION and war.side_score(side) < 0:
@@ -87,28 +96,36 @@ def _loser(state: GameState, war: War) -> str | None:
 
 
 def run_economy(state: GameState) -> None:
+    rules = state.rules
     fighting = {p for w in state.wars.values() for p in w.parties}
     for region_id in state.living():
         region = state.regions[region_id]
         region.treasury += income(state, region_id).total
-        if region.treasury < 0:  # unpaid soldiers and officials
-            region.stability = clamp(region.stability - 3.0, 0.0, 100.0)
-            region.military *= 0.97
-        if region.reputation < REPUTATION_MEND_TO:  # trust comes back slowly to those who behave
-            region.reputation = min(REPUTATION_MEND_TO, region.reputation + REPUTATION_MEND)
+        if region.treasury < 0:
+            _pay_for_debt(state, region_id)
+        if region.reputation < rules.reputation_mend_to:  # trust comes back slowly to those who behave
+            region.reputation = min(rules.reputation_mend_to, region.reputation + rules.reputation_mend)
         if region_id not in fighting:
-            region.exhaustion = max(0.0, region.exhaustion - EXHAUSTION_RECOVERY)
-            step = (
-                1.0
-                if region.stability < STABILITY_REST
-                else -0.5
-                if region.stability > STABILITY_REST + 20
-                else 0
-            )
+            region.exhaustion = max(0.0, region.exhaustion - rules.exhaustion_recovery)
+            rest = rules.stability_rest
+            step = 1.0 if region.stability < rest else -0.5 if region.stability > rest + 20 else 0
             region.stability = clamp(region.stability + step, 0.0, 100.0)
     for tribute in state.tributes:
         tribute.turns_left -= 1
     state.tributes = [t for t in state.tributes if t.turns_left > 0]
+
+
+def _pay_for_debt(state: GameState, region_id: str) -> None:
+    """Debt has a price: unpaid soldiers desert and officials lose heart (interest is part of the
+    income); a debt past bankruptcy_turns of the economy is written off at a cost in trust."""
+    rules, region = state.rules, state.regions[region_id]
+    region.stability = clamp(region.stability - rules.debt_stability_loss, 0.0, 100.0)
+    region.military *= 1.0 - rules.debt_desertion
+    if -region.treasury > rules.bankruptcy_turns * max(region.economy, 1.0):
+        region.treasury = 0.0
+        change_reputation(state, region_id, -rules.bankruptcy_reputation)
+        region.stability = clamp(region.stability - rules.bankruptcy_stability, 0.0, 100.0)
+        news(state, "bankruptcy", region_id)
 
 
 def update_opinions(state: GameState) -> None:
@@ -147,11 +164,12 @@ def count_down(state: GameState) -> None:
         if treaty.turns_left <= 0:
             end_treaty(state, treaty, why="expired")
     state.truces = {p: t - 1 for p, t in state.truces.items() if t > 1}
-    for proposal_id in [i for i, p in state.proposals.items() if p.expires <= state.turn]:
-        del state.proposals[proposal_id]
+    for proposal_id in sorted(i for i, p in state.proposals.items() if p.expires <= state.turn):
+        proposal = state.proposals.pop(proposal_id)
+        PROPOSAL_RULES[proposal.kind].expired(state, proposal)
     for region in state.regions.values():
         region.rogue_turns = max(0, region.rogue_turns - 1)
-    forgotten = state.turn - REFUSALS_REMEMBERED
+    forgotten = state.turn - state.rules.refusals_remembered
     state.refusals = {k: t for k, t in state.refusals.items() if t > forgotten}
 
 

@@ -13,6 +13,7 @@ from game.core.model import (
     War,
     pair,
 )
+from game.core.relations import set_modifier
 from game.core.rng import Rng
 from game.scenario.builtin import BUILTIN_PERSONALITIES
 from game.scenario.schema import Scenario
@@ -80,8 +81,9 @@ def _starting_diplomacy(state: GameState, scenario: Scenario) -> None:
     for w in d.wars:
         war = War(state.new_id(), w.attacker, w.defender, started=0)
         state.add_war(war)
-    for e in d.embargoes:
+    for e in d.embargoes:  # as an embargo imposed in play: resented while it stands
         state.embargoes.add((e.by, e.target))
+        set_modifier(state, e.target, e.by, "embargo", state.rules.opinion.embargo.value)
     for amb in d.ambassadors:
         state.ambassadors.add((amb.from_, amb.to))
     for o in d.opinions:

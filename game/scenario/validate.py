@@ -286,6 +286,7 @@ class _Checker:
         self.suggestions: dict[tuple[str, str], str] = {}
         self.wars: dict[tuple[str, str], int] = {}  # unordered pair -> index in diplomacy.wars
         self.trade_pairs: set[tuple[str, str]] = set()
+        self.trade_deals: dict[str, list[tuple[int, bool]]] = {}  # region -> (line, exclusive)
 
     def report(self, path: PathKey, message: str, code: str, severity: Severity = "error") -> None:
         line, column = self.locations.value_at(path)
@@ -555,6 +556,7 @@ class _Checker:
             seen[key] = index
             if treaty.kind == "trade":
                 self.trade_pairs.add(pair)
+                self._exclusive_alone(base, treaty.between, treaty.exclusive)
             elif treaty.exclusive:
                 self.report(
                     (*base, "exclusive"),
@@ -562,6 +564,20 @@ class _Checker:
                     "diplomacy.exclusive_ignored",
                     "warning",
                 )
+
+    def _exclusive_alone(self, base: PathKey, between: list[str], exclusive: bool) -> None:
+        """An exclusive trade deal is a region's only one, as the rules require in play."""
+        for region in between:
+            deals = self.trade_deals.setdefault(region, [])
+            earlier = next((line for line, was_exclusive in deals if was_exclusive or exclusive), None)
+            if earlier is not None:
+                self.report(
+                    base,
+                    f"'{region}' already trades under another deal (line {earlier}); an exclusive "
+                    "trade deal must be a region's only one",
+                    "diplomacy.exclusive_trade",
+                )
+            deals.append((self.line_of(base), exclusive))
 
     def embargoes_and_ambassadors(self) -> None:
         embargoes: dict[tuple[str, str], int] = {}

@@ -13,9 +13,10 @@ from game import paths
 from game.ai.registry import make_ai
 from game.core import actions as A
 from game.core.economy import income
+from game.core.kinds.base import Control
 from game.core.messages import Msg
-from game.core.model import TREATY_KINDS
 from game.core.news import describe, modifier_text
+from game.core.registry import Option
 from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
 from game.core.view import View
 from game.i18n import _, language, ngettext, translate_msg
@@ -29,7 +30,7 @@ from game.ui.mapview import MODES, MapView
 from game.ui.news_filters import NEWS_FILTERS, filtered_news
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
 from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
-from game.ui.proposal_texts import answer_lines, proposal_line
+from game.ui.proposal_texts import answer_lines, cost_lines, proposal_line, resolution_line
 from game.ui.scene import Scene
 from game.ui.summary_scene import SummaryScene, TurnSnapshot, summary_lines, take_snapshot
 
@@ -43,6 +44,13 @@ AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window neve
 REBUILD_SECONDS = 0.25  # while the computers play, the panel follows the news this often
 NEWS_HEIGHT = 190  # the news box under its filter buttons, where the window allows
 FILTER_HEIGHT = 26
+# The kinds that take terms open a dialog: its button's label and the dialog.
+DIALOGS: dict[Control, tuple[str, type[ActionDialog]]] = {
+    Control.TREATY_DIALOG: ("Propose treaty…", TreatyDialog),
+    Control.PEACE_DIALOG: ("Propose peace…", PeaceDialog),
+    Control.AID_DIALOG: ("Send aid…", AidDialog),
+    Control.INVEST_DIALOG: ("Invest…", InvestDialog),
+}
 
 
 def scenario_regions(scenario: Scenario) -> list[str]:
@@ -132,10 +140,11 @@ class MapScene(Scene):
         text_h = max(110, panel_h - rows * 34 - news_h - FILTER_HEIGHT - 12)
         gui.text(pygame.Rect(x0, 8, PANEL_WIDTH - 16, text_h), lines)
         y = 8 + text_h + 6
-        for i, (label, command, refusal) in enumerate(buttons):
+        for i, (label, command, refusal, help_text) in enumerate(buttons):
             bx = x0 + (i % 2) * ((PANEL_WIDTH - 16) // 2)
             by = y + (i // 2) * 34
-            gui.button(pygame.Rect(bx, by, (PANEL_WIDTH - 16) // 2 - 4, 30), label, command, refusal=refusal)
+            rect = pygame.Rect(bx, by, (PANEL_WIDTH - 16) // 2 - 4, 30)
+            gui.button(rect, label, command, refusal=refusal, tooltip=help_text)
         y += rows * 34 + 2
         self._news_filters(pygame.Rect(x0, y, PANEL_WIDTH - 16, FILTER_HEIGHT))
         y += FILTER_HEIGHT + 4
@@ -214,7 +223,7 @@ class MapScene(Scene):
         lines: list[str] = []
         if other is None or other == me:
             lines.append(_("Click a region on the map to deal with it."))
-            return lines
+            return lines + self._membership_lines(view, me) + self._organisation_lines(view)
         lines.append(f"**{self.name(other)}**")
         target = state.regions[other]
         if not target.alive:
@@ -223,6 +232,7 @@ class MapScene(Scene):
         war = view.war_with(other)
         status = _("at war") if war else _("at peace")
         lines.append(_("Status: {status}").format(status=status))
+        lines += self._membership_lines(view, other)
         treaties = [kind_label(t.kind) for t in view.treaties(other)]
         if treaties:
             lines.append(_("Treaties: {list}").format(list=", ".join(treaties)))
@@ -275,6 +285,32 @@ class MapScene(Scene):
         ]
         return lines
 
+    def _membership_lines(self, view: View, region: str) -> list[str]:
+        """The organisations a region belongs to, and a rogue mark (both public)."""
+        orgs = [self.name(o.id) for o in view.organisations() if region in o.members]
+        lines = [_("Member of: {list}").format(list=", ".join(orgs) or _("no organisation"))]
+        rogue = self.state.regions[region].rogue_turns
+        if rogue > 0:
+            lines.append(
+                ngettext("Marked rogue for {n} more turn.", "Marked rogue for {n} more turns.", rogue).format(
+                    n=rogue
+                )
+            )
+        return lines
+
+    def _organisation_lines(self, view: View) -> list[str]:
+        """At home: what is before the organisations we belong to, and our own applications."""
+        lines = []
+        for resolution in view.resolutions():
+            votes = resolution.votes.get(self.me)
+            line = resolution_line(resolution, self.name)
+            if votes is not None:
+                line += " " + (_("(we voted for)") if votes else _("(we voted against)"))
+            lines.append(line)
+        if lines:
+            lines.insert(0, f"**{_('Before the organisations')}**")
+        return lines
+
     def _inbox_lines(self, view: View) -> list[str]:
         lines = []
         waiting = view.inbox()
@@ -284,79 +320,64 @@ class MapScene(Scene):
         more = len(waiting) - INBOX_SHOWN
         if more > 0:
             lines.append(ngettext("{n} more proposal waits", "{n} more proposals wait", more).format(n=more))
+        ballots = view.ballots()
+        if ballots:
+            lines.append(f"**{_('Votes')}**")
+        lines += [resolution_line(r, self.name) for r in ballots]
         return lines
 
-    def _action_buttons(self) -> list[tuple[str, Callable[[], None], str | None]]:
-        """Answers and votes first, then what we may do to the selected region (or at home)."""
-        me, other, state = self.me, self.selected, self.state
-        view = View(state, me)
-        actions: list[tuple[str, A.Action]] = []
-        for proposal in view.inbox()[:INBOX_SHOWN]:
-            what = kind_label(proposal.terms.treaty or proposal.kind)
-            actions.append((_("Accept: {what}").format(what=what), A.Answer(me, proposal.id, True)))
-            sender = self.name(proposal.sender)
-            actions.append((_("Decline: {sender}").format(sender=sender), A.Answer(me, proposal.id, False)))
-        for resolution in view.ballots():
-            actions.append(
-                (
-                    _("Vote for: {target}").format(target=self.name(resolution.target)),
-                    A.Vote(me, resolution.id, True),
-                )
+    def _action_buttons(self) -> list[tuple[str, Callable[[], None], str | None, str | None]]:
+        """Answers and votes first, then what we may do to the selected region, or at home: every
+        action the rules list for us (game/core/registry), disabled with its reason where refused."""
+        view = View(self.state, self.me)
+        other = self.selected if self.selected != self.me else None
+        shown = {p.id for p in view.inbox()[:INBOX_SHOWN]}
+        home = view.available(None)
+        first = [
+            o
+            for o in home
+            if o.kind.control is Control.BALLOT
+            or (
+                o.kind.control is Control.INBOX
+                and isinstance(o.action, A.Answer)
+                and o.action.proposal in shown
             )
-            actions.append((_("Vote against"), A.Vote(me, resolution.id, False)))
-        dialogs: list[tuple[str, Callable[[], None], str | None]] = []
-        if other is None or other == me:
-            dialogs.append(self._dialog_button(_("Invest…"), InvestDialog, A.Invest(me, "economy", 1.0)))
-        elif state.regions[other].alive:
-            envoy = view.has_ambassador(other)
-            actions.append(
-                (
-                    _("Recall ambassador") if envoy else _("Send ambassador"),
-                    A.RecallAmbassador(me, other) if envoy else A.SendAmbassador(me, other),
-                )
-            )
-            actions.append((_("State visit"), A.StateVisit(me, other)))
-            for treaty in view.treaties(other):
-                label = _("Cancel: {kind}").format(kind=kind_label(treaty.kind))
-                actions.append((label, A.CancelTreaty(me, treaty.id)))
-            embargo = (me, other) in state.embargoes
-            actions.append(
-                (
-                    _("Lift embargo") if embargo else _("Embargo"),
-                    A.LiftEmbargo(me, other) if embargo else A.ImposeEmbargo(me, other),
-                )
-            )
-            if view.war_with(other):
-                white = A.ProposePeace(me, other)
-                dialogs.append(self._dialog_button(_("Propose peace…"), PeaceDialog, white))
+        ]
+        if other is not None and not self.state.regions[other].alive:
+            rest: list[Option] = []
+        elif other is not None:
+            rest = view.available(other)
+        else:
+            rest = [o for o in home if o.kind.control not in (Control.INBOX, Control.BALLOT)]
+        buttons = [self._option_button(o) for o in first]
+        dialogs: dict[Control, list[Option]] = {}
+        for option in rest:
+            if option.kind.control in DIALOGS:
+                dialogs.setdefault(option.kind.control, []).append(option)
             else:
-                actions.append((_("Declare war"), A.DeclareWar(me, other)))
-                dialogs.append(self._treaty_button(view, other))
-            smallest = A.SendAid(me, other, 1.0)
-            dialogs.append(self._dialog_button(_("Send aid…"), AidDialog, smallest))
-        done = [(label, partial(self.act, action), self._refusal(view, action)) for label, action in actions]
-        return done + dialogs
+                buttons.append(self._option_button(option))
+        return buttons + [self._dialog_button(control, options) for control, options in dialogs.items()]
 
-    def _refusal(self, view: View, action: A.Action) -> str | None:
-        reason = view.refusal(action)
-        return None if reason is None else self.text(reason)
+    def _option_button(self, option: Option) -> tuple[str, Callable[[], None], str | None, str | None]:
+        """(label, command, the reason it is refused, what it does and costs)."""
+        label = self.text(option.kind.caption(self.state, option.action))
+        refusal = None if option.refusal is None else self.text(option.refusal.message)
+        return label, partial(self.act, option.action), refusal, self._help(option)
+
+    def _help(self, option: Option) -> str:
+        """The kind's help text, with what this action costs."""
+        return " ".join([_(option.kind.help), *cost_lines(self.state, option.action)])
 
     def _dialog_button(
-        self, label: str, dialog: type[ActionDialog], sample: A.Action
-    ) -> tuple[str, Callable[[], None], str | None]:
-        """A button that opens a dialog; disabled, with the reason, when even `sample` is refused."""
-        refusal = self._refusal(View(self.state, self.me), sample)
-        return label, partial(self.open_dialog, dialog), refusal
-
-    def _treaty_button(self, view: View, other: str) -> tuple[str, Callable[[], None], str | None]:
-        """Enabled while any kind not yet in force may be proposed; else the first kind's reason."""
-        kinds = [k for k in TREATY_KINDS if not view.has_treaty(other, k)]
-        reasons = [self._refusal(view, A.ProposeTreaty(self.me, other, k)) for k in kinds]
-        refusal = None if None in reasons else reasons[0] if reasons else None
-        if not kinds:
-            in_force = _("Every kind of treaty is already in force with {region}.")
-            refusal = in_force.format(region=self.name(other))
-        return _("Propose treaty…"), partial(self.open_dialog, TreatyDialog), refusal
+        self, control: Control, options: list[Option]
+    ) -> tuple[str, Callable[[], None], str | None, str | None]:
+        """A button that opens a dialog: enabled while any of its actions is allowed, else the
+        first one's reason."""
+        label, dialog = DIALOGS[control]
+        allowed = [o for o in options if o.allowed]
+        first = options[0]
+        refusal = None if allowed or first.refusal is None else self.text(first.refusal.message)
+        return _(label), partial(self.open_dialog, dialog), refusal, _(first.kind.help)
 
     def open_dialog(self, dialog: type[ActionDialog]) -> None:
         self.app.switch(dialog(self.app, self, self.selected))
@@ -391,7 +412,7 @@ class MapScene(Scene):
         answers_before, events_before = len(self.session.answers), len(self.state.events)
         outcome = self.session.submit(action)
         if not outcome.ok:
-            self.message = [] if outcome.reason is None else [self.text(outcome.reason)]
+            self.message = [] if outcome.reason is None else [self.text(outcome.reason.message)]
             return
         view = View(self.state, self.me)
         news = [self.text(describe(e)) for e in self.state.events[events_before:] if view.reads(e)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core.model import Event
+from game.core.events import Event
 from game.core.view import View
 
 NEWS_FILTERS = ("all", "us", "wars", "diplomacy", "organisations")

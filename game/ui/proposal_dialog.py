@@ -18,8 +18,8 @@ import pygame
 from game.core import actions as A
 from game.core.model import TREATY_KINDS
 from game.core.news import describe
+from game.core.registry import kind_of
 from game.core.relations import opinion_label
-from game.core.rules import MAX_TRIBUTE_SHARE
 from game.core.view import View
 from game.i18n import _, ngettext
 from game.ui.labels import kind_label
@@ -105,13 +105,14 @@ class ActionDialog(OverGame, ABC):
 
     def refusal(self) -> str | None:
         reason = View(self.game.state, self.me).refusal(self.action())
-        return None if reason is None else self.game.text(reason)
+        return None if reason is None else self.game.text(reason.message)
 
     def _status(self) -> str:
         reason = self.refusal()
         if reason is not None:
             return "**" + _("Not possible now: {reason}").format(reason=reason) + "**"
-        if isinstance(self.action(), A.Diplomatic):
+        kind = kind_of(self.action())
+        if kind is not None and kind.cost.diplomatic:
             left = self.game.state.regions[self.me].actions_left
             return ngettext(
                 "Allowed now; it uses one of your {n} diplomatic action left.",
@@ -288,7 +289,8 @@ class PeaceDialog(ActionDialog):
 
     def _limit(self) -> float:
         """The rules' most tribute: a share of the payer's economy, which is public."""
-        return View(self.game.state, self.me).economy(self._payer()) * MAX_TRIBUTE_SHARE
+        view = View(self.game.state, self.me)
+        return view.economy(self._payer()) * view.rules.max_tribute_share
 
     def action(self) -> A.ProposePeace:
         terms = self.chosen["terms"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.core.actions import Action
 from game.core.messages import Msg
-from game.core.model import GameState, Proposal
+from game.core.model import GameState, Proposal, Resolution
+from game.core.registry import kind_of
 from game.i18n import _, ngettext
 from game.session import AnswerRecord
 from game.ui.labels import kind_label
@@ -55,3 +57,40 @@ def answer_lines(record: AnswerRecord, text: Callable[[Msg], str], name: Callabl
 def amount_text(gold: float) -> str:
     """A sum of gold as players write it: 20, or 7.5."""
     return f"{gold:.0f}" if float(gold).is_integer() else f"{gold:.1f}"
+
+
+def resolution_line(resolution: Resolution, name: Callable[[str], str]) -> str:
+    """What a resolution is about, as its organisation puts it to the vote."""
+    org, target, about = name(resolution.org), name(resolution.target), name(resolution.about or "")
+    if resolution.kind == "admit":
+        return _("{org}: admit {region}?").format(org=org, region=target)
+    if resolution.kind == "condemn_aggression":
+        return _("{org}: condemn the war of {region} on {other}?").format(org=org, region=target, other=about)
+    if resolution.kind == "condemn_deal":
+        return _("{org}: condemn the lopsided deal of {region} with {other} (a tariff on {region})?").format(
+            org=org, region=target, other=about
+        )
+    return _("{org}: condemn the embargo of {region} on {other}?").format(org=org, region=target, other=about)
+
+
+def cost_lines(state: GameState, action: Action) -> list[str]:
+    """What an action uses up, in the player's words."""
+    kind = kind_of(action)
+    if kind is None:
+        return []
+    cost, lines = kind.cost, []
+    if cost.diplomatic:
+        lines.append(
+            ngettext("Uses {n} diplomatic action.", "Uses {n} diplomatic actions.", cost.diplomatic).format(
+                n=cost.diplomatic
+            )
+        )
+    if cost.visit:
+        lines.append(_("Uses the ruler's one visit of the turn."))
+    if cost.gold is not None:
+        lines.append(_("Costs {gold} gold.").format(gold=amount_text(cost.gold(state, action))))
+    if cost.upkeep is not None:
+        lines.append(_("Then {gold} gold every turn.").format(gold=amount_text(cost.upkeep(state.rules))))
+    if not lines:
+        lines.append(_("Free: not a diplomatic action."))
+    return lines

@@ -1,0 +1,89 @@
+"""Every action kind can be taken in the window: in a situation made for it (tests/situations.py),
+its button is on the panel, enabled, and pressing it (and, for a kind that takes terms, sending
+its dialog) applies an action of that kind. The panel also shows memberships, rogue marks and
+what each resolution is about."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from collections.abc import Iterator
+
+import pytest
+
+from game.core import actions as A
+from game.core.registry import ACTION_KINDS
+from game.core.view import View
+from game.i18n import set_language
+from game.scenario.loader import load_scenario_bytes
+from game.ui.app import App
+from game.ui.mapscene import DIALOGS, MapScene
+from game.ui.proposal_dialog import ActionDialog
+from tests.conftest import WORLD_YAML
+from tests.situations import ME, SITUATIONS
+from tests.window_driver import buttons, click, press, texts
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def _game() -> tuple[App, MapScene]:
+    """The test world in the window: alba is the player, the others answer as passive players."""
+    scenario = load_scenario_bytes(WORLD_YAML.encode(), "testworld.yaml").scenario
+    app = App((1280, 720), window=False)
+    game = MapScene(app, scenario, [ME], "passive", seed=11)
+    app.switch(game)
+    return app, game
+
+
+def _select(app: App, game: MapScene, target: str | None) -> None:
+    if target is None:
+        game.selected = None
+        game.build()
+        return
+    click(app, game.map.to_screen(game.map.centres[target]))
+    assert game.selected == target
+
+
+@pytest.mark.parametrize("record", sorted(SITUATIONS, key=lambda r: r.__name__), ids=lambda r: r.__name__)
+def test_every_kind_can_be_taken_in_the_window(record: type[A.Action]) -> None:
+    app, game = _game()
+    setup, target = SITUATIONS[record]
+    setup(game.state)
+    _select(app, game, target)
+    kind = ACTION_KINDS[record]
+    option = next(
+        o for o in View(game.state, ME).available(target) if isinstance(o.action, record) and o.allowed
+    )
+    dialog = DIALOGS.get(kind.control)
+    label = dialog[0] if dialog is not None else game.text(kind.caption(game.state, option.action))
+    assert label in buttons(app, enabled=True), sorted(buttons(app))
+    before = len(game.session.log)
+    press(app, label)
+    if dialog is not None:
+        assert isinstance(app.scene, ActionDialog)
+        press(app, "Send (Enter)")
+    taken = [a for a in game.session.log[before:] if isinstance(a, record) and a.actor == ME]
+    assert taken, f"pressing {label!r} took no {record.__name__}"
+
+
+def test_the_panel_shows_memberships_rogue_marks_and_what_a_vote_is_about() -> None:
+    app, game = _game()
+    SITUATIONS[A.Vote][0](game.state)  # fenn applies to join the market
+    game.state.regions["elda"].rogue_turns = 4
+    _select(app, game, None)
+    shown = texts(app)
+    assert "Member of: Council, Market" in shown
+    assert "Market: admit Fenn?" in shown
+    assert "Vote for: Fenn" in buttons(app, enabled=True)
+    _select(app, game, "elda")
+    shown = texts(app)
+    assert "Member of: no organisation" in shown
+    assert "Marked rogue for 4 more turns." in shown
