@@ -16,6 +16,7 @@ import pytest
 
 from game.core import actions as A
 from game.core.registry import ACTION_KINDS
+from game.core.relations import add_modifier
 from game.core.view import View
 from game.i18n import set_language
 from game.scenario.loader import load_scenario_bytes
@@ -87,3 +88,16 @@ def test_the_panel_shows_memberships_rogue_marks_and_what_a_vote_is_about() -> N
     shown = texts(app)
     assert "Member of: no organisation" in shown
     assert "Marked rogue for 4 more turns." in shown
+
+
+def test_the_relations_map_shows_only_opinions_we_may_know() -> None:
+    """Issue 10, loophole 12: the relations mode colours a region by its opinion of us only where
+    we keep an ambassador; elsewhere the colour is the same whatever it thinks of us."""
+    _app, game = _game()
+    game.map.mode = "relations"
+    state = game.state
+    unknown = game.map._fill(state, "bria", ME)
+    add_modifier(state, "bria", ME, "rogue", -90.0, 0.0)
+    assert game.map._fill(state, "bria", ME) == unknown
+    state.ambassadors.add((ME, "bria"))
+    assert game.map._fill(state, "bria", ME) != unknown

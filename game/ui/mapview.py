@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pygame
 
-from game.core import relations as rel
 from game.core.model import GameState
+from game.core.view import View
 from game.i18n.fonts import font_path
 from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import Scenario
@@ -23,6 +23,7 @@ MODES = ("political", "relations", "alliances", "trade", "culture")
 SEA = (22, 38, 58)
 BORDER = (18, 22, 28)
 SELECTED = (255, 236, 140)
+UNKNOWN = (78, 82, 92)  # the relations mode's colour of a region whose opinion of us we cannot know
 ZOOM_MIN, ZOOM_MAX = 0.3, 6.0
 MARGIN = 80  # pixels of sea around the whole-map layer, so names at the edge are not cut
 WHOLE_MAP_PIXELS = 6_000_000  # beyond this (zoomed in far) only the part in view is drawn
@@ -195,9 +196,11 @@ class MapView:
     def _fill(self, state: GameState, region: str, focus: str | None) -> tuple[int, int, int]:
         ruler = state.regions[region].ruler
         if self.mode == "relations" and focus is not None:
-            if ruler == state.regions[focus].ruler:
+            me = state.regions[focus].ruler
+            if ruler == me:
                 return (235, 220, 120)
-            return opinion_colour(rel.opinion(state, ruler, state.regions[focus].ruler))
+            theirs = View(state, me).opinion_of_us(ruler)  # known only where we keep an ambassador
+            return UNKNOWN if theirs is None else opinion_colour(theirs)
         if self.mode == "culture":
             return _culture_colour(state.regions[region].culture)
         colour = self.colours[ruler]
