@@ -168,6 +168,12 @@ class Rules(Tuning):
     reputation_weight: float = Field(
         10.0, ge=0, le=100, description="Opinion points from a spotless (100) or a ruined (0) reputation."
     )
+    kin_affinity: float = Field(
+        0.5, ge=-1, le=1, description="Affinity from which two cultures count as kin (trade, visits)."
+    )
+    group_affinity: float = Field(
+        0.5, ge=-1, le=1, description="Affinity of two cultures of one group where none is given."
+    )
     friendly_opinion: float = Field(
         50.0,
         ge=-100,
@@ -215,6 +221,9 @@ class Rules(Tuning):
     )
     kin_trade_bonus: float = Field(
         0.5, ge=0, le=5, description="Extra share of a trade deal's worth between kin cultures."
+    )
+    trade_tilt: float = Field(
+        0.5, ge=0, le=2, description="How far a deal's worth tilts toward the richer side (0: not at all)."
     )
     exclusive_trade_bonus: float = Field(
         0.5, ge=0, le=5, description="Extra share of a trade deal's worth when it is exclusive."
@@ -266,6 +275,9 @@ class Rules(Tuning):
     )
     stability_rest: float = Field(
         60.0, ge=0, le=100, description="Stability drifts back toward this in peace."
+    )
+    stability_drift: float = Field(
+        1.0, ge=0, le=100, description="Stability regained each turn of peace below its rest."
     )
     # --- war ------------------------------------------------------------------------------------
     war_cost: float = Field(0.04, ge=0, le=1, description="Share of income each war costs per turn.")

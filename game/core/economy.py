@@ -38,6 +38,7 @@ class Income:
 
 def trade_income(state: GameState, treaty: Treaty, side: str) -> float:
     """A deal pays each side by the smaller economy, tilted toward the richer side (leverage)."""
+    tilt = state.rules.trade_tilt
     rules = state.rules
     other = treaty.b if side == treaty.a else treaty.a
     mine, theirs = state.regions[side].economy, state.regions[other].economy
@@ -50,7 +51,7 @@ def trade_income(state: GameState, treaty: Treaty, side: str) -> float:
         bonus += rules.kin_trade_bonus
     if treaty.exclusive:
         bonus += rules.exclusive_trade_bonus
-    return float(rules.trade_rate * bonus * min(mine, theirs) * (mine / theirs) ** 0.5)
+    return float(rules.trade_rate * bonus * min(mine, theirs) * (mine / theirs) ** tilt)
 
 
 def is_lopsided(state: GameState, treaty: Treaty) -> bool:

@@ -125,11 +125,11 @@ def _affinity(state: GameState, a: str, b: str) -> float:
     if value is not None:
         return value
     ga, gb = state.culture_group.get(ca), state.culture_group.get(cb)
-    return 0.5 if ga is not None and ga == gb else 0.0
+    return state.rules.group_affinity if ga is not None and ga == gb else 0.0
 
 
 def kin(state: GameState, a: str, b: str) -> bool:
-    return affinity(state, a, b) >= 0.5
+    return affinity(state, a, b) >= state.rules.kin_affinity
 
 
 def baseline(state: GameState, a: str, b: str) -> float:

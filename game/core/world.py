@@ -108,7 +108,8 @@ def run_economy(state: GameState) -> None:
         if region_id not in fighting:
             region.exhaustion = max(0.0, region.exhaustion - rules.exhaustion_recovery)
             rest = rules.stability_rest
-            step = 1.0 if region.stability < rest else -0.5 if region.stability > rest + 20 else 0
+            drift = rules.stability_drift  # up toward the rest, and down, half as fast, from well above it
+            step = drift if region.stability < rest else -drift / 2 if region.stability > rest + 20 else 0
             region.stability = clamp(region.stability + step, 0.0, 100.0)
     for tribute in state.tributes:
         tribute.turns_left -= 1
