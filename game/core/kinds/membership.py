@@ -10,7 +10,7 @@ from game.core.diplomacy import news
 from game.core.kinds.base import ActionKind, Control, Cost
 from game.core.messages import Msg, msg
 from game.core.model import GameState
-from game.core.organisations import open_resolution, voters
+from game.core.organisations import open_resolution
 from game.core.relations import add_effect
 from game.core.why import Refusal, Why, refuse
 
@@ -80,7 +80,7 @@ def _vote_check(state: GameState, a: A.Vote) -> Refusal | None:
         return refuse(Why.NO_SUCH_RESOLUTION)
     if a.actor not in state.organisations[resolution.org].members:
         return refuse(Why.ONLY_MEMBERS_VOTE)
-    if a.actor not in voters(state, resolution):
+    if a.actor == resolution.target:
         return refuse(Why.OWN_CASE)
     if a.actor in resolution.votes:
         return refuse(Why.ALREADY_VOTED)
