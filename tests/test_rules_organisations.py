@@ -359,3 +359,26 @@ def test_rogue_mark_wears_off(world):
     _run_to(world, world.turn + marked)
     # then
     assert world.regions["elda"].rogue_turns == 0
+
+
+def test_sanctions_end_when_the_aggressor_complies(world):
+    """Sanctions stand while a condemned aggressor defies its body; when it makes peace they are
+    lifted, and a sanction is never put to the vote as an unjustified embargo."""
+    # given: the council condemns elda with sanctions (3 of 4 yes)
+    _strong(world, "elda", "fenn")
+    start_war(world, "elda", "fenn")
+    _run_to(world, 4)
+    [motion] = _resolutions(world, "condemn_aggression")
+    for member in ("alba", "bria", "cora"):
+        act(world, A.Vote(member, motion.id, True))
+    end_of_turn(world)
+    assert ("alba", "elda") in world.embargoes and world.sanctions[("alba", "elda")] == "council"
+    # when
+    war = war_between(world, "elda", "fenn")
+    assert war is not None
+    make_peace(world, war, Terms())
+    end_of_turn(world)
+    # then
+    assert not any(on == "elda" for _by, on in world.embargoes)
+    assert world.sanctions == {}
+    assert _resolutions(world, "condemn_embargo") == []

@@ -171,6 +171,7 @@ def annex(state: GameState, loser: str, winner: str) -> None:
         end_war(state, war)
     state.ambassadors.drop_region(loser)
     state.embargoes.drop_region(loser)
+    state.sanctions = {k: v for k, v in state.sanctions.items() if loser not in k}
     state.truces = {p: t for p, t in state.truces.items() if loser not in p}
     state.tributes = [t for t in state.tributes if loser not in (t.payer, t.payee)]
     state.proposals = {
@@ -184,6 +185,13 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     state.membership_changed()
     update_neighbours(state)
     news(state, "region_annexed", winner, loser)
+
+
+def lift_embargo(state: GameState, by: str, on: str) -> None:
+    state.embargoes.discard((by, on))
+    state.sanctions.pop((by, on), None)
+    remove_modifier(state, on, by, "embargo")
+    news(state, "embargo_lifted", by, on)
 
 
 def end_war(state: GameState, war: War) -> None:

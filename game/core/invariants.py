@@ -63,6 +63,8 @@ def _treaties(state: GameState, found: list[str]) -> None:
         trade = [t for t in state.treaties_of(region_id) if t.kind == "trade"]
         if any(t.exclusive for t in trade) and len(trade) > 1:
             found.append(f"{region_id} breaks an exclusive trade agreement")
+    if any(link not in state.embargoes for link in state.sanctions):
+        found.append("a sanction without its embargo")
     if {i for ids in state.treaty_ids.values() for i in ids} != set(state.treaties):
         found.append("treaty index out of step")
 

@@ -11,7 +11,7 @@ non-member is marked rogue.
 
 from __future__ import annotations
 
-from game.core.diplomacy import end_treaty, news
+from game.core.diplomacy import end_treaty, lift_embargo, news
 from game.core.economy import is_lopsided, richer_party
 from game.core.events import EventKind
 from game.core.model import Demand, GameState, Organisation, Resolution, ResolutionKind
@@ -35,7 +35,10 @@ def voters(state: GameState, resolution: Resolution) -> list[str]:
 
 
 def justified_embargo(state: GameState, by: str, on: str) -> bool:
-    """An embargo needs no excuse on an enemy, an ally's enemy, or a region condemned or rogue."""
+    """An embargo needs no excuse on an enemy, an ally's enemy, or a region condemned or rogue,
+    nor when an organisation's sanctions called for it."""
+    if (by, on) in state.sanctions:
+        return True
     if at_war(state, by, on) or any(at_war(state, ally, on) for ally in allies(state, by)):
         return True
     if state.regions[on].rogue_turns > 0:
@@ -166,8 +169,15 @@ def _sanction(state: GameState, member: str, target: str, org_id: str) -> None:
     if trade is not None:
         end_treaty(state, trade, why="sanctions")
     state.embargoes.add((member, target))
+    state.sanctions[(member, target)] = org_id
     set_modifier(state, target, member, "embargo", state.rules.opinion.embargo.value)
     news(state, "embargo_imposed", member, target, sanction=org_id)
+
+
+def _lift_sanctions(state: GameState, org: Organisation, target: str) -> None:
+    """Sanctions end when their target does what was asked."""
+    for by, on in sorted(k for k, v in state.sanctions.items() if v == org.id and k[1] == target):
+        lift_embargo(state, by, on)
 
 
 def _review_demands(state: GameState, org: Organisation) -> None:
@@ -180,6 +190,7 @@ def _review_demands(state: GameState, org: Organisation) -> None:
             del org.demands[region_id]
         elif not defying(state, region_id, demand):
             del org.demands[region_id]
+            _lift_sanctions(state, org, region_id)
             change_reputation(state, region_id, rules.compliance_reputation)
             for member in _members_but(state, org, region_id):
                 add_effect(state, member, region_id, "complied", rules.opinion.complied)

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from game.core import actions as A
 from game.core.checks import other_region
-from game.core.diplomacy import end_treaty, news
+from game.core.diplomacy import end_treaty, lift_embargo, news
 from game.core.kinds.base import ActionKind, Control, Cost
 from game.core.model import GameState
 from game.core.organisations import justified_embargo
-from game.core.relations import change_reputation, remove_modifier, set_modifier, treaty_between
+from game.core.relations import change_reputation, set_modifier, treaty_between
 from game.core.why import Refusal, Why, refuse
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ def _lift_check(state: GameState, a: A.LiftEmbargo) -> Refusal | None:
 
 
 def _lift(state: GameState, a: A.LiftEmbargo) -> None:
-    state.embargoes.discard((a.actor, a.target))
-    remove_modifier(state, a.target, a.actor, "embargo")
-    news(state, "embargo_lifted", a.actor, a.target)
+    lift_embargo(state, a.actor, a.target)
 
 
 def _lift_offers(view: View, target: str | None) -> Iterator[A.LiftEmbargo]:
