@@ -252,27 +252,35 @@ class StandardAI:
             for other in others:
                 if view.opinion_of(other) > 25 and rng.chance(0.05):
                     yield 12.0, A.SendAid(me, other, round(min(spare / 4, 20.0), 2))
-        for via in others:
-            if not view.has_ambassador(via) or not rng.chance(0.1 + 0.2 * p.multilateralism):
+        mediating = p.multilateralism > 0.3 and rng.chance(0.3)
+        for via in others:  # introductions and mediations as the rules offer them through `via`
+            introducing = view.has_ambassador(via) and rng.chance(0.1 + 0.2 * p.multilateralism)
+            if not (introducing or mediating):
                 continue
-            for target in view.neighbours_of(via):  # the regions it knows best
-                if target != me and view.alive(target) and not view.knows(me, target):
+            for option in view.available(via):
+                if not option.allowed:
+                    continue
+                if isinstance(option.action, A.RequestIntroduction) and introducing:
+                    introducing = False  # one a region: the one it knows best comes first
                     if not self._refused_recently(view, via, "introduction"):
-                        yield 14 + 10 * p.multilateralism, A.RequestIntroduction(me, via, target)
-                    break
-        if p.multilateralism > 0.3 and rng.chance(0.3):
-            for war in view.all_wars():
-                if me not in war.parties:
-                    yield 15 + 20 * p.multilateralism, A.OfferMediation(me, war.attacker, war.defender)
+                        yield 14 + 10 * p.multilateralism, option.action
+                elif isinstance(option.action, A.OfferMediation) and mediating:
+                    yield 15 + 20 * p.multilateralism, option.action
 
     def _organisations(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
-        me, p = view.me, view.personality
-        for org in view.organisations():
-            if me in org.members:
+        p = view.personality
+        kinds = {o.id: o.kind for o in view.organisations()}
+        for option in view.available(None):
+            action = option.action
+            if not option.allowed:
+                continue
+            if isinstance(action, A.LeaveOrganisation):
                 if p.multilateralism < 0.15 and view.region.reputation < 40:
-                    yield 10.0, A.LeaveOrganisation(me, org.id)
-            elif (p.multilateralism > 0.35 or (org.kind == "trade" and p.trade > 0.7)) and rng.chance(0.1):
-                yield 10 + 20 * p.multilateralism, A.JoinOrganisation(me, org.id)
+                    yield 10.0, action
+            elif isinstance(action, A.JoinOrganisation):
+                keen = p.multilateralism > 0.35 or (kinds[action.org] == "trade" and p.trade > 0.7)
+                if keen and rng.chance(0.1):
+                    yield 10 + 20 * p.multilateralism, action
 
     def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
