@@ -12,12 +12,14 @@ from typing import Any
 
 from game import paths
 from game.ai.registry import AI_NAMES
-from game.ai.standard import StandardAI
+from game.ai.scripted import STRATEGIES
+from game.ai.standard import SKILLS, StandardAI
 from game.catalogue import MOD_FILE, find, new_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
+from game.gauntlet import gauntlet_table, run_gauntlet
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
@@ -98,6 +100,23 @@ def _parser() -> argparse.ArgumentParser:
     tour.add_argument("--turns", type=int, default=None, help="most turns per game (default: the limit)")
     tour.add_argument("--json", action="store_true", help="print one JSON object")
     tour.set_defaults(run=_tournament)
+
+    gaunt = sub.add_parser(
+        "gauntlet", help="seat scripted strategies (rush, spam, betrayal...) among computer players"
+    )
+    gaunt.add_argument("--scenario", default="straits", help="scenario file or id")
+    gaunt.add_argument(
+        "--skill", default="normal", choices=sorted(SKILLS), help="the computer players' skill"
+    )
+    gaunt.add_argument("--games", type=int, default=20, help="games for each strategy (and its twins)")
+    gaunt.add_argument("--seed", type=int, default=1, help="the first game's seed; each game adds one")
+    gaunt.add_argument(
+        "--strategies", default=None, help=f"comma-separated, from: {', '.join(STRATEGIES)} (default: all)"
+    )
+    gaunt.add_argument("--turns", type=int, default=None, help="most turns per game (default: the limit)")
+    gaunt.add_argument("--jobs", type=int, default=1, help="games played at once, in separate processes")
+    gaunt.add_argument("--json", action="store_true", help="print one JSON object")
+    gaunt.set_defaults(run=_gauntlet)
 
     val = sub.add_parser("validate", help="check scenario files (or scenario ids) and list every problem")
     val.add_argument("paths", nargs="+", metavar="PATH_OR_ID")
@@ -324,6 +343,37 @@ def _tournament(args: argparse.Namespace) -> int:
     print(f"  {'player':<12}{'wins':>6}{'mean rank':>11}{'games':>7}")
     for name, row in result["by_ai"].items():
         print(f"  {name:<12}{row['wins']:>6}{row['mean_rank']:>11.2f}{row['games']:>7}")
+    return 0
+
+
+def _game_counter(done: int, total: int) -> None:
+    print(f"\rgame {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _gauntlet(args: argparse.Namespace) -> int:
+    names = [n.strip() for n in (args.strategies or ",".join(STRATEGIES)).split(",") if n.strip()]
+    unknown = [n for n in names if n not in STRATEGIES]
+    if unknown or args.games < 1 or args.jobs < 1:
+        print(
+            f"choose --strategies from {', '.join(STRATEGIES)}, and at least one game and job",
+            file=sys.stderr,
+        )
+        return 2
+    scenario = load(args.scenario)
+    show = None if args.json or not sys.stderr.isatty() else _game_counter
+    report = run_gauntlet(
+        scenario,
+        args.skill,
+        args.games,
+        args.seed,
+        strategies=names,
+        turns=args.turns,
+        jobs=args.jobs,
+        progress=show,
+    )
+    if show is not None:
+        print(file=sys.stderr)
+    print(json.dumps(report, sort_keys=True) if args.json else gauntlet_table(report))
     return 0
 
 

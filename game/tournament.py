@@ -10,7 +10,7 @@ from typing import Any
 
 from game.ai.base import Controller
 from game.ai.registry import make_ai
-from game.core.economy import score
+from game.core.economy import final_score
 from game.core.model import GameState
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
@@ -34,8 +34,10 @@ def seat_players(state: GameState, names: Sequence[str], game: int) -> dict[str,
 
 
 def final_ranks(state: GameState) -> dict[str, int]:
-    """1 for the winner, then the living by score, then the annexed, the last annexed first."""
-    living = sorted(state.living(), key=lambda r: (r != state.winner, -score(state, r), state.order.index(r)))
+    """1 for the winner, then the living by final score, then the annexed, the last annexed first."""
+    living = sorted(
+        state.living(), key=lambda r: (r != state.winner, -final_score(state, r), state.order.index(r))
+    )
     annexed = [e.actors[1] for e in reversed(state.events) if e.kind == "region_annexed"]
     order = living + [r for r in dict.fromkeys(annexed) if r not in living]
     order += [r for r in state.order if r not in order]

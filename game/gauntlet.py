@@ -1,0 +1,178 @@
+"""The gauntlet: does one simple trick beat the computer players?
+
+Each scripted strategy takes one seat among standard players of a skill, game after game, the
+seat rotated and the seed changed every game. Beside it, the same seats and seeds are played with a
+standard player in that seat, so each game of the strategy has a twin to compare its rank with.
+The report gives, per strategy, its wins and mean rank, the standard player's in the same seats,
+and the 95 % interval of the mean difference of rank (positive: the strategy does worse).
+
+Games are independent, so they may run in several processes (`jobs`); the results are the same.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from game.ai.base import Controller
+from game.ai.registry import make_ai
+from game.ai.scripted import STRATEGIES, scripted_player
+from game.scenario.build import new_game
+from game.scenario.schema import Scenario
+from game.session import Session
+from game.tournament import final_ranks
+
+STANDARD = "standard"  # the name the twin games go under
+# Two-sided 95 % quantiles of Student's t by degrees of freedom; beyond the table, the normal's.
+T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23}
+T95 |= {11: 2.20, 12: 2.18, 13: 2.16, 14: 2.14, 15: 2.13, 16: 2.12, 17: 2.11, 18: 2.10, 19: 2.09}
+T95 |= {20: 2.09, 25: 2.06, 30: 2.04, 40: 2.02, 60: 2.00, 120: 1.98}
+
+
+@dataclass(frozen=True, slots=True)
+class Game:
+    """One game to play: who sits in the seat, which seat, which seed."""
+
+    player: str  # a strategy's name, or STANDARD
+    seat: int
+    seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    game: Game
+    rank: int
+    won: bool
+    how: str | None
+    turns: int
+
+
+def t95(degrees: int) -> float:
+    if degrees <= 0:
+        return math.inf
+    known = [d for d in sorted(T95) if d <= degrees]
+    return T95[known[-1]] if degrees <= 120 else 1.96
+
+
+def interval(values: Sequence[float]) -> tuple[float, float, float]:
+    """The mean and its 95 % interval (Student's t)."""
+    mean = statistics.fmean(values)
+    if len(values) < 2:
+        return mean, -math.inf, math.inf
+    half = t95(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+    return mean, mean - half, mean + half
+
+
+def play(scenario: Scenario, game: Game, skill: str, turns: int | None = None) -> Result:
+    state = new_game(scenario, game.seed)
+    seat = state.order[game.seat % len(state.order)]
+    standard = make_ai(skill)
+    player: Controller = standard if game.player == STANDARD else scripted_player(game.player, skill)
+    controllers = {r: standard for r in state.order} | {seat: player}
+    Session(state, controllers).play_turns(turns or state.turn_limit)
+    rank = final_ranks(state)[seat]
+    return Result(
+        game, rank, state.winner == seat, state.win_reason if state.winner == seat else None, state.turn
+    )
+
+
+def games_of(strategies: Sequence[str], games: int, seed: int) -> list[Game]:
+    """Each strategy's games and the standard player's twins, seats rotated with the games."""
+    seats = [(g, seed + g) for g in range(games)]
+    return [Game(name, seat, s) for name in (STANDARD, *strategies) for seat, s in seats]
+
+
+def run_gauntlet(
+    scenario: Scenario,
+    skill: str,
+    games: int,
+    seed: int,
+    *,
+    strategies: Sequence[str] | None = None,
+    turns: int | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    names = list(strategies or STRATEGIES)
+    todo = games_of(names, games, seed)
+    results: list[Result] = []
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(play, scenario, g, skill, turns) for g in todo]
+            for future in futures:  # in order: the report does not depend on who finished first
+                results.append(future.result())
+                if progress is not None:
+                    progress(len(results), len(todo))
+    else:
+        for g in todo:
+            results.append(play(scenario, g, skill, turns))
+            if progress is not None:
+                progress(len(results), len(todo))
+    return _report(scenario, skill, games, seed, names, results)
+
+
+def _report(
+    scenario: Scenario, skill: str, games: int, seed: int, names: list[str], results: list[Result]
+) -> dict[str, Any]:
+    twin = {(r.game.seat, r.game.seed): r for r in results if r.game.player == STANDARD}
+    standard = [r for r in results if r.game.player == STANDARD]
+    report: dict[str, Any] = {
+        "scenario": scenario.meta.id,
+        "skill": skill,
+        "games": games,
+        "seed": seed,
+        "regions": len(scenario.regions),
+        "standard": _figures(standard),
+        "strategies": {},
+    }
+    for name in names:
+        mine = [r for r in results if r.game.player == name]
+        differences = [r.rank - twin[(r.game.seat, r.game.seed)].rank for r in mine]
+        mean, low, high = interval(differences)
+        report["strategies"][name] = _figures(mine) | {
+            "rank_difference": round(mean, 3),
+            "interval": [round(low, 3), round(high, 3)],
+            "beats_standard": high < 0,
+        }
+    return report
+
+
+def _figures(results: list[Result]) -> dict[str, Any]:
+    wins = sum(1 for r in results if r.won)
+    ways: dict[str, int] = {}
+    for r in results:
+        if r.how is not None:
+            ways[r.how] = ways.get(r.how, 0) + 1
+    return {
+        "wins": wins,
+        "win_share": round(wins / len(results), 3) if results else 0.0,
+        "mean_rank": round(statistics.fmean(r.rank for r in results), 3) if results else None,
+        "wins_by": dict(sorted(ways.items())),
+    }
+
+
+def gauntlet_table(report: dict[str, Any]) -> str:
+    """The report as a table a person reads."""
+    lines = [
+        f"Gauntlet on {report['scenario']} ({report['regions']} regions) against {report['skill']} players, "
+        f"{report['games']} games each, seed {report['seed']}.",
+        f"The standard player in the same seats: {report['standard']['wins']} wins, "
+        f"mean rank {report['standard']['mean_rank']:.2f}.",
+        "",
+        f"{'strategy':<16}{'wins':>6}{'mean rank':>11}{'difference':>12}  95 % interval",
+    ]
+    for name, row in report["strategies"].items():
+        low, high = row["interval"]
+        verdict = "  BEATS the standard player" if row["beats_standard"] else ""
+        lines.append(
+            f"{name:<16}{row['wins']:>6}{row['mean_rank']:>11.2f}{row['rank_difference']:>+12.2f}"
+            f"  [{low:+.2f}, {high:+.2f}]{verdict}"
+        )
+    lines.append("")
+    lines.append("Difference: the strategy's rank minus the standard player's in the same seat and seed")
+    lines.append("(1 is first): below zero, the strategy did better.")
+    return "\n".join(lines)
