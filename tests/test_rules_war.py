@@ -272,3 +272,29 @@ def test_no_truce_when_the_rules_give_none(make_world):
     act(world, A.DeclareWar("alba", "bria"))
     # then: only the cost of aggression, none for a broken truce
     assert world.regions["alba"].reputation == pytest.approx(reputation - world.rules.aggression_reputation)
+
+
+def test_war_on_an_aggressor_joins_its_victims_defence(world):
+    """Declaring war on a region that is waging a war of its own joins its victim's defence: no
+    reputation is lost, no security body puts it to the vote, and it ends when the victim makes
+    peace."""
+    # given: cora attacks elda
+    for region in ("cora", "elda", "alba"):
+        world.regions[region].military = 400.0
+    start_war(world, "cora", "elda")
+    reputation = world.regions["alba"].reputation
+    # when: alba, cora's neighbour, declares war on cora
+    act(world, A.DeclareWar("alba", "cora"))
+    # then
+    war = war_between(world, "alba", "cora")
+    assert war is not None and war.ally_of == "elda"
+    assert world.regions["alba"].reputation == reputation
+    for _ in range(3):
+        end_of_turn(world)
+    assert not [r for r in world.resolutions.values() if r.target == "alba"]
+    # when: elda makes peace
+    first = war_between(world, "cora", "elda")
+    assert first is not None
+    make_peace(world, first, Terms())
+    # then
+    assert war_between(world, "alba", "cora") is None

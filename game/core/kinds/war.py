@@ -35,8 +35,17 @@ def _check(state: GameState, a: A.DeclareWar) -> Refusal | None:
     return None
 
 
+def victim_of(state: GameState, aggressor: str) -> str | None:
+    """The first region that `aggressor` is waging a war of its own on, if any."""
+    for war in state.wars_of(aggressor):
+        if war.attacker == aggressor and war.ally_of is None:
+            return war.defender
+    return None
+
+
 def _declare(state: GameState, a: A.DeclareWar) -> None:
-    start_war(state, a.actor, a.target)
+    """War on a region that is itself waging a war of aggression joins its victim's defence."""
+    start_war(state, a.actor, a.target, ally_of=victim_of(state, a.target))
 
 
 def _offers(view: View, target: str | None) -> Iterator[A.DeclareWar]:
@@ -70,7 +79,8 @@ KINDS = (
         "Declare war",
         "Attack a neighbour, or a region reachable through an ally's land. Treaties between you "
         "end (breaking a pact or truce costs reputation), their allies are called to arms, and "
-        "a security body may condemn you. Needs an army and a treasury out of debt.",
+        "a security body may condemn you. Needs an army and a treasury out of debt. War on a "
+        "region that is attacking another joins its victim's defence instead: no blame.",
         Control.REGION,
         _check,
         _declare,
