@@ -115,13 +115,17 @@ def _embargo_all(view: View, rng: Rng) -> list[A.Action]:
 def _ally_betray(view: View, rng: Rng) -> list[A.Action]:
     """Alliances with neighbours; after a few turns, break one and attack that ally."""
     me, plan = view.me, list[A.Action]()
+    for war in view.wars():
+        enemy = war.defender if war.attacker == me else war.attacker
+        if war.capitulated == enemy:
+            plan.append(A.ProposePeace(me, enemy, "annex"))
     for treaty in view.treaties():
         other = treaty.b if treaty.a == me else treaty.a
         if treaty.kind == "alliance" and view.turn - treaty.signed >= BETRAY_AFTER and not view.wars():
             plan += [A.CancelTreaty(me, treaty.id), A.DeclareWar(me, other)]
             break
     plan += [A.ProposeTreaty(me, r, "alliance") for r in view.neighbours() if view.has_ambassador(r)]
-    return plan + _war_plan(view)[:1] + _envoys_everywhere(view)
+    return plan + [A.SendAmbassador(me, r) for r in view.neighbours() if not view.has_ambassador(r)]
 
 
 def _invest_only(view: View, rng: Rng) -> list[A.Action]:

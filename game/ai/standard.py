@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from game.ai import assess
 from game.ai.base import Decision, Reason
 from game.core import actions as A
 from game.core.messages import msg
@@ -31,12 +32,17 @@ class Skill:
     always_annexes: bool  # takes a capitulated enemy's land whatever its temper
     reserve_turns: float  # turns of income it keeps idle in the treasury
     invest_share: float  # share of its spare gold it puts to work each turn
+    outlook: int  # turns of war it foresees before it declares or ends one (0: it goes by the odds)
+    bias: float  # how willing it is to say yes, whatever the deal: the easy are talked round
+    leverage_sense: float  # how sharply it sees a deal tilted against it
+    defends_others: bool  # whether it joins wars against aggressors that threaten it or its friends
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, False, False, 6.0, 0.4),
-    "normal": Skill(6, 4, 0.15, True, 0.0, False, False, 3.0, 0.6),
-    "hard": Skill(8, 5, 0.0, True, 0.1, True, True, 2.0, 0.8),
+    "easy": Skill(3, 2, 0.6, False, -0.4, False, False, 6.0, 0.4, 0, 10.0, 0.4, False),
+    "normal": Skill(6, 4, 0.15, True, 0.0, False, False, 3.0, 0.6, 0, 0.0, 1.0, True),
+    "hard": Skill(8, 5, 0.0, True, 0.1, True, True, 2.0, 0.8, 8, -4.0, 1.2, True),
+    "expert": Skill(10, 6, 0.0, True, 0.1, True, True, 1.5, 0.9, 14, -6.0, 1.4, True),
 }
 
 
@@ -57,6 +63,8 @@ class StandardAI:
         candidates.sort(key=lambda c: (-c[0], c[1]))
         chosen: list[A.Action] = []
         for _, _, action in candidates:
+            if isinstance(action, A.DeclareWar) and any(isinstance(c, A.DeclareWar) for c in chosen):
+                continue  # one war a turn: the first is enough to fight
             if view.can(action):
                 chosen.append(action)
                 if len(chosen) >= view.rules.ai.plan_length:
@@ -70,6 +78,7 @@ class StandardAI:
             return
         others = self._focus(view, rng)
         yield from self._peace(view)
+        yield from self._defence_of_others(view, others)
         yield from self._war(view, rng, others)
         yield from self._ambassadors(view, others)
         yield from self._treaties(view, rng, others)
@@ -121,8 +130,34 @@ class StandardAI:
                 yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
                 continue
             tired = view.region.exhaustion > 30 + 40 * p.risk or war.side_score(me) < -40
+            if self.skill.outlook and war.side_score(me) < 0:  # a lost cause is ended early
+                tired = tired or assess.war_outlook(view, enemy, self.skill.outlook) < -40
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
+
+    def _defence_of_others(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
+        """War on an aggressor that threatens us or attacks a friend: the rules count it as its
+        victim's defence. Worth it when the aggressor's victim and its other enemies together with
+        us outweigh it."""
+        if not self.skill.defends_others or view.wars() or view.region.exhaustion > 20:
+            return
+        me, p = view.me, view.personality
+        for aggressor, victim in sorted(assess.aggressors(view).items()):
+            if (
+                me in (aggressor, victim)
+                or not view.reachable(aggressor)
+                or view.has_treaty(aggressor, "alliance")
+            ):
+                continue
+            close = aggressor in view.neighbours() or victim in view.allies() or view.opinion_of(victim) > 20
+            if not close:
+                continue
+            against = sum(assess.army(view, e) for e in view.enemies(aggressor))
+            odds = (view.region.military + against) / max(assess.army(view, aggressor), 1.0)
+            if odds < 1.2 + 0.6 * (1 - p.risk):
+                continue
+            value = 25 + 25 * p.loyalty + 15 * p.multilateralism + 10 * (victim in view.allies())
+            yield value - 20 * (1 - p.aggression) * (victim not in view.allies()), A.DeclareWar(me, aggressor)
 
     def _war(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
@@ -137,6 +172,8 @@ class StandardAI:
             if self.skill.counts_enemy_allies:
                 defence += sum(view.military_estimate(a) or theirs for a in view.allies(other))
             odds = mine / max(defence, 1.0)
+            if self.skill.outlook:  # the skilled foresee the war's course, allies and people included
+                odds = 1.0 + assess.war_outlook(view, other, self.skill.outlook) / 50
             dislike = -view.opinion_of(other) / 50
             edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
             # the odds tempt only as far as the temper allows; the peaceful need hatred to fight
@@ -178,18 +215,12 @@ class StandardAI:
         leader = self._leader(view)
         friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0
         for other in others:
-            if not view.has_ambassador(other) or view.at_war(other):
-                continue
+            if not view.has_ambassador(other) or view.at_war(other) or assess.untrustworthy(view, other):
+                continue  # no dealings with a proven aggressor or betrayer for a while
             opinion = view.opinion_of(other)
-            theirs = view.figures(other)
             wants_trade = deals < _trade_appetite(p) and not view.has_treaty(other, "trade")
             if wants_trade and not self._refused_recently(view, other, "trade"):
-                exclusive = (
-                    theirs is not None
-                    and view.region.economy > 1.8 * theirs.economy
-                    and rng.chance(0.3 * p.trade)
-                    and not view.treaties()
-                )
+                exclusive = deals == 0 and self._leverage(view, other) and rng.chance(0.5 * p.trade)
                 yield (
                     20 + 25 * p.trade + opinion / 4 + friendship,
                     A.ProposeTreaty(me, other, "trade", exclusive),
@@ -203,6 +234,8 @@ class StandardAI:
                 view.allies()
             ) < view.rules.ai.max_allies
             wants_ally = wants_ally and opinion > 30 and not view.has_treaty(other, "alliance")
+            # their wars would become ours: only with a region at war against our own enemies
+            wants_ally = wants_ally and set(view.enemies(other)) <= set(view.enemies())
             if wants_ally and not self._refused_recently(view, other, "alliance"):
                 yield 10 + 15 * p.loyalty + opinion / 4 + friendship, A.ProposeTreaty(me, other, "alliance")
             wants_access = view.has_treaty(other, "alliance") and not view.has_treaty(other, "access")
@@ -219,11 +252,14 @@ class StandardAI:
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         if view.region.treasury < view.rules.visit_cost * 4:
             return
+        enough = view.rules.friendly_opinion + 5 if view.victory.diplomatic_share else 40
         for other in others:
             if view.at_war(other) or self._refused_recently(view, other, "visit"):
                 continue
+            if assess.untrustworthy(view, other):
+                continue
             theirs = view.opinion_of_us(other)
-            if theirs is not None and theirs > 40:
+            if theirs is not None and theirs > enough:
                 continue  # goodwill enough there already
             goal = 15.0 if view.has_ambassador(other) else 3.0
             if view.victory.diplomatic_share is not None:
@@ -232,14 +268,18 @@ class StandardAI:
 
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
-        for by, on in view.embargoes():
-            if by == me and (view.opinion_of(on) > -20 or rng.chance(0.05)):
+        culprits = assess.aggressors(view)
+        for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
+            cause = on in culprits or view.rogue(on) or view.opinion_of(on) < -20
+            if by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
         for other in others:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
-            if (opinion < -45 or enemy_of_friend) and rng.chance(0.2 + 0.3 * p.aggression):
-                yield 15 - opinion / 4 + 10 * enemy_of_friend, A.ImposeEmbargo(me, other)
+            justified = enemy_of_friend or other in culprits or view.rogue(other) or view.at_war(other)
+            if (opinion < -45 or justified) and rng.chance(0.2 + 0.3 * p.aggression):
+                value = 15 - opinion / 4 + 10 * justified - 15 * (not justified)  # the unjust cost trust
+                yield value, A.ImposeEmbargo(me, other)
 
     def _helping(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
@@ -283,33 +323,56 @@ class StandardAI:
                     yield 10 + 20 * p.multilateralism, action
 
     def _invest(self, view: View) -> Iterator[tuple[float, A.Action]]:
-        me, p, region = view.me, view.personality, view.region
+        """Arm as far as danger asks (a neighbour arming, an aggressor near, a war), then put the
+        rest to work in the economy while there are turns enough for it to pay."""
+        me, p, region, rules = view.me, view.personality, view.region, view.rules
         spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - 20
         if spare < 5:
             return
-        threat = max((view.military_estimate(n) or 0 for n in view.neighbours()), default=0.0)
-        defence = region.military + sum((view.military_estimate(a) or 0.0) * 0.3 for a in view.allies())
-        upkeep = region.military * view.rules.military_upkeep
-        affordable = upkeep < view.rules.ai.max_army_upkeep * max(
+        shared = rules.ally_share * sum(assess.army(view, a) for a in view.allies())
+        threat = max((assess.army(view, n) for n in view.neighbours()), default=0.0)
+        for aggressor in assess.aggressors(view):
+            if aggressor != me and view.reachable(aggressor):
+                threat = max(threat, 1.3 * assess.army(view, aggressor))
+        for enemy in view.enemies():
+            threat = max(threat, 1.5 * assess.army(view, enemy))
+        wanted = threat * (1.0 + 0.4 * (1 - p.risk) + 0.4 * p.aggression) - shared
+        affordable = region.military * rules.military_upkeep < rules.ai.max_army_upkeep * max(
             region.economy, 1.0
-        )  # an army must not eat the land
-        wants_army = affordable and (bool(view.wars()) or threat > 1.2 * defence or p.aggression > 0.7)
+        )
         amount = round(spare * self.skill.invest_share, 2)
-        yield 5.0, A.Invest(me, "military", amount) if wants_army else A.Invest(me, "economy", amount)
+        if affordable and region.military < wanted:
+            gold = min(amount, (wanted - region.military) / max(rules.invest_military_rate, 0.01))
+            yield 6.0, A.Invest(me, "military", round(gold, 2))
+            amount = round(amount - gold, 2)
+        if amount >= 5 and view.turn_limit - view.turn > 25:  # an economy pays back in about 30 turns
+            yield 5.0, A.Invest(me, "economy", amount)
 
     # --- answers ----------------------------------------------------------------------------
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        reasons = list(self._reasons(view, proposal))
+        """Yes when the weighed reasons come out above zero; a reason that weighs nothing is left
+        out of what the proposer reads."""
+        reasons = [r for r in self._reasons(view, proposal) if round(r.weight) != 0]
         total = sum(r.weight for r in reasons)
         return Decision(total > 0, tuple(reasons))
 
     def _reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
         me, p, other = view.me, view.personality, prop.sender
-        opinion = view.opinion_of(other)
+        opinion = view.opinion_of(other)  # what they did to us is in it already, once
         yield Reason(msg("What we think of {region}", region=other), round(opinion / 3, 1))
-        for mod in view.modifiers_of(other):
-            if mod.kind == "broke_treaty":
-                yield Reason(msg("You broke your word before"), round(mod.value / 2, 1))
+        if self.skill.bias:
+            yield Reason(
+                msg("We are inclined to agree") if self.skill.bias > 0 else msg("We drive a hard bargain"),
+                self.skill.bias,
+            )
+        what = prop.terms.treaty or prop.kind
+        asked = view.asked_before(other, what)
+        if asked is not None and prop.kind != "call_to_arms":
+            yield Reason(
+                msg("You asked this before, and our answer stands"), -10.0 * self.skill.leverage_sense
+            )
+        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction"):
+            yield Reason(msg("You are waging a war of aggression"), -30.0)
         if prop.kind == "treaty":
             yield from self._treaty_reasons(view, prop)
         elif prop.kind == "peace":
@@ -325,6 +388,11 @@ class StandardAI:
                 yield Reason(msg("The tribute you offer"), round(prop.terms.tribute * 2, 1))
         elif prop.kind == "visit":
             yield Reason(msg("A visit is an honour"), 10.0)
+            recent = view.recent_visit(other)
+            if recent > 0:  # the first visit honours; the fifth is a nuisance
+                yield Reason(msg("You were here not long ago"), round(-recent * 0.8, 1))
+            if other == self._leader(view):
+                yield Reason(msg("You are growing too strong for everyone's good"), -25.0)
         elif prop.kind == "introduction":
             target = prop.terms.about or ""
             yield Reason(
@@ -355,7 +423,9 @@ class StandardAI:
         kind = prop.terms.treaty
         rep = view.reputation(other)
         yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
-        if other == self._leader(view) and kind in ("trade", "access", "non_aggression"):
+        if assess.wronged_us(view, other) and kind in ("non_aggression", "alliance", "access"):
+            yield Reason(msg("Your word is worth little to us now"), -25.0)
+        if other == self._leader(view) and kind in ("trade", "access", "non_aggression", "alliance"):
             yield Reason(msg("You are growing too strong for everyone's good"), -25.0)
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
@@ -364,9 +434,8 @@ class StandardAI:
                 yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
             mine, theirs = view.region.economy, view.economy(other)
             if prop.terms.exclusive and theirs > 1.5 * mine:
-                yield Reason(
-                    msg("This deal favours you far more than us"), round(-30 * (theirs / mine - 1), 1)
-                )
+                tilt = -30 * (theirs / mine - 1) * self.skill.leverage_sense
+                yield Reason(msg("This deal favours you far more than us"), round(tilt, 1))
             if prop.terms.exclusive:
                 yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
         elif kind == "non_aggression":
@@ -409,6 +478,13 @@ class StandardAI:
             return True
         value = 15 * p.multilateralism - 5 - view.opinion_of(target) / 5
         return value > 0
+
+    def _leverage(self, view: View, other: str) -> bool:
+        """An exclusive deal pays us: we are the richer side by the trade body's measure and they
+        trade with nobody else (what trade bodies may tax is the price of it)."""
+        ratio = (view.region.economy / max(view.economy(other), 0.1)) ** view.rules.trade_tilt
+        free = not any(t.kind == "trade" for t in view.treaties_of(other))
+        return free and ratio**2 >= view.rules.leverage_threshold
 
     def _leader(self, view: View) -> str | None:
         """A region running away with the game, if this player is skilled enough to mind it."""

@@ -214,6 +214,14 @@ class View:
             found = [t for t in found if other in t.parties]
         return found
 
+    def treaties_of(self, other: str) -> list[Treaty]:
+        """Another region's treaties (treaties are public)."""
+        return rel.treaties_of(self.state, other)
+
+    def recent_visit(self, other: str) -> float:
+        """What is left of the goodwill of `other`'s last state visit to us."""
+        return max(0.0, rel.modifier_value(self.state, self.me, other, "state_visit"))
+
     def has_treaty(self, other: str, kind: str) -> bool:
         if self._kinds is None:
             self._kinds = {}
@@ -248,6 +256,28 @@ class View:
         """Whether this news reaches us. Everything is public but another region's investment:
         its treasury and army are hidden, so we learn of it only through an ambassador there."""
         return event.kind != "invest" or event.actors[0] == self.me or self.has_ambassador(event.actors[0])
+
+    def living(self) -> list[str]:
+        return self.state.living()
+
+    def ruled(self, other: str) -> int:
+        """How many regions another rules, its own included (who rules what is on the map)."""
+        return sum(1 for r in self.state.regions.values() if r.ruler == other)
+
+    def rogue(self, other: str) -> bool:
+        return self.state.regions[other].rogue_turns > 0
+
+    def standings(self) -> list[tuple[str, float]]:
+        """The living regions by score, best first, as published at the start of the turn."""
+        return standings(self.state)
+
+    @property
+    def turn_limit(self) -> int:
+        return self.state.turn_limit
+
+    def asked_before(self, other: str, what: str) -> int | None:
+        """The turn we last turned down this proposal from `other`, if it is still remembered."""
+        return self.state.refusals.get((other, self.me, what))
 
     def runaway_leader(self, ratio: float) -> str | None:
         """The region whose score exceeds the runner-up's by `ratio`, if any (standings are public)."""

@@ -1,0 +1,100 @@
+"""What a computer player makes of the others, from its view alone: who attacks, who breaks its
+word, who arms, who is close to winning, and how a war would go.
+
+Every function reads only a View: public news (wars, treaties, reputations, memberships, the
+standings) and what the region's own ambassadors and borders tell it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.view import View
+
+UNTRUSTED_REPUTATION = 30.0  # below this a region's word is worth little to anyone
+NEAR_VICTORY = 0.8  # share of a way of winning from which a region is a danger to all
+UNSEEN_ARMY_PER_ECONOMY = 1.5  # an army nobody can see is guessed from the economy it can pay
+
+
+def aggressors(view: View) -> dict[str, str]:
+    """Regions waging a war of their own, with the first region each attacked (wars are public)."""
+    found: dict[str, str] = {}
+    for war in view.all_wars():
+        if war.ally_of is None and war.attacker not in found:
+            found[war.attacker] = war.defender
+    return found
+
+
+def wronged_us(view: View, other: str) -> bool:
+    """`other` broke its word to us or attacked us, and we have not forgotten."""
+    return any(m.kind in ("broke_treaty", "declared_war") and m.value < -5 for m in view.modifiers_of(other))
+
+
+def untrustworthy(view: View, other: str) -> bool:
+    """A proven aggressor or betrayer: no pacts, trade or alliances with it for a while."""
+    return (
+        view.reputation(other) < UNTRUSTED_REPUTATION
+        or wronged_us(view, other)
+        or other in aggressors(view)
+        or view.rogue(other)
+    )
+
+
+def army(view: View, other: str) -> float:
+    """Another region's army as far as we can tell: seen, or guessed from its economy."""
+    seen = view.military_estimate(other)
+    return seen if seen is not None else UNSEEN_ARMY_PER_ECONOMY * view.economy(other)
+
+
+@dataclass(frozen=True, slots=True)
+class Danger:
+    region: str
+    how: str  # the way of winning it is close to: "score", "economic", "conquest" or "diplomatic"
+    progress: float  # how far along, 1 being a win
+
+
+def dangers(view: View, runaway_ratio: float) -> list[Danger]:
+    """Regions other than us close to winning, on every way of winning the scenario allows."""
+    found: list[Danger] = []
+    living = view.living()
+    victory = view.victory
+    if victory.economic_share:
+        world = sum(view.economy(r) for r in living) or 1.0
+        for r in living:
+            found.append(Danger(r, "economic", view.economy(r) / world / victory.economic_share))
+    if victory.conquest_share:
+        whole = len(view.order)
+        for r in living:
+            found.append(Danger(r, "conquest", view.ruled(r) / whole / victory.conquest_share))
+    if victory.diplomatic_share and len(living) > 1:
+        needed = victory.diplomatic_share * (len(living) - 1)
+        for r in living:  # alliances are public; friendships show in who allies with whom
+            found.append(Danger(r, "diplomatic", len(view.allies(r)) * 1.5 / needed))
+    ranked = view.standings()
+    if len(ranked) >= 2:
+        leader, best = ranked[0]
+        found.append(Danger(leader, "score", best / max(ranked[1][1], 1.0) / runaway_ratio))
+    return [d for d in found if d.region != view.me and d.progress >= NEAR_VICTORY]
+
+
+def war_outlook(view: View, enemy: str, turns: int) -> float:
+    """The war score we expect after `turns` turns of war on `enemy` (100: it capitulates), with
+    the rules' own war arithmetic on what we can see: armies, its people at home, its allies
+    likely to answer its call, our allies' help; luck is left out."""
+    rules = view.rules
+    mine = view.region.military
+    helpers = sum(army(view, a) for a in view.allies() if a != enemy) * rules.ally_share
+    theirs = army(view, enemy)
+    guard = rules.home_guard * view.economy(enemy)
+    callers = [a for a in view.allies(enemy) if a != view.me and a not in view.allies()]
+    their_help = sum(army(view, a) for a in callers) * rules.ally_share
+    score = 0.0
+    for _ in range(turns):
+        ours = max(mine + helpers, 0.1)
+        defence = max((theirs + guard) * (1 + rules.home_ground) + their_help, 0.1)
+        score += rules.war_score_step * 2 * (ours - defence) / (ours + defence)
+        if abs(score) >= 100:
+            break
+        mine = max(0.0, mine - defence * rules.war_losses)
+        theirs = max(0.0, theirs - ours * rules.war_losses)
+    return max(-100.0, min(100.0, score))
