@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from game import paths
+from game import data, paths
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.generate import scenario_to_yaml
 from game.scenario.loader import (
@@ -29,7 +29,7 @@ from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import ModInfo, Scenario
 
 MOD_FILE = "mod.yaml"
-TEMPLATES = SCENARIOS_DIR.parent / "assets" / "templates"
+TEMPLATES = data.assets_folder() / "templates"
 ID_PATTERN = r"[a-z][a-z0-9_]{0,39}"
 MOD_SCENARIOS = "scenarios"
 Status = Literal["ok", "warnings", "broken"]
