@@ -10,7 +10,10 @@ problems: never hidden, never fatal.
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -32,6 +35,8 @@ MOD_FILE = "mod.yaml"
 TEMPLATES = data.assets_folder() / "templates"
 ID_PATTERN = r"[a-z][a-z0-9_]{0,39}"
 MOD_SCENARIOS = "scenarios"
+MAX_TITLE = 80  # as a scenario's meta.name
+SCHEMAS = "schemas"  # in a new mod: copies of the JSON Schemas its files name, for editors
 Status = Literal["ok", "warnings", "broken"]
 
 
@@ -92,8 +97,8 @@ def shipped_entries() -> list[Entry]:
 def user_mods(folder: Path | None = None) -> list[Mod]:
     """The mods in the user's mods folder, by folder name; a missing folder means none."""
     folder = folder or paths.mods_dir()
-    try:
-        candidates = sorted(p for p in folder.iterdir() if p.is_dir())
+    try:  # a hidden folder is no mod: a new mod being written, an editor's or a VCS's own
+        candidates = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
     return [_read_mod(candidate) for candidate in candidates]
@@ -214,33 +219,66 @@ def find_saved(key: str) -> Entry:
         return find(key.removesuffix(".yaml"))
 
 
-def new_mod(name: str, folder: Path | None = None) -> Path:
+def new_mod(
+    name: str,
+    folder: Path | None = None,
+    *,
+    title: str | None = None,
+    title_pl: str | None = None,
+    command: str = "bilateral",
+) -> Path:
     """A new mod of one starter scenario, both named `name`; the scenario's path.
 
-    Refuses a name that is not an id, and never overwrites: a mod of that name may hold work.
+    Its title is `title` (by default made from the name) and `title_pl` in Polish (by default the
+    English one); `command` is how the player runs the game, for the hints in its comments.
+    Refuses a name that is not an id, and never overwrites: a mod of that name may hold work. The
+    mod is written in a hidden folder beside it and renamed at the end, so a failure leaves nothing.
     """
     if not re.fullmatch(ID_PATTERN, name):
         raise ValueError(
             f"'{name}' cannot be a scenario id: use lower-case letters, digits and _, starting with a letter"
         )
-    mod = (folder or paths.mods_dir()) / name
+    for text in (title, title_pl):
+        if text is not None and not 1 <= len(text) <= MAX_TITLE:
+            raise ValueError(f"'{text}' cannot be a title: give 1 to {MAX_TITLE} characters")
+    mods = folder or paths.mods_dir()
+    mod = mods / name
     if mod.exists():
         raise FileExistsError(f"{mod} already exists: choose another name, or edit the files there")
-    title = name.replace("_", " ").title()
-    schema = (TEMPLATES.parent / "scenario.schema.json").resolve().as_uri()
-    mod_schema = (TEMPLATES.parent / "mod.schema.json").resolve().as_uri()
+    title = title or name.replace("_", " ").title()
     fill = {
         "@ID@": name,
-        "@TITLE@": title,
-        "@SCHEMA@": schema,
-        "@MODSCHEMA@": mod_schema,
+        "@TITLE@": _yaml_text(title),
+        "@TITLE_PL@": _yaml_text(title_pl or title),
         "@KEY@": f"{name}/{name}",
+        "@COMMAND@": command,
     }
+    mods.mkdir(parents=True, exist_ok=True)
+    draft = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=mods))
+    try:
+        _write_starter(draft, name, fill)
+        draft.rename(mod)
+    except BaseException:
+        shutil.rmtree(draft, ignore_errors=True)
+        raise
+    return mod / MOD_SCENARIOS / f"{name}.yaml"
+
+
+def _write_starter(mod: Path, name: str, fill: dict[str, str]) -> None:
+    """The card, the scenario and a copy of both schemas, which the files name by relative paths:
+    the links hold wherever the mod folder goes."""
+    (mod / MOD_SCENARIOS).mkdir()
+    (mod / SCHEMAS).mkdir()
+    for schema in ("scenario.schema.json", "mod.schema.json"):
+        shutil.copyfile(TEMPLATES.parent / schema, mod / SCHEMAS / schema)
     scenario = mod / MOD_SCENARIOS / f"{name}.yaml"
-    scenario.parent.mkdir(parents=True)
     for template, target in (("mod.yaml", mod / MOD_FILE), ("scenario.yaml", scenario)):
         text = (TEMPLATES / template).read_text(encoding="utf-8")
         for mark, value in fill.items():
             text = text.replace(mark, value)
         target.write_text(text, encoding="utf-8")
-    return scenario
+
+
+def _yaml_text(text: str) -> str:
+    """Text for a double-quoted YAML string (JSON's quoting is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
