@@ -30,6 +30,7 @@ from game.scenario.loader import (
 )
 from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import ModInfo, Scenario
+from game.scenario.yamlsafe import parse_yaml
 
 MOD_FILE = "mod.yaml"
 TEMPLATES = data.assets_folder() / "templates"
@@ -101,10 +102,10 @@ def user_mods(folder: Path | None = None) -> list[Mod]:
         candidates = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
-    return [_read_mod(candidate) for candidate in candidates]
+    return _without_duplicate_ids([read_mod(candidate) for candidate in candidates])
 
 
-def _read_mod(folder: Path) -> Mod:
+def read_mod(folder: Path) -> Mod:
     mod_file = folder / MOD_FILE
     try:
         info, problems = load_mod_info(mod_file)
@@ -116,6 +117,38 @@ def _read_mod(folder: Path) -> Mod:
         where = folder / MOD_SCENARIOS
         problems.append(Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}"))
     return Mod(folder, info, problems, [Entry(f"{info.id}/{p.stem}", p, folder, info) for p in scenarios])
+
+
+def _without_duplicate_ids(mods: list[Mod]) -> list[Mod]:
+    """Two folders of one mod id would give two scenarios one name: the first folder by name keeps
+    the id, and the others are listed as broken, naming it, rather than silently shadowed."""
+    first: dict[str, Mod] = {}
+    for mod in mods:
+        if mod.info is None:
+            continue
+        if mod.info.id not in first:
+            first[mod.info.id] = mod
+            continue
+        mod.problems.append(
+            Problem(
+                str(mod.folder / MOD_FILE),
+                *_line_of_id(mod.folder / MOD_FILE),
+                f"the mod id '{mod.info.id}' is taken by {first[mod.info.id].folder}: "
+                "give this mod another id in its mod.yaml",
+                code="mod.duplicate_id",
+            )
+        )
+        mod.entries = []
+    return mods
+
+
+def _line_of_id(mod_file: Path) -> tuple[int, int]:
+    """Where a (valid, already read) mod.yaml gives its id."""
+    try:
+        _tree, locations = parse_yaml(mod_file.read_bytes(), str(mod_file))
+    except (OSError, ScenarioError):  # changed since it was read: its start will do
+        return 1, 1
+    return locations.value_at(("id",))
 
 
 def _stray_files(folder: Path) -> list[Problem]:
@@ -179,7 +212,9 @@ def find(path_or_key: str) -> Entry:
 
 
 def _entry_of_file(path: Path, mods: list[Mod]) -> Entry:
-    """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list."""
+    """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list,
+    and so may a file laid out as a mod's scenario (<mod>/scenarios/<file>.yaml) outside the mods
+    folder, where modders may keep their work."""
     resolved = path.resolve()
     for mod in mods:
         for entry in mod.entries:
@@ -187,6 +222,12 @@ def _entry_of_file(path: Path, mods: list[Mod]) -> Entry:
                 return entry
         if resolved.is_relative_to(mod.folder.resolve()):
             _refuse_broken_mod(mod.folder.name, mods)
+    folder = resolved.parent.parent
+    if resolved.parent.name == MOD_SCENARIOS and (folder / MOD_FILE).is_file():
+        mod = read_mod(folder)
+        if mod.info is None:
+            raise ScenarioError(mod.problems)
+        return Entry(str(path), path, folder, mod.info)
     return Entry(str(path), path, path.parent)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from game import __version__, logs, paths
 from game.ai.registry import AI_NAMES
 from game.ai.standard import StandardAI
-from game.catalogue import MOD_FILE, find, new_mod, survey
+from game.catalogue import MOD_FILE, find, new_mod, read_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
@@ -22,7 +22,7 @@ from game.core.snapshot import state_hash
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import SCENARIOS_DIR, load_mod_info
+from game.scenario.loader import SCENARIOS_DIR, LoadedScenario, load_mod_info
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.tournament import run_tournament
@@ -127,8 +127,13 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     json_option(tour)
     tour.set_defaults(run=_tournament)
 
-    val = command("validate", "check scenario files (or scenario ids) and list every problem")
-    val.add_argument("paths", nargs="+", metavar="PATH_OR_ID", help="a scenario file or id, or a mod.yaml")
+    val = command("validate", "check scenarios, mod cards or whole mods, and list every problem")
+    val.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_ID",
+        help="a scenario file or id (mod/scenario), a mod.yaml, or a mod's folder",
+    )
     val.set_defaults(run=_validate)
 
     listing = command("list-scenarios", "list shipped and user scenarios with their status")
@@ -414,28 +419,52 @@ def _tournament(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    failed = False
-    for path in args.paths:
-        if Path(path).name == MOD_FILE:  # a mod's card is checked as one
-            try:
-                _info, warnings = load_mod_info(Path(path))
-                for warning in warnings:
-                    print(warning)
-                print(f"{path}: valid mod card")
-            except ScenarioError as error:
-                failed = True
-                print(error)
-            continue
+    valid = [_validate_one(path) for path in args.paths]
+    return 0 if all(valid) else 1
+
+
+def _validate_one(path: str) -> bool:
+    """Print what is wrong with one scenario, mod card or mod folder; whether it is valid."""
+    if Path(path).is_dir():
+        return _validate_mod_folder(Path(path))
+    if Path(path).name == MOD_FILE:  # a mod's card is checked as one
         try:
-            loaded = find(path).load()
+            _info, warnings = load_mod_info(Path(path))
         except ScenarioError as error:
-            failed = True
             print(error)
-            continue
-        for warning in loaded.warnings:
+            return False
+        for warning in warnings:
             print(warning)
-        print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
-    return 1 if failed else 0
+        print(f"{path}: valid mod card")
+        return True
+    return _validate_scenario(path, lambda: find(path).load())
+
+
+def _validate_scenario(label: str, load: Callable[[], LoadedScenario]) -> bool:
+    try:
+        loaded = load()
+    except ScenarioError as error:
+        print(error)
+        return False
+    for warning in loaded.warnings:
+        print(warning)
+    print(f"{label}: valid ({len(loaded.scenario.regions)} regions)")
+    return True
+
+
+def _validate_mod_folder(folder: Path) -> bool:
+    """A mod's folder: its card, then each of its scenarios."""
+    if not (folder / MOD_FILE).is_file():
+        print(f"{folder}: a folder without a {MOD_FILE}: name a scenario file, or a mod's folder")
+        return False
+    mod = read_mod(folder)
+    for problem in mod.problems:
+        print(problem)
+    if mod.info is None:
+        return False
+    print(f"{folder / MOD_FILE}: valid mod card")
+    valid = [_validate_scenario(str(entry.path), entry.load) for entry in mod.entries]
+    return bool(mod.entries) and all(valid)
 
 
 def _list_scenarios(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ personalities of its mod.yaml.
 from __future__ import annotations
 
 import errno
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -182,6 +183,67 @@ def test_a_mod_scenario_named_by_its_path_still_uses_its_mod() -> None:
     entry = find(str(path))
     assert entry.key == "by_path/by_path" and entry.mod is not None
     assert entry.load().scenario.meta.id == "by_path"
+
+
+def test_a_mod_kept_outside_the_mods_folder_is_validated_with_its_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A modder's own copy (a repository, say): the scenario by its path still uses its mod.yaml."""
+    new_mod("workshop")
+    outside = tmp_path / "projects" / "workshop"
+    outside.parent.mkdir()
+    (paths.mods_dir() / "workshop").rename(outside)
+    scenario = outside / "scenarios" / "workshop.yaml"
+    entry = find(str(scenario))
+    assert entry.mod is not None and entry.mod.id == "workshop" and entry.root == outside.resolve()
+    assert main(["validate", str(scenario)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"{scenario}: valid (3 regions)\n"  # the cultures of mod.yaml are known: no "did you mean"
+
+
+def test_a_mod_folder_is_validated_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate <mod folder>` checks the card, then every scenario of the mod."""
+    first = new_mod("whole")
+    second = first.with_name("second.yaml")
+    second.write_text(
+        first.read_text(encoding="utf-8")
+        .replace("id: whole ", "id: second")
+        .replace("military: 30", "militar: 30"),
+        encoding="utf-8",
+    )
+    folder = paths.mods_dir() / "whole"
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{folder / 'mod.yaml'}: valid mod card"
+    assert any(line.startswith(f"{second}:") and "militar" in line for line in out)
+    assert out[-1] == f"{first}: valid (3 regions)"
+    second.unlink()
+    assert main(["validate", str(folder)]) == 0
+
+
+def test_a_folder_that_is_no_mod_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out == f"{tmp_path}: a folder without a mod.yaml: name a scenario file, or a mod's folder\n"
+
+
+def test_mods_of_one_id_are_not_silently_shadowed(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three folders of the mod id `valley`: one entry, the first folder's; the others broken, saying why."""
+    new_mod("valley")
+    for copy in ("valley_copy", "valley_old"):
+        shutil.copytree(paths.mods_dir() / "valley", paths.mods_dir() / copy)
+    listings, broken = survey()
+    assert [item.entry.key for item in listings].count("valley/valley") == 1
+    assert find("valley/valley").path.parent.parent.name == "valley"
+    assert [mod.folder.name for mod in broken] == ["valley_copy", "valley_old"]
+    for mod in broken:
+        assert mod.broken and [p.code for p in mod.problems] == ["mod.duplicate_id"]
+        problem = mod.problems[0]
+        assert (problem.line, problem.column) == (7, 5)  # at the id in mod.yaml
+        assert f"taken by {paths.mods_dir() / 'valley'}" in problem.message
+    assert main(["list-scenarios"]) == 0
+    out = capsys.readouterr().out
+    assert "(mod valley_copy)" in out and "(mod valley_old)" in out and "is taken by" in out
 
 
 def test_an_unknown_scenario_name_suggests_the_closest() -> None:
