@@ -59,6 +59,7 @@ def test_validate_accepts_shipped_and_rejects_broken(
     assert f"{broken}:2:" in out
 
 
+@pytest.mark.slow
 def test_bench_json_has_every_label(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "--json", "--turns", "2"]) == 0
     figures = json.loads(capsys.readouterr().out)

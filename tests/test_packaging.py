@@ -46,9 +46,7 @@ def _shipped(path: Path) -> bool:
 
 def test_every_code_package_is_listed() -> None:
     """A package added under game/ and not listed would be missing from the installed game."""
-    code = {
-        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "game").rglob("__init__.py")
-    }
+    code = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "game").rglob("__init__.py")}
     assert code - set(SETUPTOOLS["packages"]) == set()
 
 
