@@ -108,6 +108,13 @@ def test_every_argument_of_every_command_has_help() -> None:
     assert [f"{command} {action.dest}" for command, action in arguments if not action.help] == []
 
 
+def test_the_bare_command_opens_the_game() -> None:
+    """`bilateral` alone plays, as `bilateral play` does: it is a game."""
+    bare, play = cli._parser("bilateral").parse_args([]), cli._parser("bilateral").parse_args(["play"])
+    assert bare.run is play.run is cli._play
+    assert bare.scenario == play.scenario == cli.DEFAULT_SCENARIO
+
+
 def test_the_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as leaving:
         main(["--version"])
