@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -295,7 +295,8 @@ def new_mod(
         "@COMMAND@": command,
     }
     mods.mkdir(parents=True, exist_ok=True)
-    draft = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=mods))
+    draft = mods / f".{name}-{secrets.token_hex(4)}"  # mkdir, not mkdtemp: the folder's usual mode
+    draft.mkdir()
     try:
         _write_starter(draft, name, fill)
         draft.rename(mod)

@@ -14,7 +14,7 @@ from typing import Any
 from game import __version__, logs, paths
 from game.ai.registry import AI_NAMES
 from game.ai.standard import StandardAI
-from game.catalogue import MOD_FILE, find, new_mod, read_mod, survey
+from game.catalogue import MOD_FILE, Entry, find, new_mod, read_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
@@ -143,7 +143,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     starter = command("new-scenario", "write a starter scenario into a new mod of your own")
     starter.add_argument("name", help="id of the new mod and its scenario, e.g. my_valley")
     starter.add_argument("--title", help="its title in English (default: from the id, e.g. My Valley)")
-    starter.add_argument("--title-pl", help="its title in Polish (default: the English one, with a warning)")
+    starter.add_argument("--title-pl", help="its title in Polish (default: the English one, for now)")
     starter.set_defaults(run=_new_scenario)
 
     soak = command("soak", "many turns of computer play with every invariant checked each turn")
@@ -221,7 +221,13 @@ def _window_size(text: str) -> tuple[int, int]:
 
 
 def load(path_or_id: str) -> Scenario:
-    return find(path_or_id).load().scenario
+    return _found(path_or_id).load().scenario
+
+
+def _found(path_or_id: str) -> Entry:
+    entry = find(path_or_id)
+    logger.info("scenario %s: %s", entry.key, entry.path)
+    return entry
 
 
 def computer_session(state: GameState) -> Session:
@@ -277,7 +283,7 @@ def _simulate(args: argparse.Namespace) -> int:
         ai = StandardAI()
         session = resume(loaded, {region: ai for region in state.order})
     else:
-        entry = find(args.scenario)
+        entry = _found(args.scenario)
         loaded_scenario = entry.load()
         scenario = loaded_scenario.scenario
         text, file_name = entry.saved_text(loaded_scenario), entry.key
