@@ -1,9 +1,14 @@
 # `make play` and `make test` are the whole set-up on a fresh machine with Python 3.11+ and make.
+# `make test` runs the linters and the fast tier of the tests (those not marked slow);
+# `make test TIER=all` (or `make test-all`) runs every test, as CI does.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+TIER ?= fast
+PYTEST_fast := -m "not slow"
+PYTEST_all :=
 
-.PHONY: play test lint bench simulate clean
+.PHONY: play test test-all lint bench check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +31,18 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy game
 
 test: lint
-	$(BIN)/python -m pytest
+	$(if $(filter $(TIER),fast all),,$(error TIER is fast or all, not '$(TIER)'))
+	$(BIN)/python -m pytest $(PYTEST_$(TIER))
+
+test-all:
+	$(MAKE) test TIER=all
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m game bench
 
+# The built wheel, installed in a fresh venv and run from another folder (CI runs it too).
+check-wheel:
+	.ci/check-wheel
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build dist

@@ -10,12 +10,15 @@ problems: never hidden, never fatal.
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import secrets
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from game import paths
+from game import data, paths
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.generate import scenario_to_yaml
 from game.scenario.loader import (
@@ -27,11 +30,14 @@ from game.scenario.loader import (
 )
 from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import ModInfo, Scenario
+from game.scenario.yamlsafe import parse_yaml
 
 MOD_FILE = "mod.yaml"
-TEMPLATES = SCENARIOS_DIR.parent / "assets" / "templates"
+TEMPLATES = data.assets_folder() / "templates"
 ID_PATTERN = r"[a-z][a-z0-9_]{0,39}"
 MOD_SCENARIOS = "scenarios"
+MAX_TITLE = 80  # as a scenario's meta.name
+SCHEMAS = "schemas"  # in a new mod: copies of the JSON Schemas its files name, for editors
 Status = Literal["ok", "warnings", "broken"]
 
 
@@ -92,14 +98,14 @@ def shipped_entries() -> list[Entry]:
 def user_mods(folder: Path | None = None) -> list[Mod]:
     """The mods in the user's mods folder, by folder name; a missing folder means none."""
     folder = folder or paths.mods_dir()
-    try:
-        candidates = sorted(p for p in folder.iterdir() if p.is_dir())
+    try:  # a hidden folder is no mod: a new mod being written, an editor's or a VCS's own
+        candidates = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
-    return [_read_mod(candidate) for candidate in candidates]
+    return _without_duplicate_ids([read_mod(candidate) for candidate in candidates])
 
 
-def _read_mod(folder: Path) -> Mod:
+def read_mod(folder: Path) -> Mod:
     mod_file = folder / MOD_FILE
     try:
         info, problems = load_mod_info(mod_file)
@@ -111,6 +117,38 @@ def _read_mod(folder: Path) -> Mod:
         where = folder / MOD_SCENARIOS
         problems.append(Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}"))
     return Mod(folder, info, problems, [Entry(f"{info.id}/{p.stem}", p, folder, info) for p in scenarios])
+
+
+def _without_duplicate_ids(mods: list[Mod]) -> list[Mod]:
+    """Two folders of one mod id would give two scenarios one name: the first folder by name keeps
+    the id, and the others are listed as broken, naming it, rather than silently shadowed."""
+    first: dict[str, Mod] = {}
+    for mod in mods:
+        if mod.info is None:
+            continue
+        if mod.info.id not in first:
+            first[mod.info.id] = mod
+            continue
+        mod.problems.append(
+            Problem(
+                str(mod.folder / MOD_FILE),
+                *_line_of_id(mod.folder / MOD_FILE),
+                f"the mod id '{mod.info.id}' is taken by {first[mod.info.id].folder}: "
+                "give this mod another id in its mod.yaml",
+                code="mod.duplicate_id",
+            )
+        )
+        mod.entries = []
+    return mods
+
+
+def _line_of_id(mod_file: Path) -> tuple[int, int]:
+    """Where a (valid, already read) mod.yaml gives its id."""
+    try:
+        _tree, locations = parse_yaml(mod_file.read_bytes(), str(mod_file))
+    except (OSError, ScenarioError):  # changed since it was read: its start will do
+        return 1, 1
+    return locations.value_at(("id",))
 
 
 def _stray_files(folder: Path) -> list[Problem]:
@@ -174,7 +212,9 @@ def find(path_or_key: str) -> Entry:
 
 
 def _entry_of_file(path: Path, mods: list[Mod]) -> Entry:
-    """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list."""
+    """A file named directly: inside a mod it may use the mod's images and mod.yaml, as in the list,
+    and so may a file laid out as a mod's scenario (<mod>/scenarios/<file>.yaml) outside the mods
+    folder, where modders may keep their work."""
     resolved = path.resolve()
     for mod in mods:
         for entry in mod.entries:
@@ -182,6 +222,12 @@ def _entry_of_file(path: Path, mods: list[Mod]) -> Entry:
                 return entry
         if resolved.is_relative_to(mod.folder.resolve()):
             _refuse_broken_mod(mod.folder.name, mods)
+    folder = resolved.parent.parent
+    if resolved.parent.name == MOD_SCENARIOS and (folder / MOD_FILE).is_file():
+        mod = read_mod(folder)
+        if mod.info is None:
+            raise ScenarioError(mod.problems)
+        return Entry(str(path), path, folder, mod.info)
     return Entry(str(path), path, path.parent)
 
 
@@ -214,33 +260,67 @@ def find_saved(key: str) -> Entry:
         return find(key.removesuffix(".yaml"))
 
 
-def new_mod(name: str, folder: Path | None = None) -> Path:
+def new_mod(
+    name: str,
+    folder: Path | None = None,
+    *,
+    title: str | None = None,
+    title_pl: str | None = None,
+    command: str = "bilateral",
+) -> Path:
     """A new mod of one starter scenario, both named `name`; the scenario's path.
 
-    Refuses a name that is not an id, and never overwrites: a mod of that name may hold work.
+    Its title is `title` (by default made from the name) and `title_pl` in Polish (by default the
+    English one); `command` is how the player runs the game, for the hints in its comments.
+    Refuses a name that is not an id, and never overwrites: a mod of that name may hold work. The
+    mod is written in a hidden folder beside it and renamed at the end, so a failure leaves nothing.
     """
     if not re.fullmatch(ID_PATTERN, name):
         raise ValueError(
             f"'{name}' cannot be a scenario id: use lower-case letters, digits and _, starting with a letter"
         )
-    mod = (folder or paths.mods_dir()) / name
+    for text in (title, title_pl):
+        if text is not None and not 1 <= len(text) <= MAX_TITLE:
+            raise ValueError(f"'{text}' cannot be a title: give 1 to {MAX_TITLE} characters")
+    mods = folder or paths.mods_dir()
+    mod = mods / name
     if mod.exists():
         raise FileExistsError(f"{mod} already exists: choose another name, or edit the files there")
-    title = name.replace("_", " ").title()
-    schema = (TEMPLATES.parent / "scenario.schema.json").resolve().as_uri()
-    mod_schema = (TEMPLATES.parent / "mod.schema.json").resolve().as_uri()
+    title = title or name.replace("_", " ").title()
     fill = {
         "@ID@": name,
-        "@TITLE@": title,
-        "@SCHEMA@": schema,
-        "@MODSCHEMA@": mod_schema,
+        "@TITLE@": _yaml_text(title),
+        "@TITLE_PL@": _yaml_text(title_pl or title),
         "@KEY@": f"{name}/{name}",
+        "@COMMAND@": command,
     }
+    mods.mkdir(parents=True, exist_ok=True)
+    draft = mods / f".{name}-{secrets.token_hex(4)}"  # mkdir, not mkdtemp: the folder's usual mode
+    draft.mkdir()
+    try:
+        _write_starter(draft, name, fill)
+        draft.rename(mod)
+    except BaseException:
+        shutil.rmtree(draft, ignore_errors=True)
+        raise
+    return mod / MOD_SCENARIOS / f"{name}.yaml"
+
+
+def _write_starter(mod: Path, name: str, fill: dict[str, str]) -> None:
+    """The card, the scenario and a copy of both schemas, which the files name by relative paths:
+    the links hold wherever the mod folder goes."""
+    (mod / MOD_SCENARIOS).mkdir()
+    (mod / SCHEMAS).mkdir()
+    for schema in ("scenario.schema.json", "mod.schema.json"):
+        shutil.copyfile(TEMPLATES.parent / schema, mod / SCHEMAS / schema)
     scenario = mod / MOD_SCENARIOS / f"{name}.yaml"
-    scenario.parent.mkdir(parents=True)
     for template, target in (("mod.yaml", mod / MOD_FILE), ("scenario.yaml", scenario)):
         text = (TEMPLATES / template).read_text(encoding="utf-8")
         for mark, value in fill.items():
             text = text.replace(mark, value)
         target.write_text(text, encoding="utf-8")
-    return scenario
+
+
+def _yaml_text(text: str) -> str:
+    """Text for a double-quoted YAML string (JSON's quoting is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from game import paths
+from game import __version__, logs, paths
 from game.ai.registry import AI_NAMES
 from game.ai.scripted import STRATEGIES
 from game.ai.standard import SKILLS, StandardAI
-from game.catalogue import MOD_FILE, find, new_mod, survey
+from game.catalogue import MOD_FILE, Entry, find, new_mod, read_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
@@ -23,13 +24,15 @@ from game.gauntlet import gauntlet_table, run_gauntlet
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import load_mod_info
+from game.scenario.loader import SCENARIOS_DIR, LoadedScenario, load_mod_info
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.tournament import run_tournament
 from game.ui.screenshot import SCENE_NAMES  # pygame itself is imported only when a shot is taken
 
+logger = logging.getLogger(__name__)
 DEFAULT_SCENARIO = "tutorial"
+MAX_SEED = 2**63 - 1  # as a scenario's meta.seed
 KEY_EVENTS = {
     "war_declared",
     "peace_signed",
@@ -42,12 +45,13 @@ KEY_EVENTS = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+def main(argv: Sequence[str] | None = None, prog: str = "bilateral") -> int:
+    """Run one command; `prog` is how the user started the game, for the commands we suggest."""
+    parser = _parser(prog)
     args = parser.parse_args(argv)
-    if not hasattr(args, "run"):
-        parser.print_help()
-        return 0
+    args.prog = prog
+    logs.configure(-1 if args.quiet else args.verbose)
+    logger.info("bilateral %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     try:
         code: int = args.run(args)
     except (ScenarioError, SaveError) as error:
@@ -56,104 +60,191 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (head, less) has gone: nothing more to say
         sys.stderr.close()
         return 0
+    finally:
+        logs.reset()
     return code
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bilateral", description="Bilateral, a game of diplomacy.")
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Bilateral, a game of diplomacy. Without a command it opens the game (as `play`).",
+        epilog=f"Each command has its own help: {prog} COMMAND --help. The modding guide: {prog} guide.",
+    )
+    parser.add_argument("--version", action="version", version=f"bilateral {__version__}")
+    _add_verbosity(parser, at_top=True)
+    parser.set_defaults(run=_play, scenario=DEFAULT_SCENARIO)
     sub = parser.add_subparsers(metavar="COMMAND")
 
-    play = sub.add_parser("play", help="play the game")
-    play.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        subparser = sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
+        _add_verbosity(subparser, at_top=False)  # -v and -q after the command work too
+        return subparser
+
+    def scenario_option(parser: argparse.ArgumentParser, default: str = DEFAULT_SCENARIO) -> None:
+        parser.add_argument(
+            "--scenario", default=default, help=f"scenario file, id, or mod/scenario (default: {default})"
+        )
+
+    def json_option(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    play = command("play", "open the game's window (without a display: a computer game, reported)")
+    scenario_option(play)
     play.set_defaults(run=_play)
 
-    shot = sub.add_parser("screenshot", help="render a scene to a PNG without a display")
-    shot.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
-    shot.add_argument("--scene", default="map", choices=SCENE_NAMES)
-    shot.add_argument("--lang", default="en", choices=("en", "pl"))
-    shot.add_argument("--out", required=True, metavar="FILE.png")
-    shot.add_argument("--size", default="1280x720", metavar="WxH")
+    shot = command("screenshot", "render a scene of the game to a PNG file, without a display")
+    scenario_option(shot)
+    shot.add_argument("--scene", default="map", choices=SCENE_NAMES, help="which scene (default: map)")
+    shot.add_argument("--lang", default="en", choices=("en", "pl"), help="the game's language (default: en)")
+    shot.add_argument("--out", required=True, metavar="FILE.png", help="the PNG file to write")
+    shot.add_argument(
+        "--size", default=(1280, 720), type=_window_size, metavar="WxH", help="default: 1280x720"
+    )
     shot.set_defaults(run=_screenshot)
 
-    sim = sub.add_parser("simulate", help="play a game with computer players only")
-    sim.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
-    sim.add_argument("--turns", type=int, default=200, help="most turns to play")
-    sim.add_argument("--seed", type=int, default=None, help="seed (default: the scenario's)")
-    sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim = command("simulate", "play a game with computer players only and report it")
+    scenario_option(sim)
+    sim.add_argument("--turns", type=_count, default=200, help="most turns to play (default: 200)")
+    sim.add_argument("--seed", type=_seed, default=None, help="seed (default: the scenario's)")
+    json_option(sim)
     sim.add_argument("--save", metavar="PATH", help="save the game here at the end")
     sim.add_argument("--autosave-dir", metavar="DIR", help="autosave every turn here, keeping the last three")
     sim.add_argument("--from-save", metavar="PATH", help="go on with a saved game for --turns more turns")
     sim.set_defaults(run=_simulate)
 
-    rep = sub.add_parser("replay", help="replay a save from its scenario and seed and print the hash")
-    rep.add_argument("path", metavar="PATH")
-    rep.add_argument("--json", action="store_true", help="print one JSON object")
+    rep = command("replay", "replay a save from its scenario and seed and print the state hash")
+    rep.add_argument("path", metavar="PATH", help="the save file")
+    json_option(rep)
     rep.set_defaults(run=_replay)
 
-    tour = sub.add_parser("tournament", help="play computer players of different kinds against each other")
-    tour.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario file or id")
+    tour = command("tournament", "play computer players of different kinds against each other")
+    scenario_option(tour)
     tour.add_argument(
         "--ais", default="standard,random", help=f"comma-separated, from: {', '.join(AI_NAMES)}"
     )
-    tour.add_argument("--games", type=int, default=10)
-    tour.add_argument("--seed", type=int, default=1)
-    tour.add_argument("--turns", type=int, default=None, help="most turns per game (default: the limit)")
-    tour.add_argument("--json", action="store_true", help="print one JSON object")
+    tour.add_argument("--games", type=_count, default=10, help="games to play (default: 10)")
+    tour.add_argument("--seed", type=_seed, default=1, help="seed of the first game (default: 1)")
+    tour.add_argument("--turns", type=_count, default=None, help="most turns per game (default: the limit)")
+    json_option(tour)
     tour.set_defaults(run=_tournament)
 
-    gaunt = sub.add_parser(
-        "gauntlet", help="seat scripted strategies (rush, spam, betrayal...) among computer players"
-    )
-    gaunt.add_argument("--scenario", default="straits", help="scenario file or id")
+    gaunt = command("gauntlet", "seat scripted strategies (rush, spam, betrayal...) among computer players")
+    scenario_option(gaunt, "straits")
     gaunt.add_argument(
         "--skill", default="normal", choices=sorted(SKILLS), help="the computer players' skill"
     )
-    gaunt.add_argument("--games", type=int, default=20, help="games for each strategy (and its twins)")
-    gaunt.add_argument("--seed", type=int, default=1, help="the first game's seed; each game adds one")
+    gaunt.add_argument("--games", type=_count, default=20, help="games for each strategy and for its twins")
+    gaunt.add_argument("--seed", type=_seed, default=1, help="the first game's seed; each game adds one")
     gaunt.add_argument(
         "--strategies", default=None, help=f"comma-separated, from: {', '.join(STRATEGIES)} (default: all)"
     )
-    gaunt.add_argument("--turns", type=int, default=None, help="most turns per game (default: the limit)")
-    gaunt.add_argument("--jobs", type=int, default=1, help="games played at once, in separate processes")
-    gaunt.add_argument("--json", action="store_true", help="print one JSON object")
+    gaunt.add_argument("--turns", type=_count, default=None, help="most turns per game (default: the limit)")
+    gaunt.add_argument("--jobs", type=_count, default=1, help="games played at once, in separate processes")
+    json_option(gaunt)
     gaunt.set_defaults(run=_gauntlet)
 
-    val = sub.add_parser("validate", help="check scenario files (or scenario ids) and list every problem")
-    val.add_argument("paths", nargs="+", metavar="PATH_OR_ID")
+    val = command("validate", "check scenarios, mod cards or whole mods, and list every problem")
+    val.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_ID",
+        help="a scenario file or id (mod/scenario), a mod.yaml, or a mod's folder",
+    )
     val.set_defaults(run=_validate)
 
-    listing = sub.add_parser("list-scenarios", help="list shipped and user scenarios with their status")
-    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing = command("list-scenarios", "list shipped and user scenarios with their status")
+    json_option(listing)
     listing.set_defaults(run=_list_scenarios)
 
-    starter = sub.add_parser("new-scenario", help="write a starter scenario into a new mod of your own")
+    starter = command("new-scenario", "write a starter scenario into a new mod of your own")
     starter.add_argument("name", help="id of the new mod and its scenario, e.g. my_valley")
+    starter.add_argument("--title", help="its title in English (default: from the id, e.g. My Valley)")
+    starter.add_argument("--title-pl", help="its title in Polish (default: the English one, for now)")
     starter.set_defaults(run=_new_scenario)
 
-    soak = sub.add_parser("soak", help="many turns of computer play with every invariant checked each turn")
-    soak.add_argument("--scenario", default="straits", help="scenario file or id")
-    soak.add_argument("--turns", type=int, default=10000)
-    soak.add_argument("--seed", type=int, default=1)
-    soak.add_argument("--json", action="store_true", help="print one JSON object")
+    soak = command("soak", "many turns of computer play with every invariant checked each turn")
+    scenario_option(soak, "straits")
+    soak.add_argument("--turns", type=_count, default=10000, help="turns to play in all (default: 10000)")
+    soak.add_argument("--seed", type=_seed, default=1, help="seed of the first game (default: 1)")
+    json_option(soak)
     soak.set_defaults(run=_soak)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of scenario files (or of mod.yaml)")
+    schema = command("schema", "print the JSON Schema of scenario files (or of mod.yaml), for editors")
     schema.add_argument("--mod", action="store_true", help="the schema of a mod's mod.yaml instead")
     schema.set_defaults(run=_schema)
 
-    docs = sub.add_parser("docs", help="write the field reference of docs/modding.md from the schema")
+    guide = command("guide", "print the modding guide: a scenario step by step, and every field")
+    guide.set_defaults(run=_guide)
+
+    docs = command("docs", "for developers: write the guide's field reference from the schema")
     docs.add_argument("--check", action="store_true", help="only say whether the reference is current")
     docs.set_defaults(run=_docs)
 
-    bench = sub.add_parser("bench", help="measure turn and load times")
-    bench.add_argument("--json", action="store_true", help="print one JSON object")
-    bench.add_argument("--turns", type=int, default=30, help="turns timed per scenario")
+    bench = command("bench", "measure turn, load and frame times and memory")
+    json_option(bench)
+    bench.add_argument("--turns", type=_count, default=30, help="turns timed per scenario (default: 30)")
     bench.set_defaults(run=_bench)
     return parser
 
 
+def _add_verbosity(parser: argparse.ArgumentParser, at_top: bool) -> None:
+    # After the command they must not undo what was given before it: no defaults there.
+    unset = argparse.SUPPRESS
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0 if at_top else unset,
+        help=f"say more on the terminal: -v what the game does, -vv all (the log: {logs.log_file()})",
+    )
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if at_top else unset,
+        help="say only errors on the terminal, and show no progress",
+    )
+
+
+def _count(text: str) -> int:
+    """A number of turns or games: a whole number, at least 1."""
+    value = _whole_number(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = _whole_number(text)
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_SEED}, not {value}")
+    return value
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size: write it like 1280x720")
+    return int(width), int(height)
+
+
 def load(path_or_id: str) -> Scenario:
-    return find(path_or_id).load().scenario
+    return _found(path_or_id).load().scenario
+
+
+def _found(path_or_id: str) -> Entry:
+    entry = find(path_or_id)
+    logger.info("scenario %s: %s", entry.key, entry.path)
+    return entry
 
 
 def computer_session(state: GameState) -> Session:
@@ -161,8 +252,13 @@ def computer_session(state: GameState) -> Session:
     return Session(state, {region: ai for region in state.order})
 
 
-def _progress_printer(total: int, start: int) -> Any:
-    if not sys.stderr.isatty():
+def _shows_progress(args: argparse.Namespace) -> bool:
+    """A progress line on a terminal, unless told to be quiet or printing JSON."""
+    return not args.quiet and not getattr(args, "json", False) and sys.stderr.isatty()
+
+
+def _progress_printer(args: argparse.Namespace, total: int, start: int) -> Any:
+    if not _shows_progress(args):
         return None
 
     def show(turn: int) -> None:
@@ -187,11 +283,11 @@ def _play(args: argparse.Namespace) -> int:
     print(
         "There is no display here, so Bilateral cannot open its window. It plays a game between\n"
         f"computer players on '{scenario.meta.name.en}' instead and reports it. To play headless, try\n"
-        "`python -m game simulate --help`; to see the game, run `make play` on a desktop, or\n"
-        "`python -m game screenshot --scene map --out map.png` for a picture of it.\n"
+        f"`{args.prog} simulate --help`; to see the game, run `{args.prog}` on a desktop, or\n"
+        f"`{args.prog} screenshot --scene map --out map.png` for a picture of it.\n"
     )
     session = computer_session(state)
-    session.play_turns(state.turn_limit, _progress_printer(state.turn_limit, state.turn))
+    session.play_turns(state.turn_limit, _progress_printer(args, state.turn_limit, state.turn))
     _print_summary(state, scenario)
     return 0
 
@@ -204,14 +300,14 @@ def _simulate(args: argparse.Namespace) -> int:
         ai = StandardAI()
         session = resume(loaded, {region: ai for region in state.order})
     else:
-        entry = find(args.scenario)
+        entry = _found(args.scenario)
         loaded_scenario = entry.load()
         scenario = loaded_scenario.scenario
         text, file_name = entry.saved_text(loaded_scenario), entry.key
         state = new_game(scenario, args.seed)
         session = computer_session(state)
     start = state.turn
-    progress = None if args.json else _progress_printer(args.turns, start)
+    progress = _progress_printer(args, args.turns, start)
     autosave_dir = Path(args.autosave_dir) if args.autosave_dir else None
     if autosave_dir is not None:
         sweep_temporary_files(autosave_dir)
@@ -239,7 +335,7 @@ def _report_save_error(save: Callable[[], object]) -> None:
     try:
         save()
     except SaveError as error:
-        print(f"warning: {error}", file=sys.stderr)
+        logger.warning("%s", error)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -328,11 +424,11 @@ def _print_summary(state: GameState, scenario: Scenario) -> None:
 def _tournament(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.ais.split(",") if n.strip()]
     unknown = [n for n in names if n not in AI_NAMES]
-    if unknown or not names or args.games < 1:
-        print(f"choose --ais from {', '.join(AI_NAMES)} and at least one game", file=sys.stderr)
+    if unknown or not names:
+        print(f"choose --ais from {', '.join(AI_NAMES)}", file=sys.stderr)
         return 2
     scenario = load(args.scenario)
-    show = None if args.json else _progress_printer(args.games, 0)
+    show = _progress_printer(args, args.games, 0)
     result = run_tournament(scenario, names, args.games, args.seed, turns=args.turns, progress=show)
     if show is not None:
         print(file=sys.stderr)
@@ -378,28 +474,52 @@ def _gauntlet(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    failed = False
-    for path in args.paths:
-        if Path(path).name == MOD_FILE:  # a mod's card is checked as one
-            try:
-                _info, warnings = load_mod_info(Path(path))
-                for warning in warnings:
-                    print(warning)
-                print(f"{path}: valid mod card")
-            except ScenarioError as error:
-                failed = True
-                print(error)
-            continue
+    valid = [_validate_one(path) for path in args.paths]
+    return 0 if all(valid) else 1
+
+
+def _validate_one(path: str) -> bool:
+    """Print what is wrong with one scenario, mod card or mod folder; whether it is valid."""
+    if Path(path).is_dir():
+        return _validate_mod_folder(Path(path))
+    if Path(path).name == MOD_FILE:  # a mod's card is checked as one
         try:
-            loaded = find(path).load()
+            _info, warnings = load_mod_info(Path(path))
         except ScenarioError as error:
-            failed = True
             print(error)
-            continue
-        for warning in loaded.warnings:
+            return False
+        for warning in warnings:
             print(warning)
-        print(f"{path}: valid ({len(loaded.scenario.regions)} regions)")
-    return 1 if failed else 0
+        print(f"{path}: valid mod card")
+        return True
+    return _validate_scenario(path, lambda: find(path).load())
+
+
+def _validate_scenario(label: str, load: Callable[[], LoadedScenario]) -> bool:
+    try:
+        loaded = load()
+    except ScenarioError as error:
+        print(error)
+        return False
+    for warning in loaded.warnings:
+        print(warning)
+    print(f"{label}: valid ({len(loaded.scenario.regions)} regions)")
+    return True
+
+
+def _validate_mod_folder(folder: Path) -> bool:
+    """A mod's folder: its card, then each of its scenarios."""
+    if not (folder / MOD_FILE).is_file():
+        print(f"{folder}: a folder without a {MOD_FILE}: name a scenario file, or a mod's folder")
+        return False
+    mod = read_mod(folder)
+    for problem in mod.problems:
+        print(problem)
+    if mod.info is None:
+        return False
+    print(f"{folder / MOD_FILE}: valid mod card")
+    valid = [_validate_scenario(str(entry.path), entry.load) for entry in mod.entries]
+    return bool(mod.entries) and all(valid)
 
 
 def _list_scenarios(args: argparse.Namespace) -> int:
@@ -437,7 +557,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
         status = "broken" if mod.broken else "warnings"
         print(f"{'(mod ' + mod.folder.name + ')':<28}{'-':>8}  {status:<10}{mod.folder}")
         _print_some(mod.problems)
-    print(f"\nUser mods are read from {paths.mods_dir()}")
+    print(f"\nShipped scenarios are read from {SCENARIOS_DIR}")
+    print(f"User mods are read from {paths.mods_dir()}")
     return 0
 
 
@@ -450,7 +571,7 @@ def _print_some(problems: list[Problem], shown: int = 5) -> None:
 
 def _new_scenario(args: argparse.Namespace) -> int:
     try:
-        path = new_mod(args.name)
+        path = new_mod(args.name, title=args.title, title_pl=args.title_pl, command=args.prog)
     except (ValueError, FileExistsError) as error:
         print(error, file=sys.stderr)
         return 1
@@ -458,17 +579,19 @@ def _new_scenario(args: argparse.Namespace) -> int:
         print(f"could not write the new mod: {error}", file=sys.stderr)
         return 1
     print(f"Wrote a starter scenario to {path}")
-    print(f"and the mod's card to {path.parent.parent / 'mod.yaml'}.")
-    print(f"Check it with:  python -m game validate {args.name}/{args.name}")
-    print(f"Try it with:    python -m game simulate --scenario {args.name}/{args.name}")
-    print("It is also in the game's New game list. The guide to every field: docs/modding.md")
+    print(f"and the mod's card to {path.parent.parent / MOD_FILE}.")
+    if args.title_pl is None:
+        print("Its Polish title is the English one for now: change name.pl in both files to translate it.")
+    print(f"Check it with:  {args.prog} validate {args.name}/{args.name}")
+    print(f"Try it with:    {args.prog} simulate --scenario {args.name}/{args.name}")
+    print(f"It is also in the game's New game list. The guide to every field: {args.prog} guide")
     return 0
 
 
 def _soak(args: argparse.Namespace) -> int:
     from game.soak import run_soak
 
-    show = None if args.json else _progress_printer(args.turns, 0)
+    show = _progress_printer(args, args.turns, 0)
     result = run_soak(load(args.scenario), args.turns, args.seed, progress=show)
     if show is not None:
         print(file=sys.stderr)
@@ -483,12 +606,7 @@ def _soak(args: argparse.Namespace) -> int:
 def _screenshot(args: argparse.Namespace) -> int:
     from game.ui.screenshot import screenshot
 
-    try:
-        width, height = (int(part) for part in args.size.lower().split("x"))
-    except ValueError:
-        print("--size must look like 1280x720", file=sys.stderr)
-        return 2
-    out = screenshot(args.scenario, args.scene, args.lang, Path(args.out), (width, height))
+    out = screenshot(args.scenario, args.scene, args.lang, Path(args.out), args.size)
     print(out)
     return 0
 
@@ -505,19 +623,28 @@ def _docs(args: argparse.Namespace) -> int:
 
     current = MODDING_GUIDE.read_text(encoding="utf-8")
     fresh = with_reference(current)
+    if fresh == current:
+        print(f"{MODDING_GUIDE}: current")
+        return 0
     if args.check:
-        print(f"{MODDING_GUIDE}: " + ("current" if fresh == current else "stale: run `python -m game docs`"))
-        return 0 if fresh == current else 1
-    if fresh != current:
-        MODDING_GUIDE.write_text(fresh, encoding="utf-8")
+        print(f"{MODDING_GUIDE}: stale: run `{args.prog} docs`")
+        return 1
+    MODDING_GUIDE.write_text(fresh, encoding="utf-8")
     print(f"{MODDING_GUIDE}: reference written")
+    return 0
+
+
+def _guide(args: argparse.Namespace) -> int:
+    from game.scenario.reference import MODDING_GUIDE
+
+    print(MODDING_GUIDE.read_text(encoding="utf-8"), end="")
     return 0
 
 
 def _bench(args: argparse.Namespace) -> int:
     from game.bench import run_bench
 
-    figures = run_bench(args.turns, progress=sys.stderr.isatty() and not args.json)
+    figures = run_bench(args.turns, progress=_shows_progress(args))
     if args.json:
         print(json.dumps(figures, sort_keys=True))
     else:

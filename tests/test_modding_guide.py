@@ -6,6 +6,7 @@ one the schema gives today.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from game import paths
 from game.cli import main
+from game.scenario.loader import SCENARIOS_DIR
 from game.scenario.reference import MODDING_GUIDE, reference_markdown, with_reference
 
 BLOCK = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -46,13 +48,13 @@ def apply_diff(text: str, diff: str) -> str:
 
 
 def commands(body: str) -> list[tuple[list[str], str]]:
-    """Each `$ python -m game ...` line with the output printed below it."""
+    """Each `$ bilateral ...` line with the output printed below it."""
     result: list[tuple[list[str], str]] = []
     for line in body.splitlines():
         if line.startswith("$ "):
-            words = line[2:].split()
-            assert words[:3] == ["python", "-m", "game"], line
-            result.append((words[3:], ""))
+            words = shlex.split(line[2:])
+            assert words[0] == "bilateral", line
+            result.append((words[1:], ""))
         else:
             argv, shown = result[-1]
             result[-1] = (argv, shown + line + "\n")
@@ -73,12 +75,13 @@ def follow(document: str, capsys: pytest.CaptureFixture[str]) -> None:
                 capsys.readouterr()
                 main(argv)
                 out = capsys.readouterr().out.replace(str(paths.mods_dir()), "<mods>")
+                out = out.replace(str(SCENARIOS_DIR), "<shipped>")
                 assert out == shown, f"`{' '.join(argv)}` printed:\n{out}\nbut the guide shows:\n{shown}"
         elif step.kind == "sh":
             for line in step.body.splitlines():
-                words = line.split()
-                assert words[:3] == ["python", "-m", "game"], line
-                assert main(words[3:]) == 0, line
+                words = shlex.split(line)
+                assert words[0] == "bilateral", line
+                assert main(words[1:]) == 0, line
 
 
 def test_the_guide_followed_to_the_letter_gives_a_scenario_that_validates_and_plays(

@@ -6,7 +6,10 @@ personalities of its mod.yaml.
 
 from __future__ import annotations
 
+import errno
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +20,7 @@ from game.core.snapshot import state_hash
 from game.saves import load_game, save_game
 from game.scenario.build import new_game
 from game.scenario.errors import ScenarioError
+from game.scenario.jsonschema import json_schema_text
 from game.scenario.loader import load_scenario_bytes
 from game.session import Session
 
@@ -38,13 +42,71 @@ def test_a_new_scenario_is_a_mod_that_validates_and_plays() -> None:
     assert Session(new_game(loaded.scenario, 3), {}).state.turn == 1  # it builds a game
 
 
-def test_the_starter_points_editors_at_the_shipped_schema() -> None:
-    first_line = new_mod("schema_check").read_text(encoding="utf-8").splitlines()[0]
-    assert first_line.startswith("# yaml-language-server: $schema=file://")
-    assert Path(first_line.split("file://", 1)[1]).name == "scenario.schema.json"
-    assert Path(first_line.split("file://", 1)[1]).is_file()
-    card_line = (paths.mods_dir() / "schema_check" / "mod.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert card_line.endswith("/mod.schema.json") and Path(card_line.split("file://", 1)[1]).is_file()
+def _schema_link(file: Path) -> Path:
+    """Where the first line of a YAML file points editors, resolved as an editor does."""
+    first_line = file.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first_line.startswith(prefix)
+    return (file.parent / first_line.removeprefix(prefix)).resolve()
+
+
+def test_the_starter_points_editors_at_schemas_that_go_with_the_mod(tmp_path: Path) -> None:
+    """The links are relative, to copies inside the mod: moved or shared, the mod keeps them."""
+    new_mod("schema_check")
+    moved = tmp_path / "shared_copy"
+    (paths.mods_dir() / "schema_check").rename(moved)
+    scenario_schema = _schema_link(moved / "scenarios" / "schema_check.yaml")
+    mod_schema = _schema_link(moved / "mod.yaml")
+    assert scenario_schema == moved / "schemas" / "scenario.schema.json"
+    assert mod_schema == moved / "schemas" / "mod.schema.json"
+    assert scenario_schema.read_text(encoding="utf-8") == json_schema_text("scenario")
+    assert mod_schema.read_text(encoding="utf-8") == json_schema_text("mod")
+
+
+def test_a_failed_new_scenario_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fills up half-way: no half-made mod is left to show as broken, and the name is free."""
+    write_text = Path.write_text
+
+    def full_disk(self: Path, *args: Any, **kwargs: Any) -> int:
+        if self.name == "half_made.yaml":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(OSError):
+        new_mod("half_made")
+    assert list(paths.mods_dir().iterdir()) == []
+    assert main(["new-scenario", "half_made"]) == 1  # the command reports it
+    assert list(paths.mods_dir().iterdir()) == []
+    monkeypatch.undo()
+    assert new_mod("half_made").is_file()
+
+
+def test_a_hidden_folder_in_the_mods_folder_is_not_a_mod() -> None:
+    """What a killed new-scenario (or an editor, or git) leaves there is not listed as a broken mod."""
+    (paths.mods_dir() / ".half_made-x1y2" / "scenarios").mkdir(parents=True)
+    assert catalogue.user_mods() == []
+
+
+def test_the_starter_takes_titles_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-scenario", "river_war", "--title", 'River "War"', "--title-pl", "Wojna o rzekę"]) == 0
+    assert "Polish title" not in capsys.readouterr().out
+    scenario = find("river_war/river_war").load().scenario
+    assert (scenario.meta.name.en, scenario.meta.name.pl) == ('River "War"', "Wojna o rzekę")
+    card = catalogue.user_mods()[0].info
+    assert card is not None and (card.name.en, card.name.pl) == ('River "War"', "Wojna o rzekę")
+
+
+def test_a_starter_without_a_polish_title_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-scenario", "green_hills"]) == 0
+    assert "Its Polish title is the English one for now" in capsys.readouterr().out
+    assert find("green_hills/green_hills").load().scenario.meta.name.pl == "Green Hills"
+
+
+def test_a_title_too_long_is_refused_before_anything_is_written(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-scenario", "long_one", "--title", "x" * 81]) == 1
+    assert "1 to 80 characters" in capsys.readouterr().err
+    assert not paths.mods_dir().exists() or list(paths.mods_dir().iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["Green Hills", "9lives", "a/b", "", "x" * 41])
@@ -121,6 +183,67 @@ def test_a_mod_scenario_named_by_its_path_still_uses_its_mod() -> None:
     entry = find(str(path))
     assert entry.key == "by_path/by_path" and entry.mod is not None
     assert entry.load().scenario.meta.id == "by_path"
+
+
+def test_a_mod_kept_outside_the_mods_folder_is_validated_with_its_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A modder's own copy (a repository, say): the scenario by its path still uses its mod.yaml."""
+    new_mod("workshop")
+    outside = tmp_path / "projects" / "workshop"
+    outside.parent.mkdir()
+    (paths.mods_dir() / "workshop").rename(outside)
+    scenario = outside / "scenarios" / "workshop.yaml"
+    entry = find(str(scenario))
+    assert entry.mod is not None and entry.mod.id == "workshop" and entry.root == outside.resolve()
+    assert main(["validate", str(scenario)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"{scenario}: valid (3 regions)\n"  # the cultures of mod.yaml are known: no "did you mean"
+
+
+def test_a_mod_folder_is_validated_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`validate <mod folder>` checks the card, then every scenario of the mod."""
+    first = new_mod("whole")
+    second = first.with_name("second.yaml")
+    second.write_text(
+        first.read_text(encoding="utf-8")
+        .replace("id: whole ", "id: second")
+        .replace("military: 30", "militar: 30"),
+        encoding="utf-8",
+    )
+    folder = paths.mods_dir() / "whole"
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{folder / 'mod.yaml'}: valid mod card"
+    assert any(line.startswith(f"{second}:") and "militar" in line for line in out)
+    assert out[-1] == f"{first}: valid (3 regions)"
+    second.unlink()
+    assert main(["validate", str(folder)]) == 0
+
+
+def test_a_folder_that_is_no_mod_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert out == f"{tmp_path}: a folder without a mod.yaml: name a scenario file, or a mod's folder\n"
+
+
+def test_mods_of_one_id_are_not_silently_shadowed(capsys: pytest.CaptureFixture[str]) -> None:
+    """Three folders of the mod id `valley`: one entry, the first folder's; the others broken, saying why."""
+    new_mod("valley")
+    for copy in ("valley_copy", "valley_old"):
+        shutil.copytree(paths.mods_dir() / "valley", paths.mods_dir() / copy)
+    listings, broken = survey()
+    assert [item.entry.key for item in listings].count("valley/valley") == 1
+    assert find("valley/valley").path.parent.parent.name == "valley"
+    assert [mod.folder.name for mod in broken] == ["valley_copy", "valley_old"]
+    for mod in broken:
+        assert mod.broken and [p.code for p in mod.problems] == ["mod.duplicate_id"]
+        problem = mod.problems[0]
+        assert (problem.line, problem.column) == (7, 5)  # at the id in mod.yaml
+        assert f"taken by {paths.mods_dir() / 'valley'}" in problem.message
+    assert main(["list-scenarios"]) == 0
+    out = capsys.readouterr().out
+    assert "(mod valley_copy)" in out and "(mod valley_old)" in out and "is taken by" in out
 
 
 def test_an_unknown_scenario_name_suggests_the_closest() -> None:

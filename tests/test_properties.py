@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -311,6 +312,7 @@ SETTINGS = settings(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(variant=st.integers(0, 3), steps=st.integers(5, 120), data=st.data())
 def test_random_play_keeps_the_state_sound(variant: int, steps: int, data: st.DataObject) -> None:
@@ -352,6 +354,7 @@ def test_same_seed_and_actions_give_the_same_hash(variant: int, steps: int, data
     assert state_hash(replayed) == state_hash(state)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=8,
     deadline=None,

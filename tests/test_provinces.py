@@ -205,6 +205,19 @@ def test_a_capital_outside_its_province_gets_a_warning(mod: Path) -> None:
     assert "map.capital_outside" in codes(loaded.warnings)
 
 
+def test_a_capital_in_a_lake_inside_its_province_gets_a_warning(tmp_path: Path) -> None:
+    """The outline goes around the lake, so the capital is "inside" it: the painting says water."""
+    paint(tmp_path / "provinces.png")
+    picture = pygame.image.load(str(tmp_path / "provinces.png"))
+    picture.fill(WATER, (30, 30, 40, 40))  # a lake in the middle of red
+    pygame.image.save(picture, str(tmp_path / "provinces.png"))
+    warnings = load_scenario(write(tmp_path, scenario_text())).warnings  # red's capital is at [50, 50]
+    assert codes(warnings) == ["map.capital_in_hole"]
+    assert "red: its capital [50, 50]" in warnings[0].message and "#0a145a" in warnings[0].message
+    on_the_shore = load_scenario(write(tmp_path, scenario_text(positions={"red": "[28, 50]"})))
+    assert on_the_shore.warnings == []  # within a border line's width of its own colour
+
+
 def test_a_region_painted_in_several_parts_gets_a_warning(tmp_path: Path) -> None:
     paint(tmp_path / "provinces.png")
     picture = pygame.image.load(str(tmp_path / "provinces.png"))
@@ -386,6 +399,38 @@ def test_when_most_colours_are_missing_the_likely_cause_is_named(mod: Path) -> N
     problems = problems_of(write(mod, scenario_text(colours=shifted)))
     assert "map.colours_shifted" in codes(problems)
     assert any("anti-aliasing" in p.message for p in problems)
+
+
+def with_chunks(png: bytes, extra: bytes) -> bytes:
+    """The PNG with chunks added after its header."""
+    header_end = 8 + 12 + int.from_bytes(png[8:12], "big")
+    return png[:header_end] + extra + png[header_end:]
+
+
+def test_a_colour_profile_is_ignored_and_libpng_stays_quiet(
+    mod: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Colour management and text chunks say how to show a picture, not what it holds: the game
+    reads the stored colours, and libpng gets no broken profile to warn about on the terminal."""
+    image = mod / "provinces.png"
+    plain = load_scenario(write(mod, scenario_text())).provinces
+    broken_profile = chunk(b"iCCP", b"ICC Profile\x00\x00" + zlib.compress(b"x" * 200))
+    gamma = chunk(b"gAMA", struct.pack(">I", 100_000))
+    image.write_bytes(with_chunks(image.read_bytes(), broken_profile + gamma + chunk(b"tEXt", b"\x00bad")))
+    capfd.readouterr()
+    profiled = load_scenario(write(mod, scenario_text())).provinces
+    assert capfd.readouterr().err == ""
+    assert profiled is not None and plain is not None and profiled.outlines == plain.outlines
+
+
+def test_colours_shifted_by_a_colour_profile_are_blamed_on_it(mod: Path) -> None:
+    image = mod / "provinces.png"
+    image.write_bytes(with_chunks(image.read_bytes(), chunk(b"sRGB", b"\x00")))
+    shifted = {"red": "#c92828", "green": "#28c928", "blue": "#2828c9"}
+    problem = next(
+        p for p in problems_of(write(mod, scenario_text(colours=shifted))) if p.code == "map.colours_shifted"
+    )
+    assert "colour profile (sRGB chunk)" in problem.message and "anti-aliasing" not in problem.message
 
 
 def test_a_picture_stretched_to_another_shape_gets_a_warning(mod: Path) -> None:

@@ -315,7 +315,11 @@ def test_killing_the_game_while_it_autosaves_never_leaves_a_broken_save(tmp_path
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(1.0, 2.5))
+        # Killed at a random moment after its first autosave, however slow the machine is today.
+        guard = time.monotonic() + 300  # against a hang only
+        while not autosaves(folder) and process.poll() is None and time.monotonic() < guard:
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0.0, 1.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
         sweep_temporary_files(folder)

@@ -5,7 +5,6 @@ Each test states one rule in its docstring, then edits a small valid scenario to
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -599,16 +598,11 @@ def big_scenario(count: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def test_two_hundred_regions_load_fast() -> None:
-    """A 200-region scenario parses and validates well under 150 ms (best of three runs)."""
-    data = big_scenario(200)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        loaded = load_scenario_bytes(data, "big.yaml")
-        best = min(best, time.perf_counter() - start)
+def test_two_hundred_regions_load() -> None:
+    """A 200-region scenario parses and validates (how fast: `bilateral bench`, generated-200)."""
+    loaded = load_scenario_bytes(big_scenario(200), "big.yaml")
     assert len(loaded.scenario.regions) == 200
-    assert best < 0.15
+    assert loaded.warnings == []
 
 
 def test_a_scenario_whose_id_is_not_its_file_name_gets_a_warning(tmp_path: Path) -> None:

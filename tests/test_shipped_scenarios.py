@@ -39,7 +39,11 @@ def test_shipped_scenario_is_valid_without_warnings(path: Path) -> None:
         assert region.name.en and region.name.pl
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: Path(p).stem)
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(p, marks=pytest.mark.slow) if p.stem == "meridia" else p for p in SHIPPED],
+    ids=lambda p: Path(p).stem,
+)
 def test_shipped_scenario_plays_to_the_end(path: Path) -> None:
     """Computer players finish the game: a winner, or the turn limit."""
     state = new_game(load_scenario(path).scenario, seed=11)

@@ -189,6 +189,7 @@ def test_an_unexpected_error_in_a_game_shows_the_log_and_autosaves_the_game(
     assert len(autosaves(paths.autosaves_dir())) >= min(before + 1, 3)
     labels = " ".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
     assert "bilateral.log" in labels and "autosaved" in labels
+    assert "RuntimeError: a bug in a scene" in Path(app.scene.log_file).read_text(encoding="utf-8")
 
 
 def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:

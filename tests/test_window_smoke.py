@@ -16,7 +16,21 @@ TOOLS = ("Xvfb", "xdotool", "import")
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in TOOLS), reason="needs Xvfb, xdotool and ImageMagick's import"
 )
-DISPLAY = ":97"
+GUARD = 120.0  # seconds: against a hang only
+
+
+def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An X server on a free display, once it is ready: -displayfd makes Xvfb choose a display no
+    one else uses and print it only when it accepts clients, however slow the machine is today."""
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert server.stdout is not None
+    number = server.stdout.readline().decode().strip()  # blocks until ready; empty if it died
+    assert number.isdigit(), "Xvfb did not start"
+    return server, f":{number}"
 
 
 def _screen(env: dict[str, str], folder: Path, name: str) -> str:
@@ -25,14 +39,27 @@ def _screen(env: dict[str, str], folder: Path, name: str) -> str:
     return hashlib.sha256(out.read_bytes()).hexdigest()
 
 
+def _settled(env: dict[str, str], folder: Path, name: str, unlike: str = "") -> str:
+    """The screen once it has stopped changing (and differs from `unlike`, if it ever does): the
+    game draws at its own pace on a busy machine. GUARD only stops a hang."""
+    guard = time.monotonic() + GUARD
+    previous = _screen(env, folder, name)
+    while time.monotonic() < guard:
+        time.sleep(0.2)
+        current = _screen(env, folder, name)
+        if current == previous and current != unlike:
+            return current
+        previous = current
+    return previous
+
+
 def test_a_real_window_opens_and_answers_clicks_and_keys(tmp_path: Path) -> None:
-    server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24"], stderr=subprocess.DEVNULL)
-    env = {**os.environ, "DISPLAY": DISPLAY, "BILATERAL_HOME": str(tmp_path)}
+    server, display = _start_xvfb()
+    env = {**os.environ, "DISPLAY": display, "BILATERAL_HOME": str(tmp_path)}
     env.pop("SDL_VIDEODRIVER", None)
     env.pop("SDL_AUDIODRIVER", None)
     game = None
     try:
-        time.sleep(1.5)
         game = subprocess.Popen(
             [sys.executable, "-m", "game", "play"],
             env=env,
@@ -41,17 +68,18 @@ def test_a_real_window_opens_and_answers_clicks_and_keys(tmp_path: Path) -> None
             stderr=subprocess.DEVNULL,
         )
         found = subprocess.run(
-            ["xdotool", "search", "--sync", "--class", "bilateral"], env=env, capture_output=True, timeout=30
+            ["xdotool", "search", "--sync", "--class", "bilateral"],
+            env=env,
+            capture_output=True,
+            timeout=GUARD,
         )
         assert found.returncode == 0, "the window never appeared"
         window = found.stdout.split()[0].decode()
-        time.sleep(1.0)
-        title = _screen(env, tmp_path, "title")
+        title = _settled(env, tmp_path, "title")
         # "New game" sits in the middle of the title screen
         click = ["xdotool", "mousemove", "--window", window, "640", "342", "click", "1"]
         subprocess.run(click, env=env, check=True)
-        time.sleep(1.0)
-        chooser = _screen(env, tmp_path, "new-game")
+        chooser = _settled(env, tmp_path, "new-game", unlike=title)
         assert chooser != title, "clicking New game changed nothing"
         subprocess.run(["xdotool", "key", "--window", window, "Escape"], env=env, check=True)
         assert game.poll() is None, "the window closed by itself"

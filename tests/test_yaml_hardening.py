@@ -18,6 +18,10 @@ from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_scenario, load_scenario_bytes
 from game.scenario.yamlsafe import LocationMap, parse_yaml
 
+# These inputs take milliseconds to refuse. The bound only stops a regression that expands an
+# alias bomb or runs away on deep nesting from hanging the suite: a guard, not a timing.
+HANG_GUARD = 30.0
+
 VALID = """\
 format: 1
 meta:
@@ -142,7 +146,7 @@ def test_alias_bomb_is_refused_fast() -> None:
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     start = time.perf_counter()
     problems = refused("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD
     assert only(problems, "yaml.anchor").line == 1
     assert str(only(problems, "yaml.alias")).startswith("t.yaml:2:10: aliases (*a0) are not allowed")
 
@@ -165,7 +169,7 @@ def test_very_deep_flow_nesting_does_not_crash() -> None:
     """100000 nested [ are refused in-process, quickly, without crashing the interpreter."""
     start = time.perf_counter()
     problem = only(refused(b"[" * 100_000), "yaml.too_deep")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD
     assert problem.line == 1
 
 
@@ -182,7 +186,7 @@ def test_very_deep_nesting_of_any_kind_is_refused(data: bytes) -> None:
     """Block lists, flow mappings and indented mappings are all capped at the nesting limit."""
     start = time.perf_counter()
     only(refused(data), "yaml.too_deep")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_GUARD
 
 
 def test_nesting_limit_is_exact() -> None:
@@ -204,15 +208,18 @@ def test_huge_input_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -
     assert "150 bytes" in problem.message
 
 
-def test_huge_file_is_refused_by_its_size(tmp_path: Path) -> None:
+def test_huge_file_is_refused_by_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """load_scenario refuses a file over the cap from its size, without reading it."""
     path = tmp_path / "huge.yaml"
     with path.open("wb") as handle:
         handle.truncate(loader.MAX_BYTES * 100)  # sparse: costs no disk, and reading it would be slow
-    start = time.perf_counter()
+
+    def no_reading(*_: object, **__: object) -> None:
+        raise AssertionError("a file over the cap must not be opened")
+
+    monkeypatch.setattr(Path, "open", no_reading)
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
-    assert time.perf_counter() - start < 1.0
     assert caught.value.problems[0].code == "yaml.too_large"
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Callable
-from pathlib import Path
 
+from game import data
 from game.core.messages import Msg, number_text
 
 DOMAIN = "bilateral"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = data.locale_folder()
 LANGUAGES = ("en", "pl")
 DECIMAL_POINTS = {"en": ".", "pl": ","}
 

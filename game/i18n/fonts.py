@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import game
+from game import data
 
-FONT_DIR = Path(game.__file__).resolve().parent.parent / "assets" / "fonts"
+FONT_DIR = data.assets_folder() / "fonts"
 LICENSE = FONT_DIR / "LICENSE-DejaVu.txt"
 
 

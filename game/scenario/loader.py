@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import game
+from game import data
 from game.scenario.errors import Problem, ScenarioError, sort_problems
 from game.scenario.provinces import ProvinceMap, paint
 from game.scenario.schema import ModInfo, Scenario
@@ -13,7 +13,7 @@ from game.scenario.validate import validate, validate_mod
 from game.scenario.yamlsafe import parse_yaml
 
 MAX_BYTES = 4_000_000
-SCENARIOS_DIR = Path(game.__file__).resolve().parent.parent / "scenarios"
+SCENARIOS_DIR = data.scenarios_folder()
 
 
 @dataclass(frozen=True)

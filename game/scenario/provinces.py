@@ -140,6 +140,33 @@ def png_size(data: bytes, name: str) -> tuple[int, int]:
     return size
 
 
+# The chunks that say what the pixels are; the rest (colour profiles, gamma, text) only says how
+# to show or describe them. Read without the rest, a painting gives exactly the values stored, and
+# libpng has nothing to warn about on the terminal.
+PIXEL_CHUNKS = (b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND")
+COLOUR_PROFILE_CHUNKS = (b"iCCP", b"sRGB", b"gAMA", b"cHRM")
+
+
+def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """Each chunk of a PNG that png_size has accepted: its type and its whole bytes."""
+    found, position = [], len(PNG_SIGNATURE)
+    while position < len(data):
+        end = position + 12 + int.from_bytes(data[position : position + 4], "big")
+        found.append((data[position + 4 : position + 8], data[position:end]))
+        position = end
+    return found
+
+
+def pixels_only(data: bytes) -> bytes:
+    """The PNG with only the chunks that say what its pixels are."""
+    return PNG_SIGNATURE + b"".join(whole for kind, whole in _chunks(data) if kind in PIXEL_CHUNKS)
+
+
+def colour_profile(data: bytes) -> str | None:
+    """The colour-management chunk a PNG carries (the first), which tells of a colour profile."""
+    return next((kind.decode() for kind, _whole in _chunks(data) if kind in COLOUR_PROFILE_CHUNKS), None)
+
+
 def _checked_size(width: int, height: int, name: str) -> tuple[int, int]:
     if width < 1 or height < 1:
         raise AssetError(f"'{name}' is damaged: it is {width}x{height} pixels", "asset.damaged")
@@ -155,7 +182,7 @@ def _checked_size(width: int, height: int, name: str) -> tuple[int, int]:
 def decode(data: bytes, name: str) -> pygame.Surface:
     """The image as 32-bit pixels, whatever its PNG colour type."""
     try:
-        image = pygame.image.load(io.BytesIO(data), "provinces.png")
+        image = pygame.image.load(io.BytesIO(pixels_only(data)), "provinces.png")
     except (pygame.error, ValueError) as error:
         raise AssetError(f"'{name}' cannot be decoded as a PNG: {error}", "asset.damaged") from None
     pixels = pygame.Surface(image.get_size(), 0, 32)
@@ -271,7 +298,8 @@ def paint(
     report = _Reporter(locations, filename)
     try:
         path = asset_file(relative, folder, root)
-        pixels = decode(read_png(path, relative), relative)
+        data = read_png(path, relative)
+        pixels = decode(data, relative)
     except AssetError as error:
         report(("meta", "map", "provinces"), error.message, error.code)
         return PaintedScenario(scenario, None, report.problems)
@@ -282,7 +310,8 @@ def paint(
     size = (scenario.meta.map.width, scenario.meta.map.height)
     colours = {r.id: hex_rgb(r.province_colour or r.colour) for r in scenario.regions}
     painted = analyse(pixels, colours, size)
-    _compare(scenario, painted, pixels, relative, report)
+    _compare(scenario, painted, pixels, relative, report, colour_profile(data))
+    _capitals_in_holes(scenario, painted, pixels, report)
     return PaintedScenario(scenario, painted, report.problems)
 
 
@@ -297,15 +326,27 @@ class _Reporter:
 
 
 def _compare(
-    scenario: Scenario, painted: ProvinceMap, pixels: pygame.Surface, image: str, report: _Reporter
+    scenario: Scenario,
+    painted: ProvinceMap,
+    pixels: pygame.Surface,
+    image: str,
+    report: _Reporter,
+    profile: str | None = None,
 ) -> None:
     index = {r.id: i for i, r in enumerate(scenario.regions)}
     if len(painted.unpainted) >= max(2, len(scenario.regions) // 2):
+        missing = (
+            f"{len(painted.unpainted)} of {len(scenario.regions)} region colours are nowhere in '{image}'"
+        )
+        cause = (
+            f"it carries a colour profile ({profile} chunk), and an editor that saves through one "
+            "changes every colour: export it without the colour profile"
+            if profile
+            else "was it saved with anti-aliasing or blur?"
+        )
         report(
             ("meta", "map", "provinces"),
-            f"{len(painted.unpainted)} of {len(scenario.regions)} region colours are nowhere in '{image}': "
-            "was it saved with anti-aliasing, blur or a colour profile? Each region's pixels must have "
-            "exactly its colour",
+            f"{missing}: {cause}. Each region's pixels must have exactly its colour",
             "map.colours_shifted",
         )
     width, height = painted.image_size
@@ -367,6 +408,42 @@ def _compare(
                     "map.neighbours_far_apart",
                     "warning",
                 )
+
+
+def _capitals_in_holes(
+    scenario: Scenario, painted: ProvinceMap, pixels: pygame.Surface, report: _Reporter
+) -> None:
+    """A capital inside its province's outline but on another colour: in a lake or an enclave that
+    the outline goes around (a capital outside the outline has its own warning)."""
+    width, height = painted.image_size
+    sx, sy = scenario.meta.map.width / width, scenario.meta.map.height / height
+    for index, region in enumerate(scenario.regions):
+        outline = painted.outlines.get(region.id)
+        x, y = region.position
+        if outline is None or not contains(outline, (x, y)):
+            continue
+        px, py = min(width - 1, max(0, int(x / sx))), min(height - 1, max(0, int(y / sy)))
+        if _own_colour_near(pixels, (px, py), hex_rgb(region.province_colour or region.colour)):
+            continue
+        seen = "#{:02x}{:02x}{:02x}".format(*pixels.get_at((px, py))[:3])
+        report(
+            ("regions", index, "position"),
+            f"{region.id}: its capital [{x:g}, {y:g}] lies inside its painted province but on {seen}, "
+            "not on its own colour: in a lake or another region's enclave?",
+            "map.capital_in_hole",
+            "warning",
+        )
+
+
+def _own_colour_near(pixels: pygame.Surface, point: tuple[int, int], colour: Rgb) -> bool:
+    """Whether the colour is painted within GAP pixels: a capital on a thin border line is fine."""
+    x, y = point
+    width, height = pixels.get_size()
+    return any(
+        tuple(pixels.get_at((i, j)))[:3] == colour
+        for i in range(max(0, x - GAP), min(width, x + GAP + 1))
+        for j in range(max(0, y - GAP), min(height, y + GAP + 1))
+    )
 
 
 def _gap(a: list[Point], b: list[Point]) -> float:

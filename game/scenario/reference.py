@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from pathlib import Path
 from typing import Any
 
-import game
+from game import data
 from game.scenario.schema import ModInfo, Scenario
 
-MODDING_GUIDE = Path(game.__file__).resolve().parent.parent / "docs" / "modding.md"
+MODDING_GUIDE = data.modding_guide()
 START = "<!-- reference:start (written by `python -m game docs`; edit game/scenario/schema.py instead) -->"
 END = "<!-- reference:end -->"
 ID_PATTERN = "^[a-z][a-z0-9_]{0,39}$"

@@ -13,8 +13,8 @@ from dataclasses import replace
 
 import pygame
 
-from game import paths
 from game.i18n import language, set_language
+from game.logs import attach_file
 from game.saves import SaveError
 from game.settings import Settings, load_settings, save_settings
 from game.ui.gui import Gui
@@ -152,13 +152,7 @@ class App:
             self._show_error(traceback.format_exc())
 
     def _show_error(self, details: str) -> None:
-        log_file = paths.logs_dir() / "bilateral.log"
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            with open(log_file, "a", encoding="utf-8") as handle:
-                handle.write(details + "\n")
-        except OSError:
-            pass
+        log_file = attach_file()  # the command line has attached it already; a test may not have
         logger.error("unexpected error in the window:\n%s", details)
         self.error = details
         saved = self._rescue_game()

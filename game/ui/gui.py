@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pygame
@@ -16,14 +15,14 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
-import game
+from game import data
 from game.i18n.fonts import font_path
 
 # Colours and fonts of the widgets, in pygame_gui's theme format: a modder may restyle the game
 # without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
 # for a disabled button); "@list_row" is a list entry, its text at the left.
 logger = logging.getLogger(__name__)
-THEME_FILE = Path(game.__file__).resolve().parent.parent / "assets" / "theme.json"
+THEME_FILE = data.assets_folder() / "theme.json"
 
 
 class Gui:

@@ -1,0 +1,1 @@
+"""The shipped scenarios: installed as game.data.scenarios (see game/data)."""
