@@ -46,6 +46,25 @@ def army(view: View, other: str) -> float:
     return seen if seen is not None else UNSEEN_ARMY_PER_ECONOMY * view.economy(other)
 
 
+def menace(view: View, other: str) -> float:
+    """How much of another region's army we must be ready for: all of it from an aggressor, a
+    betrayer or an enemy, less from a neighbour at peace, little under a pact, none from an ally."""
+    if view.at_war(other) or untrustworthy(view, other):
+        return army(view, other)
+    if view.has_treaty(other, "alliance"):
+        return 0.0
+    bound = view.has_treaty(other, "non_aggression") or view.truce_with(other)
+    return army(view, other) * (0.3 if bound else 0.6 if view.opinion_of(other) > -15 else 0.9)
+
+
+def defence(view: View) -> float:
+    """What we bring if attacked at home: our army and people, and our allies' help."""
+    rules, region = view.rules, view.region
+    people = rules.home_guard * region.economy
+    allies = rules.ally_share * sum(army(view, a) for a in view.allies())
+    return (region.military + people) * (1 + rules.home_ground) + allies
+
+
 @dataclass(frozen=True, slots=True)
 class Danger:
     region: str

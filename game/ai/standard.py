@@ -329,20 +329,19 @@ class StandardAI:
         spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - 20
         if spare < 5:
             return
-        shared = rules.ally_share * sum(assess.army(view, a) for a in view.allies())
-        threat = max((assess.army(view, n) for n in view.neighbours()), default=0.0)
+        threat = max((assess.menace(view, n) for n in view.neighbours()), default=0.0)
         for aggressor in assess.aggressors(view):
             if aggressor != me and view.reachable(aggressor):
-                threat = max(threat, 1.3 * assess.army(view, aggressor))
+                threat = max(threat, assess.army(view, aggressor))
         for enemy in view.enemies():
-            threat = max(threat, 1.5 * assess.army(view, enemy))
-        wanted = threat * (1.0 + 0.4 * (1 - p.risk) + 0.4 * p.aggression) - shared
-        affordable = region.military * rules.military_upkeep < rules.ai.max_army_upkeep * max(
-            region.economy, 1.0
-        )
+            threat = max(threat, 1.3 * assess.army(view, enemy))
+        # ready for the worst threat, with a margin the cautious and the warlike want larger
+        shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - assess.defence(view)
+        upkeep = region.military * rules.military_upkeep
+        affordable = upkeep < rules.ai.max_army_upkeep * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
-        if affordable and region.military < wanted:
-            gold = min(amount, (wanted - region.military) / max(rules.invest_military_rate, 0.01))
+        if affordable and shortfall > 0:
+            gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01))
             yield 6.0, A.Invest(me, "military", round(gold, 2))
             amount = round(amount - gold, 2)
         if amount >= 5 and view.turn_limit - view.turn > 25:  # an economy pays back in about 30 turns
