@@ -428,6 +428,12 @@ def _tournament(args: argparse.Namespace) -> int:
         print(f"choose --ais from {', '.join(AI_NAMES)}", file=sys.stderr)
         return 2
     scenario = load(args.scenario)
+    if len(names) > len(scenario.regions):
+        print(
+            f"{len(names)} kinds of player, but only {len(scenario.regions)} regions to seat them",
+            file=sys.stderr,
+        )
+        return 2
     show = _progress_printer(args, args.games, 0)
     result = run_tournament(scenario, names, args.games, args.seed, turns=args.turns, progress=show)
     if show is not None:
@@ -439,6 +445,10 @@ def _tournament(args: argparse.Namespace) -> int:
     print(f"  {'player':<12}{'wins':>6}{'mean rank':>11}{'games':>7}")
     for name, row in result["by_ai"].items():
         print(f"  {name:<12}{row['wins']:>6}{row['mean_rank']:>11.2f}{row['games']:>7}")
+    print("\n  mean rank difference per game (below zero: the first does better), 95 % interval")
+    for pair, row in result["rank_differences"].items():
+        low, high = row["interval"]
+        print(f"  {pair:<24}{row['mean']:>+8.2f}  [{low:+.2f}, {high:+.2f}]")
     return 0
 
 

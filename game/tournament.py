@@ -15,6 +15,7 @@ from game.core.model import GameState
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
 from game.session import Session
+from game.stats import interval
 
 
 @dataclass(slots=True)
@@ -22,10 +23,24 @@ class Tally:
     wins: int = 0
     games: int = 0
     ranks: list[int] = field(default_factory=list)
+    by_game: list[float] = field(default_factory=list)  # the mean rank of its seats in each game
 
     def report(self) -> dict[str, Any]:
         mean = round(statistics.fmean(self.ranks), 3) if self.ranks else None
         return {"wins": self.wins, "mean_rank": mean, "games": self.games}
+
+
+def differences(tallies: dict[str, Tally]) -> dict[str, Any]:
+    """For each pair of kinds, the mean per game of the first's mean rank minus the second's, with
+    its 95 % interval: below zero (the whole interval), the first does better."""
+    found: dict[str, Any] = {}
+    names = list(tallies)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            pairs = list(zip(tallies[first].by_game, tallies[second].by_game, strict=True))
+            mean, low, high = interval([a - b for a, b in pairs])
+            found[f"{first}-{second}"] = {"mean": round(mean, 3), "interval": [round(low, 3), round(high, 3)]}
+    return found
 
 
 def seat_players(state: GameState, names: Sequence[str], game: int) -> dict[str, str]:
@@ -53,6 +68,10 @@ def run_tournament(
     turns: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
+    if len(names) > len(scenario.regions):
+        raise ValueError(
+            f"{len(names)} kinds of player for {len(scenario.regions)} regions: each needs a seat"
+        )
     players: dict[str, Controller] = {name: make_ai(name) for name in names}
     tallies = {name: Tally() for name in names}
     for game in range(games):
@@ -65,6 +84,9 @@ def run_tournament(
             tallies[name].games += 1
         for region, name in seats.items():
             tallies[name].ranks.append(ranks[region])
+        for name in names:
+            mine = [ranks[region] for region, seated in seats.items() if seated == name]
+            tallies[name].by_game.append(statistics.fmean(mine))
         if state.winner is not None:
             tallies[seats[state.winner]].wins += 1
         if progress is not None:
@@ -74,4 +96,5 @@ def run_tournament(
         "seed": seed,
         "games": games,
         "by_ai": {name: tally.report() for name, tally in tallies.items()},
+        "rank_differences": differences(tallies),
     }

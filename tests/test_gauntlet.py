@@ -9,8 +9,9 @@ from game.ai.scripted import STRATEGIES, scripted_player
 from game.ai.standard import StandardAI
 from game.catalogue import find
 from game.core import actions as A
-from game.gauntlet import STANDARD, Game, games_of, interval, play, run_gauntlet
+from game.gauntlet import STANDARD, Game, games_of, play, run_gauntlet
 from game.session import Session
+from game.stats import interval
 from tests.conftest import build_world
 
 KIND_OF = {

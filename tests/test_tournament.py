@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from game.catalogue import find
 from game.cli import main
 from game.core.diplomacy import annex
-from game.tournament import final_ranks, seat_players
+from game.tournament import final_ranks, run_tournament, seat_players
 from tests.conftest import build_world
 
 
@@ -46,3 +47,15 @@ def test_tournament_json_reports_each_kind(capsys: pytest.CaptureFixture[str]) -
 def test_tournament_refuses_unknown_players(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tournament", "--ais", "standard,genius"]) == 2
     assert "choose --ais" in capsys.readouterr().err
+
+
+def test_the_report_gives_each_pair_of_kinds_a_rank_difference_with_its_interval():
+    """Per game, the mean rank of one kind's seats minus another's; the mean over games and its
+    95 % interval tell whether one kind is really better."""
+    scenario = find("tutorial").load().scenario
+    result = run_tournament(scenario, ["hard", "random"], games=3, seed=1, turns=8)
+    row = result["rank_differences"]["hard-random"]
+    low, high = row["interval"]
+    assert low <= row["mean"] <= high
+    by_ai = result["by_ai"]
+    assert row["mean"] == pytest.approx(by_ai["hard"]["mean_rank"] - by_ai["random"]["mean_rank"], abs=1e-3)

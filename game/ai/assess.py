@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from game.core.view import View
 
 UNTRUSTED_REPUTATION = 30.0  # below this a region's word is worth little to anyone
-NEAR_VICTORY = 0.8  # share of a way of winning from which a region is a danger to all
 UNSEEN_ARMY_PER_ECONOMY = 1.5  # an army nobody can see is guessed from the economy it can pay
 
 
@@ -73,7 +72,8 @@ class Danger:
 
 
 def dangers(view: View, runaway_ratio: float) -> list[Danger]:
-    """Regions other than us close to winning, on every way of winning the scenario allows."""
+    """How far each other region is along every way of winning the scenario allows (1: won;
+    for the score, 1 is a lead of `runaway_ratio` over the runner-up)."""
     found: list[Danger] = []
     living = view.living()
     victory = view.victory
@@ -93,7 +93,7 @@ def dangers(view: View, runaway_ratio: float) -> list[Danger]:
     if len(ranked) >= 2:
         leader, best = ranked[0]
         found.append(Danger(leader, "score", best / max(ranked[1][1], 1.0) / runaway_ratio))
-    return [d for d in found if d.region != view.me and d.progress >= NEAR_VICTORY]
+    return [d for d in found if d.region != view.me]
 
 
 def war_outlook(view: View, enemy: str, turns: int) -> float:

@@ -28,7 +28,7 @@ class Skill:
     noise: float  # how far its estimate of an action's value may stray, as a share of it
     counts_enemy_allies: bool  # whether it weighs the allies a victim would call to arms
     war_margin: float  # odds it wants beyond its personality's before it attacks
-    minds_the_leader: bool  # whether it turns against a region running away with the game
+    sees_danger: float  # how close to winning a region must be before it turns against it (0: never)
     always_annexes: bool  # takes a capitulated enemy's land whatever its temper
     reserve_turns: float  # turns of income it keeps idle in the treasury
     invest_share: float  # share of its spare gold it puts to work each turn
@@ -39,10 +39,10 @@ class Skill:
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, False, False, 6.0, 0.4, 0, 10.0, 0.4, False),
-    "normal": Skill(6, 4, 0.15, True, 0.0, False, False, 3.0, 0.6, 0, 0.0, 1.0, True),
-    "hard": Skill(8, 5, 0.0, True, 0.1, True, True, 2.0, 0.8, 8, -4.0, 1.2, True),
-    "expert": Skill(10, 6, 0.0, True, 0.1, True, True, 1.5, 0.9, 14, -6.0, 1.4, True),
+    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 6.0, 0.4, 0, 10.0, 0.4, False),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.95, False, 3.0, 0.6, 0, 0.0, 1.0, True),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 2.0, 0.8, 8, -4.0, 1.2, True),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 1.5, 0.9, 14, -6.0, 1.4, True),
 }
 
 
@@ -142,6 +142,9 @@ class StandardAI:
         if not self.skill.defends_others or view.wars() or view.region.exhaustion > 20:
             return
         me, p = view.me, view.personality
+        leader = self._leader(view)
+        if leader is not None and leader not in assess.aggressors(view) and view.reachable(leader):
+            yield from self._stop(view, leader)
         for aggressor, victim in sorted(assess.aggressors(view).items()):
             if (
                 me in (aggressor, victim)
@@ -158,6 +161,14 @@ class StandardAI:
                 continue
             value = 25 + 25 * p.loyalty + 15 * p.multilateralism + 10 * (victim in view.allies())
             yield value - 20 * (1 - p.aggression) * (victim not in view.allies()), A.DeclareWar(me, aggressor)
+
+    def _stop(self, view: View, leader: str) -> Iterator[tuple[float, A.Action]]:
+        """War on a region about to win, when it is already fighting others or we outweigh it."""
+        if view.has_treaty(leader, "alliance") or view.truce_with(leader):
+            return
+        against = view.region.military + sum(assess.army(view, e) for e in view.enemies(leader))
+        if against >= 1.1 * assess.army(view, leader) + view.rules.home_guard * view.economy(leader):
+            yield 35.0 + 20 * view.personality.aggression, A.DeclareWar(view.me, leader)
 
     def _war(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p, region = view.me, view.personality, view.region
@@ -486,11 +497,16 @@ class StandardAI:
         return free and ratio**2 >= view.rules.leverage_threshold
 
     def _leader(self, view: View) -> str | None:
-        """A region running away with the game, if this player is skilled enough to mind it."""
-        if not self.skill.minds_the_leader:
+        """The region closest to winning, any way the scenario allows, once it is close enough
+        for this player to see the danger (the skilled see it sooner, the easy never)."""
+        if self.skill.sees_danger <= 0:
             return None
-        leader = view.runaway_leader(view.rules.ai.runaway_ratio)
-        return leader if leader != view.me else None
+        found = [
+            d
+            for d in assess.dangers(view, view.rules.ai.runaway_ratio)
+            if d.progress >= self.skill.sees_danger
+        ]
+        return max(found, key=lambda d: (d.progress, d.region)).region if found else None
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
