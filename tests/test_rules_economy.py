@@ -137,7 +137,8 @@ def test_invest_in_military(world):
         ("economy", 0.0, Why.NOT_A_SUM),
         ("economy", -1.0, Why.NOT_A_SUM),
         ("economy", float("nan"), Why.NOT_A_SUM),
-        ("military", 1000.0, Why.TOO_LITTLE_GOLD),
+        ("economy", 1000.0, Why.TOO_LITTLE_GOLD),
+        ("military", 1000.0, Why.MOBILISED),
         ("military", float("inf"), Why.NOT_A_SUM),
         ("gold", 5.0, Why.NO_SUCH_FIELD),
     ],
@@ -191,3 +192,17 @@ def test_refused_action_spends_no_budget(world):
     # when / then
     refused(world, A.SendAmbassador("alba", "fenn"), Why.NO_CONTACT)
     assert world.regions["alba"].actions_left == left
+
+
+def test_an_army_is_raised_at_the_pace_of_the_economy(world):
+    """A turn raises at most `mobilisation` army per point of economy, however much gold is spent:
+    a treasury cannot be turned into a great army overnight."""
+    # given: alba has economy 20 and plenty of gold
+    world.regions["alba"].treasury = 1000.0
+    most = world.rules.mobilisation * world.regions["alba"].economy
+    # when
+    act(world, A.Invest("alba", "military", most / world.rules.invest_military_rate))
+    # then
+    refused(world, A.Invest("alba", "military", 2.0), Why.MOBILISED)
+    end_of_turn(world)
+    act(world, A.Invest("alba", "military", 2.0))

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 
 from game.core.view import View
 
-UNTRUSTED_REPUTATION = 30.0  # below this a region's word is worth little to anyone
-UNSEEN_ARMY_PER_ECONOMY = 1.5  # an army nobody can see is guessed from the economy it can pay
-
 
 def aggressors(view: View) -> dict[str, str]:
     """Regions waging a war of their own, with the first region each attacked (wars are public)."""
@@ -29,12 +26,17 @@ def wronged_us(view: View, other: str) -> bool:
     return any(m.kind in ("broke_treaty", "declared_war") and m.value < -5 for m in view.modifiers_of(other))
 
 
+def recent_aggressor(view: View, other: str) -> bool:
+    last = view.last_aggression(other)
+    return last is not None and view.turn - last <= view.rules.ai.aggression_remembered
+
+
 def untrustworthy(view: View, other: str) -> bool:
     """A proven aggressor or betrayer: no pacts, trade or alliances with it for a while."""
     return (
-        view.reputation(other) < UNTRUSTED_REPUTATION
+        view.reputation(other) < view.rules.ai.untrusted_reputation
         or wronged_us(view, other)
-        or other in aggressors(view)
+        or recent_aggressor(view, other)
         or view.rogue(other)
     )
 
@@ -42,13 +44,19 @@ def untrustworthy(view: View, other: str) -> bool:
 def army(view: View, other: str) -> float:
     """Another region's army as far as we can tell: seen, or guessed from its economy."""
     seen = view.military_estimate(other)
-    return seen if seen is not None else UNSEEN_ARMY_PER_ECONOMY * view.economy(other)
+    return seen if seen is not None else view.rules.ai.unseen_army * view.economy(other)
+
+
+def arming(view: View, other: str) -> bool:
+    """An army far beyond what its economy needs for defence is being raised for a war."""
+    return army(view, other) > view.rules.ai.armed_beyond * max(view.economy(other), 1.0)
 
 
 def menace(view: View, other: str) -> float:
     """How much of another region's army we must be ready for: all of it from an aggressor, a
-    betrayer or an enemy, less from a neighbour at peace, little under a pact, none from an ally."""
-    if view.at_war(other) or untrustworthy(view, other):
+    betrayer, an enemy or a region arming for war, less from a neighbour at peace, little under
+    a pact, none from an ally."""
+    if view.at_war(other) or untrustworthy(view, other) or arming(view, other):
         return army(view, other)
     if view.has_treaty(other, "alliance"):
         return 0.0

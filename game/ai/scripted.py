@@ -102,8 +102,9 @@ def _warmonger(view: View, rng: Rng) -> list[A.Action]:
 def _warmonger_army(view: View, rng: Rng) -> list[A.Action]:
     """The warmonger, with every gold piece put into the army."""
     plan = _war_plan(view)
-    if view.region.treasury > 1:
-        plan.append(A.Invest(view.me, "military", round(view.region.treasury, 2)))
+    gold = min(view.region.treasury, view.recruits_left() / max(view.rules.invest_military_rate, 0.01))
+    if gold > 1:
+        plan.append(A.Invest(view.me, "military", round(gold - 0.01, 2)))
     return plan
 
 

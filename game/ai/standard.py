@@ -157,7 +157,9 @@ class StandardAI:
                 continue
             against = sum(assess.army(view, e) for e in view.enemies(aggressor))
             odds = (view.region.military + against) / max(assess.army(view, aggressor), 1.0)
-            if odds < 1.2 + 0.6 * (1 - p.risk):
+            # a conqueror on the march is stopped at worse odds: its next victim may be us
+            conqueror = view.ruled(aggressor) > 1 or aggressor == leader
+            if odds < (0.6 if conqueror else 1.2) + 0.6 * (1 - p.risk):
                 continue
             value = 25 + 25 * p.loyalty + 15 * p.multilateralism + 10 * (victim in view.allies())
             yield value - 20 * (1 - p.aggression) * (victim not in view.allies()), A.DeclareWar(me, aggressor)
@@ -219,9 +221,7 @@ class StandardAI:
 
     def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
-        threatened = any(
-            (view.military_estimate(n) or 0) > view.region.military * 1.3 for n in view.neighbours()
-        )
+        threatened = any(assess.menace(view, n) > assess.defence(view) for n in view.neighbours())
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
         leader = self._leader(view)
         friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0
@@ -352,7 +352,8 @@ class StandardAI:
         affordable = upkeep < rules.ai.max_army_upkeep * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
         if affordable and shortfall > 0:
-            gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01))
+            most = view.recruits_left() / max(rules.invest_military_rate, 0.01)
+            gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01), most)
             yield 6.0, A.Invest(me, "military", round(gold, 2))
             amount = round(amount - gold, 2)
         if amount >= 5 and view.turn_limit - view.turn > 25:  # an economy pays back in about 30 turns

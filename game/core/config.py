@@ -135,6 +135,18 @@ class AiTuning(Tuning):
     rejection_cooldown: int = Field(
         8, ge=0, le=100, description="Turns before a computer player asks a region for the same thing again."
     )
+    untrusted_reputation: float = Field(
+        30.0, ge=0, le=100, description="Reputation below which a region's word is worth little to anyone."
+    )
+    aggression_remembered: int = Field(
+        30, ge=0, le=1000, description="Turns a war of aggression keeps its maker untrusted."
+    )
+    armed_beyond: float = Field(
+        4.0, gt=0, le=100, description="An army this many times its region's economy is raised for war."
+    )
+    unseen_army: float = Field(
+        1.5, ge=0, le=100, description="An army nobody can see is guessed at this many times its economy."
+    )
     aid_reserve_turns: float = Field(
         3.0, ge=0, le=100, description="Turns of its economy a computer player keeps before it gives aid."
     )
@@ -241,6 +253,9 @@ class Rules(Tuning):
         15.0, gt=0, le=10000, description="An economy of this size grows at half the investment rate."
     )
     invest_military_rate: float = Field(0.5, ge=0, le=10, description="Military gained per gold.")
+    mobilisation: float = Field(
+        1.0, ge=0, le=100, description="Most army a region can raise in a turn, per point of its economy."
+    )
     aid_opinion_scale: float = Field(
         10.0, ge=0, le=100, description="Opinion per turn's worth of the receiver's economy given as aid."
     )
@@ -282,7 +297,7 @@ class Rules(Tuning):
     # --- war ------------------------------------------------------------------------------------
     war_cost: float = Field(0.04, ge=0, le=1, description="Share of income each war costs per turn.")
     war_score_step: float = Field(
-        14.0, ge=1, le=100, description="Most war score (of -100..100) one turn of fighting moves."
+        10.0, ge=1, le=100, description="Most war score (of -100..100) one turn of fighting moves."
     )
     war_losses: float = Field(0.04, ge=0, le=1, description="Share of enemy strength lost per turn.")
     war_luck: float = Field(
@@ -299,7 +314,7 @@ class Rules(Tuning):
         0.1, ge=0, le=5, description="Extra share of strength a defender draws from fighting at home."
     )
     home_guard: float = Field(
-        0.5,
+        1.0,
         ge=0,
         le=10,
         description="Strength a defender's people add per point of its economy, army or none.",

@@ -98,8 +98,9 @@ def start_war(state: GameState, attacker: str, defender: str, *, ally_of: str | 
     war = War(state.new_id(), attacker, defender, state.turn, ally_of=ally_of)
     state.add_war(war)
     add_effect(state, defender, attacker, "declared_war", state.rules.opinion.declared_war)
-    if ally_of is None:  # an aggressor is trusted less by all who know it
+    if ally_of is None:  # an aggressor is trusted less by all who know it, and remembered
         change_reputation(state, attacker, -state.rules.aggression_reputation)
+        state.regions[attacker].last_aggression = state.turn
     news(state, "war_declared", attacker, defender, ally_of=ally_of)
     if ally_of is None:
         call_to_arms(state, defender, attacker)

@@ -146,6 +146,8 @@ class Region:
     rogue_turns: int = 0
     actions_left: int = 0
     visit_used: bool = False
+    raised: float = 0.0  # army bought this turn: recruiting has its pace
+    last_aggression: int | None = None  # the turn it last declared a war of its own (public news)
 
     @property
     def alive(self) -> bool:

@@ -34,10 +34,16 @@ def voters(state: GameState, resolution: Resolution) -> list[str]:
     return sorted(m for m in members if m != resolution.target and state.regions[m].alive)
 
 
+def recent_aggressor(state: GameState, region: str) -> bool:
+    """Declared a war of its own within the last `rogue_turns` turns."""
+    last = state.regions[region].last_aggression
+    return last is not None and state.turn - last <= state.rules.rogue_turns
+
+
 def justified_embargo(state: GameState, by: str, on: str) -> bool:
-    """An embargo needs no excuse on an enemy, an ally's enemy, or a region condemned or rogue,
-    nor when an organisation's sanctions called for it."""
-    if (by, on) in state.sanctions:
+    """An embargo needs no excuse on an enemy, an ally's enemy, a recent aggressor, or a region
+    condemned or rogue, nor when an organisation's sanctions called for it."""
+    if (by, on) in state.sanctions or recent_aggressor(state, on):
         return True
     if at_war(state, by, on) or any(at_war(state, ally, on) for ally in allies(state, by)):
         return True

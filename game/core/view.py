@@ -14,6 +14,7 @@ from game.core.actions import Action
 from game.core.config import Rules
 from game.core.economy import Income, income, standings
 from game.core.events import Event
+from game.core.kinds.invest import recruits_left
 from game.core.model import (
     GameState,
     Modifier,
@@ -76,6 +77,10 @@ class View:
 
     def can(self, action: Action) -> bool:
         return refusal(self.state, action) is None
+
+    def recruits_left(self) -> float:
+        """The army we may still raise this turn."""
+        return recruits_left(self.state, self.me)
 
     def income(self) -> Income:
         if self._income is None:
@@ -263,6 +268,10 @@ class View:
     def ruled(self, other: str) -> int:
         """How many regions another rules, its own included (who rules what is on the map)."""
         return sum(1 for r in self.state.regions.values() if r.ruler == other)
+
+    def last_aggression(self, other: str) -> int | None:
+        """The turn `other` last declared a war of its own, if ever (wars are news)."""
+        return self.state.regions[other].last_aggression
 
     def rogue(self, other: str) -> bool:
         return self.state.regions[other].rogue_turns > 0

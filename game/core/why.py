@@ -83,6 +83,7 @@ class Why(Enum):
     ALREADY_VOTED = "You have already voted."
     # --- investments ------------------------------------------------------------------------------
     NO_SUCH_FIELD = "Invest in economy or military."
+    MOBILISED = "Your recruiters can raise at most {most} more army this turn."
 
     @property
     def code(self) -> str:

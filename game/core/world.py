@@ -197,3 +197,4 @@ def start_next_turn(state: GameState) -> None:
     for region in state.regions.values():
         region.actions_left = state.rules.diplomatic_actions if region.alive else 0
         region.visit_used = False
+        region.raised = 0.0

@@ -21,7 +21,17 @@ def _check(state: GameState, a: A.Invest) -> Refusal | None:
         return refuse(Why.NO_SUCH_FIELD)
     if not (math.isfinite(a.amount) and a.amount > 0):
         return refuse(Why.NOT_A_SUM)
+    if a.field == "military":
+        room = recruits_left(state, a.actor)
+        if gain(state, a.actor, "military", a.amount) > room + 1e-9:
+            return refuse(Why.MOBILISED, most=round(room, 1))
     return None
+
+
+def recruits_left(state: GameState, region_id: str) -> float:
+    """The army a region may still raise this turn: `mobilisation` per point of its economy."""
+    region = state.regions[region_id]
+    return max(0.0, state.rules.mobilisation * region.economy - region.raised)
 
 
 def gain(state: GameState, region_id: str, field: str, amount: float) -> float:
@@ -39,6 +49,7 @@ def _invest(state: GameState, a: A.Invest) -> None:
         region.economy += added
     else:
         region.military += added
+        region.raised += added
     news(state, "invest", a.actor, field=a.field, amount=round(a.amount, 2))
 
 
@@ -52,7 +63,8 @@ KINDS = (
         A.Invest,
         "Invest",
         "Put gold into your economy (income for good, slower the larger it is) or your army "
-        "(which costs upkeep every turn). Not a diplomatic action.",
+        "(which costs upkeep every turn; a turn raises at most as much army as your economy). "
+        "Not a diplomatic action.",
         Control.INVEST_DIALOG,
         _check,
         _invest,
