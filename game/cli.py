@@ -363,8 +363,21 @@ def simulation_report(state: GameState, start: int = 1) -> dict[str, Any]:
         "win_reason": state.win_reason,
         "state_hash": state_hash(state),
         "events_by_kind": {kind: counts.get(kind, 0) for kind in COUNTED_KINDS},
+        "exclusive_deals": exclusive_deals(state),
         "regions": {r: _figures(state, r) for r in state.order},
     }
+
+
+def exclusive_deals(state: GameState) -> dict[str, int]:
+    """The seed's story of leverage, counted: exclusive deals offered (signed or turned down),
+    signed, condemned by a trade body (taxed from then on), and ended as the body asked."""
+    signed = sum(1 for e in state.events if e.kind == "treaty_signed" and e.get("exclusive"))
+    refused = sum(1 for e in state.events if e.kind == "proposal_rejected" and e.get("exclusive"))
+    condemned = sum(
+        1 for e in state.events if e.kind == "resolution_passed" and e.get("resolution") == "condemn_deal"
+    )
+    complied = sum(1 for e in state.events if e.kind == "treaty_cancelled" and e.get("why") == "complied")
+    return {"offered": signed + refused, "signed": signed, "condemned": condemned, "ended_as_asked": complied}
 
 
 def _figures(state: GameState, region_id: str) -> dict[str, Any]:

@@ -36,7 +36,15 @@ def answers(rules: dict[ProposalKind, ProposalRule]) -> ActionKind[A.Answer]:
         rule.rejected(state, proposal)
         what = proposal.terms.treaty or proposal.kind
         state.refusals[(proposal.sender, proposal.recipient, what)] = state.turn
-        news(state, "proposal_rejected", proposal.recipient, proposal.sender, proposal=what)
+        exclusive = proposal.terms.exclusive or None  # counted by the simulation's report
+        news(
+            state,
+            "proposal_rejected",
+            proposal.recipient,
+            proposal.sender,
+            proposal=what,
+            exclusive=exclusive,
+        )
 
     return ActionKind(
         A.Answer,
