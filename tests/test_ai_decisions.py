@@ -181,3 +181,80 @@ def test_in_a_large_world_quiet_regions_take_turns_at_diplomacy() -> None:
     assert not StandardAI._resting(View(state, region))  # at war: always thinking
     small = build_world()
     assert not any(StandardAI._resting(View(small, r)) for r in small.order)
+
+
+# --- reading the others (game/ai/assess.py) ---------------------------------------------------
+def test_a_neighbour_joins_the_defence_of_an_attacked_ally(world: GameState) -> None:
+    """When an aggressor attacks its ally and the odds are with them, a player declares war on
+    the aggressor: the rules count it as the victim's defence."""
+    from game.core.diplomacy import sign_treaty, start_war
+
+    # given: dova attacks bria; alba, bria's ally and dova's fellow council member, is strong
+    sign_treaty(world, "alliance", "alba", "bria")
+    world.proposals.clear()
+    world.regions["alba"].military = 120.0
+    world.regions["dova"].military = 40.0
+    start_war(world, "dova", "bria")
+    world.proposals.clear()  # the call to arms aside: alba decides on its own
+    world.ambassadors.add(("alba", "cora"))
+    sign_treaty(world, "access", "alba", "cora")  # cora borders dova: alba can reach it
+    # when
+    wars = [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.DeclareWar)]
+    # then
+    assert A.DeclareWar("alba", "dova") in wars
+
+
+def test_a_betrayer_is_refused_a_pact_with_the_reason(world: GameState) -> None:
+    """A region that broke its word to us is refused a pact, and the answer says so."""
+    from game.core.relations import add_modifier
+
+    add_modifier(world, "alba", "bria", "broke_treaty", -30.0, 0.3)
+    offer = Proposal(7, "treaty", "bria", "alba", Terms(treaty="non_aggression"), 1, 4)
+    decision = StandardAI().answer(View(world, "alba"), offer, Rng(1))
+    assert not decision.accept
+    assert any("Your word is worth little" in str(r.text) for r in decision.reasons)
+
+
+def test_visits_lose_their_charm_when_repeated(world: GameState) -> None:
+    """The first visit honours the host; a visit soon after another weighs less."""
+    from game.core.relations import add_modifier
+
+    visit = Proposal(8, "visit", "bria", "alba", Terms(), 1, 4)
+    first = StandardAI().answer(View(world, "alba"), visit, Rng(1))
+    add_modifier(world, "alba", "bria", "state_visit", 18.0, 1.0)
+    again = StandardAI().answer(View(world, "alba"), visit, Rng(1))
+    assert any("not long ago" in str(r.text) for r in again.reasons)
+    recent = next(r for r in again.reasons if "not long ago" in str(r.text))
+    assert recent.weight < 0 and first.total - again.total > 0
+
+
+def test_a_player_arms_against_a_neighbour_arming_for_war(world: GameState) -> None:
+    """A neighbour with an army far beyond its economy is a menace: a player puts gold into its
+    own army rather than its economy."""
+    world.regions["alba"].treasury = 400.0
+    world.regions["bria"].military = 300.0  # bria's economy is 10
+    invested = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    assert any(a.field == "military" for a in invested)
+
+
+def test_an_economy_is_built_early_and_gold_kept_at_the_very_end(world: GameState) -> None:
+    """Early, spare gold goes into the economy; on the last turns a large economy grows too
+    slowly for it, and gold is worth more kept."""
+    world.regions["alba"].treasury = 4000.0
+    early = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    assert any(a.field == "economy" for a in early)
+    world.regions["alba"].economy = 200.0
+    world.turn = world.turn_limit - 1
+    late = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    assert not any(a.field == "economy" for a in late)
+
+
+def test_no_reason_that_weighs_nothing_is_given(world: GameState) -> None:
+    """A player's answer lists only reasons with weight: "Kinship 0" tells the player nothing."""
+    ai = StandardAI()
+    for sender in ("bria", "cora", "dova"):
+        for terms in (Terms(treaty="alliance"), Terms(treaty="trade")):
+            decision = ai.answer(
+                View(world, "alba"), Proposal(9, "treaty", sender, "alba", terms, 1, 4), Rng(3)
+            )
+            assert all(round(r.weight) != 0 for r in decision.reasons)

@@ -39,10 +39,10 @@ class Skill:
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 6.0, 0.4, 0, 10.0, 0.4, False),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.95, False, 3.0, 0.6, 0, 0.0, 1.0, True),
-    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 2.0, 0.8, 8, -4.0, 1.2, True),
-    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 1.5, 0.9, 14, -6.0, 1.4, True),
+    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.95, False, 2.0, 0.85, 0, 0.0, 1.0, True),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 1.0, 1.0, 8, -4.0, 1.2, True),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 1.0, 1.0, 14, -6.0, 1.4, True),
 }
 
 
@@ -356,8 +356,21 @@ class StandardAI:
             gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01), most)
             yield 6.0, A.Invest(me, "military", round(gold, 2))
             amount = round(amount - gold, 2)
-        if amount >= 5 and view.turn_limit - view.turn > 25:  # an economy pays back in about 30 turns
+        if amount >= 5 and self._economy_pays(view):
             yield 5.0, A.Invest(me, "economy", amount)
+
+    @staticmethod
+    def _economy_pays(view: View) -> bool:
+        """Gold put into the economy is worth more than gold kept: its score, and the income it
+        brings in the turns that are left (a large economy grows slowly, so late in the game a
+        rich region keeps its gold)."""
+        rules, region = view.rules, view.region
+        growth = rules.invest_economy_rate * rules.economy_scale / (rules.economy_scale + region.economy)
+        income = growth * (1 - rules.stability_output + rules.stability_output * region.stability / 100)
+        turns_left = max(0, view.turn_limit - view.turn)
+        return (
+            growth * rules.score_economy + income * turns_left * rules.score_treasury > rules.score_treasury
+        )
 
     # --- answers ----------------------------------------------------------------------------
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
