@@ -28,6 +28,7 @@ from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import PauseScene
 from game.ui.settings_scene import SettingsScene
+from tests.save_files import write_format_2
 from tests.window_driver import at_window as _at_window
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
@@ -100,10 +101,9 @@ def _save(path: Path, turns: int) -> Path:
 
 
 def _damage(path: Path) -> None:
-    """One changed figure inside the payload, the file's time kept: the checksum no longer matches."""
+    """One changed byte at the end of the file, its time kept: the checksum no longer matches."""
     data, written = path.read_bytes(), path.stat().st_mtime_ns
-    at = data.index(b'"seed":') + len(b'"seed":')
-    path.write_bytes(data[:at] + b"9" + data[at:])
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 0x55]))
     os.utime(path, ns=(written, written))
 
 
@@ -288,7 +288,7 @@ def test_a_save_that_cannot_be_written_is_reported_and_the_game_goes_on(
         def read_only(*args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EROFS, os.strerror(errno.EROFS))
 
-        monkeypatch.setattr(saves_module, "open", read_only, raising=False)
+        monkeypatch.setattr(saves_module, "_new_file", read_only)
     _press(app, "Save")
     pause = app.scene
     assert isinstance(pause, PauseScene)
@@ -404,14 +404,17 @@ def test_a_summary_reads_the_header_without_the_record(tmp_path: Path) -> None:
     summary = summarise(path)
     assert (summary.turn, summary.scenario.meta.id) == (4, "tutorial")
     assert len(summary.humans) == 1
-    data = path.read_bytes()
-    at = data.index(b'"log":') + len(b'"log":')
-    path.write_bytes(data[:at] + b"this is no JSON at all")
-    assert summarise(path).turn == 4  # the record and the state are never decoded for a list
+    first, header, body = path.read_bytes().split(b"\n", 2)
+    meta_and_scenario = sum(length for _name, length in json.loads(header)["parts"][:2])
+    path.write_bytes(b"\n".join((first, header, body[:meta_and_scenario])) + b"this is no save at all")
+    assert summarise(path).turn == 4  # the state and the record are never decoded for a list
 
 
-def test_a_save_laid_out_differently_is_summarised_by_decoding_it_whole(tmp_path: Path) -> None:
-    path = _save(tmp_path / "game.json", turns=2)
+def test_an_older_save_is_summarised_from_its_leading_fields_or_else_whole(tmp_path: Path) -> None:
+    path = tmp_path / "game.json"
+    session, _human = _tutorial_session(2)
+    write_format_2(path, TEXT, TUTORIAL.name, session)
+    assert summarise(path).turn == 3
     document = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
     assert summarise(path).turn == 3
