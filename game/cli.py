@@ -18,7 +18,8 @@ from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
-from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
+from game.files import terminal_safe
+from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files, verify
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import load_mod_info
@@ -41,6 +42,7 @@ KEY_EVENTS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    sys.stdout, sys.stderr = terminal_safe(sys.stdout), terminal_safe(sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
@@ -225,7 +227,7 @@ def _report_save_error(save: Callable[[], object]) -> None:
 
 def _replay(args: argparse.Namespace) -> int:
     try:
-        loaded = load_game(args.path)
+        loaded = verify(args.path)  # the whole record replayed, whoever wrote the save
     except SaveError as error:
         print(error, file=sys.stderr)
         return 1

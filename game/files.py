@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any, TextIO
 
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -104,3 +105,23 @@ def _escaped(character: str, keep: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+class TerminalText:
+    """A text stream whose writes reach the terminal without control characters (but newlines,
+    tabs and the carriage return a progress line uses): a name in a mod or a file name may hold an
+    escape sequence that would clear the screen or retitle the terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(shown(text, keep="\n\t\r"))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def terminal_safe(stream: TextIO) -> TextIO:
+    """The stream wrapped in TerminalText (once)."""
+    return stream if isinstance(stream, TerminalText) else TerminalText(stream)  # type: ignore[return-value]

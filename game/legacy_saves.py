@@ -59,16 +59,19 @@ def load_legacy(path: Path, data: bytes, progress: Progress | None) -> LoadedGam
         expected_hash = str(payload["state_hash"])
         saved_state = _mapping(payload["state"])
         players = _players(payload.get("players"))
-        log = [None if item is None else action_from_data(item) for item in _sequence(payload["log"])]
-    except (KeyError, TypeError, ValueError, PlainDataError) as error:
+        items = _sequence(payload["log"])
+    except (KeyError, TypeError, ValueError) as error:
         raise SaveError(path, f"is not laid out as a save ({_short(error)})") from None
     scenario = _scenario(path, text)
-    record = SavedRecord().followed_by(log)
-    check_record_fits(path, record, turn, new_game(scenario, seed))
+    # The record's length is checked against the game's before a single entry is read.
+    check_record_fits(path, SavedRecord().followed_by(items), turn, new_game(scenario, seed))
     try:
-        check_runs(log)
+        check_runs(items)
+        log = [None if item is None else action_from_data(item) for item in items]
     except RecordError as error:
         raise SaveError(path, error.message) from None
+    except PlainDataError as error:
+        raise SaveError(path, f"is not laid out as a save ({_short(error)})") from None
     state = replay(scenario, seed, log, path, progress)
     if state.turn != turn or state_hash(state) != expected_hash or data_hash(saved_state) != expected_hash:
         raise SaveError(path, "does not replay to the game it recorded; it was changed after saving")

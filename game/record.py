@@ -119,6 +119,7 @@ def read_record(record: SavedRecord) -> list[Entry]:
     how long a region's turn runs. RecordError says what is wrong."""
     limit = record.entries * MAX_ENTRY_BYTES + 2 * len(record.parts)
     entries: list[Entry] = []
+    run = 0
     for number, part in enumerate(record.parts, start=1):
         text = decompress(part, limit, f"part {number} of its record")  # SaveFileError if damaged
         limit -= len(text)
@@ -126,8 +127,9 @@ def read_record(record: SavedRecord) -> list[Entry]:
             items = json.loads(text, parse_constant=_no_constant)
         except (ValueError, RecursionError) as error:
             raise RecordError(f"part {number} of its record is not readable ({str(error)[:100]})") from None
-        if not isinstance(items, list):
-            raise RecordError(f"part {number} of its record is not a list")
+        if not isinstance(items, list) or len(entries) + len(items) > record.entries:
+            raise RecordError(f"part {number} of its record is not a list of the entries it says")
+        run = check_runs(items, run, len(entries))
         for item in items:
             try:
                 entries.append(None if item is None else action_from_data(item))
@@ -135,16 +137,17 @@ def read_record(record: SavedRecord) -> list[Entry]:
                 raise RecordError(f"entry {len(entries) + 1} of its record: {error}") from None
     if len(entries) != record.entries:
         raise RecordError(f"its record holds {len(entries)} entries, not the {record.entries} it says")
-    check_runs(entries)
     return entries
 
 
-def check_runs(entries: list[Entry]) -> None:
-    run = 0
-    for number, entry in enumerate(entries, start=1):
-        run = 0 if entry is None else run + 1
+def check_runs(items: list[Any], run: int = 0, before: int = 0) -> int:
+    """Check that no region's turn runs past MAX_RUN entries, before any entry is read; returns the
+    entries of the turn still running at the end (`run` is that count before `items`)."""
+    for number, item in enumerate(items, start=before + 1):
+        run = 0 if item is None else run + 1
         if run > MAX_RUN:
             raise RecordError(f"entry {number} of its record: more than {MAX_RUN} in one region's turn")
+    return run
 
 
 def _no_constant(name: str) -> object:

@@ -24,6 +24,7 @@ from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import loaded as _loaded
 from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
 from tests.window_driver import start_game as _start_game
@@ -129,6 +130,7 @@ def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
     saved = load_game(autosaves(paths.autosaves_dir())[0])
     app.switch(TitleScene(app))
     _press(app, "Continue")
+    _loaded(app)
     again = app.scene
     assert isinstance(again, MapScene)
     assert again.humans == game.humans
@@ -169,6 +171,7 @@ def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
     chooser = app.scene
     assert isinstance(chooser, LoadScene)
     _press(app, chooser.describe(saved, saved.stat().st_mtime))
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
     assert game.session.log and whole_record(loaded.session) == whole_record(game.session)

@@ -33,6 +33,7 @@ from tests.window_driver import at_window as _at_window
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import loaded as _loaded
 from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
 from tests.window_driver import start_game as _start_game
@@ -62,7 +63,13 @@ def _rows(app: App) -> list[str]:
 
 
 def _press_row(app: App, *parts: str) -> None:
-    """Press the one row of the load list whose text holds every part."""
+    """Press the row of the save that shows all `parts`, and wait while it loads."""
+    _press_row_only(app, *parts)
+    _loaded(app)
+
+
+def _press_row_only(app: App, *parts: str) -> None:
+    """Press the one row of the load list whose text holds every part (not waiting)."""
     matching = [row for row in _rows(app) if all(part in row for part in parts)]
     assert len(matching) == 1, f"rows with {parts}: {matching} among {_rows(app)}"
     _press(app, matching[0])
@@ -252,6 +259,7 @@ def test_each_turn_saved_stays_and_the_load_list_shows_them_newest_first() -> No
     assert all("Tutorial: The Quiet Valley" in row and region in row for row in rows)
     assert [("turn 1" in row, "(autosave)" in row) for row in rows[1:]] == [(True, True), (True, False)]
     _press(app, rows[2])
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
     assert loaded.state.turn == 1
@@ -321,6 +329,7 @@ def test_a_damaged_save_says_why_and_offers_its_backup() -> None:
     assert "This save could not be loaded." in text and "checksum" in text
     assert "Its backup" in text and "turn 3" in text
     _press(app, "Load the backup")
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene)
     assert loaded.state.turn == 3
@@ -340,10 +349,12 @@ def test_a_damaged_autosave_offers_the_next_older_one_until_none_is_left() -> No
     assert "An older autosave may still load:" in _shown_text(app)
     assert "turn 3" in _shown_text(app)
     _press(app, "Load the older autosave")  # damaged too: the next older one is offered
+    _loaded(app)
     scene = app.scene
     assert isinstance(scene, LoadScene) and scene.failure is not None
     assert scene.failure.path == middle and scene.failure.offer == oldest
     _press(app, "Load the older autosave")
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene)
     assert loaded.state.turn == 2 and loaded.players["difficulty"] == "hard"
@@ -357,6 +368,7 @@ def test_when_nothing_else_is_left_only_the_way_back_is_offered() -> None:
     _press(app, "Load")
     assert len(_rows(app)) == 1 and "not readable as a save" in _rows(app)[0]
     _press(app, _rows(app)[0])
+    _loaded(app)
     assert "This save could not be loaded." in _shown_text(app)
     assert set(_buttons(app)) == {"Back to the list"}
     _press(app, "Back to the list")

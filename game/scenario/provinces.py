@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import pygame
 
+from game.files import FileRefused, read_capped
 from game.scenario.errors import Problem, Severity
 from game.scenario.schema import Scenario
 from game.scenario.yamlsafe import LocationMap, PathKey
@@ -80,7 +81,7 @@ def asset_file(relative: str, base: Path, root: Path) -> Path:
         real, real_root = path.resolve(strict=True), root.resolve()
     except FileNotFoundError:
         raise AssetError(f"'{relative}' does not exist (looked for {path})", "asset.not_found") from None
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+    except (OSError, RuntimeError, ValueError) as error:  # a symlink loop; a NUL in the name
         raise AssetError(f"'{relative}' cannot be opened: {error}", "asset.unreadable") from None
     if not real.is_relative_to(real_root):
         raise AssetError(f"'{relative}' leads outside the mod folder (through a link)", "asset.path")
@@ -92,13 +93,10 @@ def asset_file(relative: str, base: Path, root: Path) -> Path:
 def read_png(path: Path, name: str) -> bytes:
     """The file's bytes, refused by size before reading and checked as a whole PNG."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AssetError(
-                f"'{name}' is too large ({size} bytes; at most {MAX_FILE_BYTES})", "asset.too_large"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_capped(path, MAX_FILE_BYTES)
+    except FileRefused as error:
+        code = "asset.too_large" if "too large" in error.reason else "asset.unreadable"
+        raise AssetError(f"'{name}' {error.reason}", code) from None
     except OSError as error:
         raise AssetError(f"'{name}' cannot be read: {error.strerror or error}", "asset.unreadable") from None
     png_size(data, name)

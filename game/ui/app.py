@@ -42,6 +42,9 @@ class App:
         self, size: tuple[int, int] = (1280, 720), *, window: bool = True, settings: Settings | None = None
     ) -> None:
         os.environ["SDL_VIDEO_X11_WMCLASS"] = "bilateral"  # pygame sets its own name on import; ours wins
+        # SDL would turn SIGTERM and Ctrl-C into a quit event that a busy or stuck window never reads:
+        # left to Python, they end the game as they end any program.
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
         pygame.display.init()  # no sound yet: leave the mixer (and the sound card) alone
         pygame.font.init()
         pygame.display.set_caption("Bilateral")
@@ -155,8 +158,8 @@ class App:
         log_file = paths.logs_dir() / "bilateral.log"
         try:
             log_file.parent.mkdir(parents=True, exist_ok=True)
-            with open(log_file, "a", encoding="utf-8") as handle:
-                handle.write(details + "\n")
+            with open(log_file, "a", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(details + "\n")  # a file name in it may not be UTF-8
         except OSError:
             pass
         logger.error("unexpected error in the window:\n%s", details)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -11,12 +12,11 @@ import pygame
 from game import paths
 from game.catalogue import Listing, survey
 from game.i18n import _, language, ngettext
-from game.saves import SaveError, autosaves, load_game
+from game.saves import autosaves
 from game.scenario.errors import Problem
 from game.scenario.schema import Scenario
 from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
-from game.ui.overgame import resumed_scene
 from game.ui.scene import Scene
 from game.ui.settings_scene import SettingsScene
 
@@ -52,15 +52,17 @@ class TitleScene(Scene):
         self.app.switch(SettingsScene(self.app, back=self._back_here))
 
     def _continue(self) -> None:
-        """Go on with the newest autosave that loads and still has a player in the game."""
-        for save in autosaves(paths.autosaves_dir()):
-            try:
-                scene = resumed_scene(self.app, load_game(save))
-            except SaveError:
-                continue  # damaged: the next newest may do
-            if scene is not None:
-                self.app.switch(scene)
-                return
+        """Go on with the newest autosave that loads and still has a player in the game, whatever
+        went wrong with newer ones; when none does, the Load list says why."""
+        from game.ui.loading_scene import LoadingScene
+
+        saves = autosaves(paths.autosaves_dir())
+        if saves:
+            self.app.switch(LoadingScene(self.app, saves, back=self._back_here, failed=self._none_loads))
+
+    def _none_loads(self, path: Path, reason: str, tried: list[Path]) -> None:
+        scene = LoadScene(self.app, back=self._back_here)
+        scene.show_failure(path, reason, tried)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((20, 27, 38))
