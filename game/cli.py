@@ -363,8 +363,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
                     "key": item.entry.key,
                     "path": str(item.entry.path),
                     "mod": item.entry.mod.id if item.entry.mod else None,
-                    "name": item.loaded.scenario.meta.name.en if item.loaded else None,
-                    "regions": len(item.loaded.scenario.regions) if item.loaded else None,
+                    "name": item.loaded.name.en if item.loaded else None,
+                    "regions": item.loaded.region_count if item.loaded else None,
                     "status": item.status,
                     "problems": [str(p) for p in item.problems],
                 }
@@ -379,8 +379,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
         return 0
     print(f"{'scenario':<28}{'regions':>8}  {'status':<10}name")
     for item in listings:
-        regions = str(len(item.loaded.scenario.regions)) if item.loaded else "-"
-        name = item.loaded.scenario.meta.name.en if item.loaded else str(item.entry.path)
+        regions = str(item.loaded.region_count) if item.loaded else "-"
+        name = item.loaded.name.en if item.loaded else str(item.entry.path)
         status = item.status if item.status != "warnings" else f"{len(item.problems)} warn."
         print(f"{item.entry.key:<28}{regions:>8}  {status:<10}{name}")
         if item.status == "broken":

@@ -67,10 +67,17 @@ def is_regular(path: Path) -> bool:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """Whether the file `path` names, links followed, lies within the folder `root`."""
+    """Whether the file `path` names, links followed, lies within the folder `root`.
+
+    A path under `root` with no link on the way there is inside it: a few lstat calls, where
+    resolving every link of the whole path costs far more when thousands of mods are listed."""
     try:
+        if path.is_relative_to(root) and not any(
+            step.is_symlink() for step in (path, *path.parents) if step.is_relative_to(root) and step != root
+        ):
+            return True
         return path.resolve(strict=True).is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # RuntimeError: a loop of links
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a loop of links
         return False
 
 

@@ -9,7 +9,7 @@ import game
 from game.files import FileRefused, inside, read_capped
 from game.scenario.errors import Problem, ScenarioError, sort_problems
 from game.scenario.provinces import ProvinceMap, paint
-from game.scenario.schema import ModInfo, Scenario
+from game.scenario.schema import ModInfo, Scenario, Text
 from game.scenario.validate import validate, validate_mod
 from game.scenario.yamlsafe import parse_yaml
 
@@ -28,6 +28,19 @@ class LoadedScenario:
     path: str
     warnings: list[Problem]
     provinces: ProvinceMap | None = None
+
+    # What a list of scenarios shows: a list may know them without the whole scenario (scan_cache.py).
+    @property
+    def scenario_id(self) -> str:
+        return self.scenario.meta.id
+
+    @property
+    def name(self) -> Text:
+        return self.scenario.meta.name
+
+    @property
+    def region_count(self) -> int:
+        return len(self.scenario.regions)
 
 
 def load_scenario_bytes(

@@ -169,11 +169,11 @@ class NewGameScene(Scene):
                 label = _("{name} (broken)").format(name=listing.entry.key)
                 rows.append((_fit(label), None, listing.problems))
                 continue
-            scenario, mod = listing.loaded.scenario, listing.entry.mod
-            name = getattr(scenario.meta.name, lang)
+            mod = listing.entry.mod
+            name = getattr(listing.loaded.name, lang)
             mod_name = getattr(mod.name, lang) if mod is not None else name
             origin = f" · {mod_name}" if mod_name != name else ""  # the mod's name, when it says more
-            rows.append((_fit(f"{name} ({len(scenario.regions)}){origin}"), listing, []))
+            rows.append((_fit(f"{name} ({listing.loaded.region_count}){origin}"), listing, []))
         for broken in (mod for mod in self.broken_mods if mod.broken):
             rows.append((_("Mod {name} (broken)").format(name=broken.folder.name), None, broken.problems))
         return rows
@@ -185,14 +185,9 @@ class NewGameScene(Scene):
     def choose(self, scenario_id: str) -> None:
         """Choose the scenario of that id (or key), as a click on it would."""
         for listing in self.playable_listings:
-            if scenario_id in (listing.entry.key, self.scenario_of(listing).meta.id):
+            if listing.loaded is not None and scenario_id in (listing.entry.key, listing.loaded.scenario_id):
                 self._choose(listing)
                 return
-
-    @staticmethod
-    def scenario_of(listing: Listing) -> Scenario:
-        assert listing.loaded is not None
-        return listing.loaded.scenario
 
     def _choose(self, listing: Listing) -> None:
         self.choice = listing
