@@ -72,7 +72,8 @@ def action_from_data(data: object) -> A.Action:
     """An action rebuilt from data, every field checked against its type; ValueError if it does not fit."""
     if not isinstance(data, dict):
         raise PlainDataError("an action is not an object")
-    cls = ACTION_TYPES.get(data.get("type"))  # type: ignore[arg-type]
+    kind = data.get("type")
+    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise PlainDataError(f"unknown action {str(data.get('type'))[:40]!r}")
     fields = {key: value for key, value in data.items() if key != "type"}

@@ -151,3 +151,22 @@ def test_settings_with_a_byte_order_mark_are_read() -> None:
     settings_file().write_bytes(b"\xef\xbb\xbf" + data)
     assert load_settings() == Settings(language="pl", ui_scale=1.5, fullscreen=True)
 
+
+
+def test_no_scenario_may_be_larger_than_the_world_the_benchmark_measures() -> None:
+    """At the schema's old limit of 2000 regions a turn cost about 1.6 s; the limit is now what
+    plays within a second (`python -m game bench` measures a turn of it)."""
+    import yaml
+
+    from game.scenario.generate import generate_scenario, scenario_to_yaml
+    from game.scenario.loader import load_scenario_bytes
+    from game.scenario.schema import MAX_REGIONS
+
+    assert MAX_REGIONS <= 500
+    largest = scenario_to_yaml(generate_scenario(MAX_REGIONS, seed=1))
+    assert len(load_scenario_bytes(largest.encode(), "largest.yaml").scenario.regions) == MAX_REGIONS
+    tree = yaml.safe_load(largest)
+    copy = yaml.safe_load(yaml.safe_dump(tree["regions"][0]))  # no anchors: a copy of its own
+    tree["regions"].append(copy | {"id": "one_more", "neighbours": []})
+    problems = problems_of(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False))
+    assert any(f"at most {MAX_REGIONS}" in p.message for p in problems)

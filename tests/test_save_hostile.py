@@ -9,14 +9,18 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import game.saves as saves_module
 from game.ai.standard import StandardAI
 from game.catalogue import find
 from game.cli import main
 from game.core import actions as A
+from game.core.invariants import broken_invariants
 from game.record import MAX_PLAYER_ACTIONS
 from game.saves import (
     SaveError,
@@ -24,6 +28,7 @@ from game.saves import (
     autosaves,
     backup_path,
     load_game,
+    resume,
     save_game,
     summarise,
     sweep_temporary_files,
@@ -307,3 +312,91 @@ def test_the_command_line_says_what_is_wrong_with_a_save_and_where(
     assert main(["replay", str(path)]) == 1
     err = capsys.readouterr().err
     assert "g.json" in err and "entry 1 of its record" in err
+
+
+# --- random edits that keep the checksum right -------------------------------------------------------
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.sampled_from([10**401, -(2**64), 2**64, 0, -1])
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["\ud800", "\x1b]0;x\x07", "", "greenvale", "economy", "Invest"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _containers(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every path to a list or an object inside a JSON value."""
+    found: list[tuple[object, ...]] = []
+    if isinstance(value, dict):
+        found.append(path)
+        for key, item in value.items():
+            found += _containers(item, (*path, key))
+    elif isinstance(value, list):
+        found.append(path)
+        for index, item in enumerate(value):
+            found += _containers(item, (*path, index))
+    return found
+
+
+def _mutate(data: st.DataObject, document: object) -> None:
+    """Replace, add or delete one value somewhere in the document."""
+    path = data.draw(st.sampled_from(_containers(document)))
+    target: Any = document
+    for step in path:
+        target = target[step]
+    value = data.draw(_JSON_VALUES)
+    if isinstance(target, dict):
+        keys = sorted(target)
+        key = (
+            data.draw(st.sampled_from(keys) | st.text(max_size=6)) if keys else data.draw(st.text(max_size=6))
+        )
+        if key in target and data.draw(st.booleans()):
+            del target[key]
+        else:
+            target[key] = value
+    elif target:
+        target[data.draw(st.integers(0, len(target) - 1))] = value
+    else:
+        target.append(value)
+
+
+_SMALL: list[Path] = []
+
+
+def _small_save(folder: Path) -> Path:
+    if not _SMALL:
+        _SMALL.append(save_game(folder / "small.json", TEXT, TUTORIAL.name, _played(2)))
+    return _SMALL[0]
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_saves_edited_at_random_with_their_checksum_recomputed_give_only_save_errors(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Each edit reaches the parser, the state's reader, the record and the replay: the save is
+    refused with a message, or it loads a game that keeps its invariants and plays on."""
+    original = _small_save(tmp_path_factory.mktemp("small"))
+    parts = read_parts(original)
+    for _ in range(data.draw(st.integers(1, 3))):
+        _mutate(data, data.draw(st.sampled_from([parts.meta, parts.state, parts.record])))
+    path = tmp_path_factory.mktemp("edited") / "g.json"
+    write_parts(path, parts)
+    try:
+        loaded = load_game(path)
+    except SaveError:
+        return
+    assert broken_invariants(loaded.state) == []
+    session = resume(loaded, dict.fromkeys(loaded.state.order, StandardAI()))
+    session.strict = True
+    session.play_turns(1)
