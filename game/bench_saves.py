@@ -1,5 +1,6 @@
 """Saves in the benchmark: a long game's file size, and the time to resume it beside the time to
-start its scenario anew, in the process and as a whole command.
+start its scenario anew, in the process and as a whole program (Python and the game's modules
+started, then the work).
 
 The long game is meridia with its turn limit raised and its victories taken away, so that the
 computers play every turn: the longest record and state a meridia save can hold.
@@ -60,7 +61,14 @@ def save_figures(turns: int = LONG_TURNS, runs: int = 5) -> dict[str, Any]:
     def started_anew() -> None:
         Session(new_game(find(SCENARIO).load().scenario), {})
 
-    command = [sys.executable, "-m", "game", "simulate", "--turns", "0"]
+    # As whole programs: Python, the game's modules (those the command line imports), then the work.
+    prefix = "import game.cli\n"
+    resume_code = prefix + f"from game.saves import load_game, resume\nresume(load_game({str(path)!r}), {{}})"
+    new_code = prefix + (
+        "from game.catalogue import find\nfrom game.scenario.build import new_game\n"
+        "from game.session import Session\n"
+        f"Session(new_game(find({SCENARIO!r}).load().scenario), {{}})"
+    )
     return {
         "turns": turns,
         "save_bytes": path.stat().st_size,
@@ -68,8 +76,8 @@ def save_figures(turns: int = LONG_TURNS, runs: int = 5) -> dict[str, Any]:
         "autosave_after_a_turn_ms": round(autosave_ms, 1),
         "resume_ms_median": _median_ms(resumed, runs),
         "new_game_ms_median": _median_ms(started_anew, runs),
-        "resume_command_s_median": _median_s(lambda: _run([*command, "--from-save", str(path)]), runs),
-        "new_game_command_s_median": _median_s(lambda: _run([*command, "--scenario", SCENARIO]), runs),
+        "resume_process_s_median": _median_s(lambda: _run([sys.executable, "-c", resume_code]), runs),
+        "new_game_process_s_median": _median_s(lambda: _run([sys.executable, "-c", new_code]), runs),
     }
 
 

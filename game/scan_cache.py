@@ -34,7 +34,7 @@ MAX_INDEX_BYTES = 256 * 1024 * 1024
 MOST_RECORDS = 100_000  # an index with more is started afresh: it only ever saves time
 Stamps = list[list[Any]]  # [[path, [size, mtime_ns] or None], ...]
 T = TypeVar("T")
-_memory: dict[str, tuple[Stamps, object]] = {}  # key -> (its files' stamps, the result)
+_memory: dict[str, tuple[dict[str, Any], object]] = {}  # key -> (its record, the result)
 _index: dict[str, dict[str, Any]] = {}  # key -> record, as the index file holds it
 _state = {"read": "", "changed": False}  # which index file was read; whether it needs writing
 
@@ -150,20 +150,24 @@ def _cached(
 ) -> T:
     """The result kept in memory or in the index while its files are unchanged, else a fresh one
     (then kept). A damaged record is no result."""
+    index = _indexed()
     remembered = _memory.get(key)
-    if remembered is not None and _unchanged(remembered[0]):
+    if remembered is not None and _unchanged(remembered[0]["depends"]):
+        if key not in index:  # read while another data folder was in use (tests switch them)
+            index[key] = remembered[0]
+            _state["changed"] = True
         return remembered[1]  # type: ignore[return-value]
-    record = _indexed().get(key)
+    record = index.get(key)
     if record is not None:
         with contextlib.suppress(ValueError, TypeError, KeyError):
             if _unchanged(record["depends"]):
                 result = rebuilt(record["result"])
-                _memory[key] = (record["depends"], result)
+                _memory[key] = (record, result)
                 return result
     result, depends, plain = fresh()
-    stamps = [[str(p), _stamp(p)] for p in depends]
-    _memory[key] = (stamps, result)
-    _indexed()[key] = {"depends": stamps, "result": plain}
+    record = {"depends": [[str(p), _stamp(p)] for p in depends], "result": plain}
+    _memory[key] = (record, result)
+    index[key] = record
     _state["changed"] = True
     return result
 

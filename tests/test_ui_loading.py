@@ -26,6 +26,7 @@ from game.ui.load_scene import LoadScene
 from game.ui.loading_scene import LoadingScene
 from game.ui.mapscene import MapScene
 from game.ui.menus import TitleScene
+from tests.save_files import edit
 from tests.window_driver import buttons, loaded, press, texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,3 +207,21 @@ def test_the_window_ends_on_sigterm_like_any_program() -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_a_save_with_a_lone_surrogate_is_one_unreadable_row_not_an_error_screen() -> None:
+    """It raised UnicodeEncodeError at the checksum: the whole Load list became an error screen."""
+    session, human = _session(1)
+    good = save_game(paths.saves_dir() / "good.json", TEXT, TUTORIAL.name, session, _players(human))
+    bad = save_game(paths.saves_dir() / "bad.json", TEXT, TUTORIAL.name, session, _players(human))
+    edit(bad, lambda parts: parts.meta["players"].update(humans=["\ud800"]))
+    app = App((1280, 720), window=False)
+    press(app, "Load")
+    assert isinstance(app.scene, LoadScene) and app.error is None
+    _row(app, "bad.json: not readable as a save")
+    loaded(app)
+    assert isinstance(app.scene, LoadScene) and app.scene.failure is not None and app.error is None
+    press(app, "Back to the list")
+    _row(app, "turn 2")
+    loaded(app)
+    assert isinstance(app.scene, MapScene) and good.is_file()
