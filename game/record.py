@@ -96,13 +96,16 @@ class RecordWriter:
     added since the last, and closes a copy of the stream, so the part it returns is complete."""
 
     def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         self._compressor = zlib.compressobj(COMPRESSION)
         self._written: list[bytes] = []
         self.count = 0
 
     def part(self, log: list[Entry]) -> bytes:
         if len(log) < self.count:  # not the list this writer followed: start again
-            self.__init__()  # type: ignore[misc]
+            self._start()
         new = log[self.count :]
         if new:
             text = ("[" if self.count == 0 else ",") + ",".join(map(_entry_text, new))

@@ -16,9 +16,9 @@ import dataclasses
 from typing import Any
 
 from game.core.invariants import broken_invariants
-from game.core.model import GameState, Links
+from game.core.model import Event, GameState, Links
 from game.core.rng import Rng
-from game.core.snapshot import _plain, to_data
+from game.core.snapshot import _plain
 from game.plaindata import PlainDataError, Reader
 
 CARRIED = ("history", "standings_memo")
@@ -30,10 +30,33 @@ _RNG_LIMIT = 2**64
 
 
 def state_data(state: GameState) -> dict[str, Any]:
-    """The state as a save holds it: the hashed fields and the carried ones."""
-    data = to_data(state)
-    data.update({name: _plain(getattr(state, name)) for name in CARRIED})
+    """The state as a save holds it: the hashed fields (exactly as `to_data` writes them, a test
+    checks it) and the carried ones."""
+    data: dict[str, Any] = {}
+    for field in dataclasses.fields(state):
+        if field.metadata.get("derived") and field.name not in CARRIED:
+            continue
+        value = getattr(state, field.name)
+        data[field.name] = _plain_events(value) if field.name == "events" else _plain(value)
     return data
+
+
+_written: list[Any] = []  # [the events list written last, how many, the last of them, their plain form]
+
+
+def _plain_events(events: list[Event]) -> list[Any]:
+    """The news as plain data. News is only ever added to and each entry is immutable, so an
+    autosave every turn writes out only the entries added since the last: the rest are most of a
+    long game's state, and writing them all out again took most of the time of saving it."""
+    if _written and _written[0] is events and _written[1] <= len(events):
+        _events, count, last, plain = _written
+        if count == 0 or events[count - 1] is last:
+            plain = plain + [_plain(event) for event in events[count:]]
+            _written[1:] = [len(events), events[-1] if events else None, plain]
+            return plain  # type: ignore[no-any-return]
+    plain = [_plain(event) for event in events]
+    _written[:] = [events, len(events), events[-1] if events else None, plain]
+    return plain
 
 
 def read_state(data: object, *, lenient: bool = False, trusted: bool = False) -> GameState:

@@ -3,9 +3,9 @@
 A save holds the scenario's own text (so it loads after the scenario file changed or went), the
 seed, the record of every action, and the state (see saved_state.py), each part compressed
 (savefile.py). Loading checks the file's checksum before it parses anything, reads the state and
-checks it (its scenario, its references, every invariant), and plays on from it: a long game
-loads as fast as a short one. A save this installation wrote carries its seal (seal.py); any
-other has its record replayed first and is refused unless the replay arrives at that very state.
+checks it (its scenario, its references, every invariant), and plays on from it without
+replaying the record. A save this installation wrote carries its seal (seal.py); any other has
+its record replayed first and is refused unless the replay arrives at that very state.
 `verify` replays any save, for the `replay` command and the tests.
 
 Writing goes to a temporary file of its own in the same folder, is synced, and replaces the old

@@ -14,7 +14,7 @@ import game.saves as saves_module
 from game.ai.standard import StandardAI
 from game.catalogue import find, shipped_entries
 from game.core.model import GameState
-from game.core.snapshot import state_hash
+from game.core.snapshot import state_hash, to_data
 from game.core.version import RULES_VERSION
 from game.saved_state import CARRIED, MEMOS, REBUILT, read_state, state_data
 from game.saves import SaveError, load_game, resume, save_game, verify, whole_record
@@ -248,3 +248,15 @@ def test_a_human_game_saved_at_turn_20_of_straits_plays_on_as_the_unbroken_one(t
         return session.state
 
     assert state_hash(play(20)) == state_hash(play(None))
+
+
+def test_a_save_holds_the_state_exactly_as_its_hash_reads_it_save_after_save() -> None:
+    """The save writes out only the news added since the last save; what it holds is still
+    `to_data` of the whole state, whose hash it gives."""
+    session = _played(3)
+    for _ in range(3):
+        data = state_data(session.state)
+        assert {k: v for k, v in data.items() if k not in CARRIED} == to_data(session.state)
+        session.play_turns(1)
+    other = build_world()  # another game's news, never taken for this one's
+    assert state_data(other)["events"] == to_data(other)["events"]
