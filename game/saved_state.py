@@ -13,6 +13,7 @@ and seed, refer only to what exists, and keep every invariant.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from game.core.invariants import broken_invariants
@@ -64,7 +65,7 @@ def read_state(data: object, *, lenient: bool = False, trusted: bool = False) ->
 
     `lenient` lets fields through that the model no longer has (a save of older rules); `trusted`
     skips checking the values, for a state this game wrote itself (see plaindata.Reader)."""
-    reader = Reader({Rng: _rng, Links: _links}, lenient=lenient, trusted=trusted)
+    reader = _reader(lenient, trusted)
     if not isinstance(data, dict):
         raise PlainDataError("the state is not an object")
     derived = {f.name for f in dataclasses.fields(GameState) if f.metadata.get("derived")}
@@ -79,6 +80,12 @@ def read_state(data: object, *, lenient: bool = False, trusted: bool = False) ->
         for party in war.parties:
             state.war_ids.setdefault(party, set()).add(war.id)
     return state
+
+
+@functools.cache
+def _reader(lenient: bool, trusted: bool) -> Reader:
+    """Readers build their converters once, on first use: kept for every later load."""
+    return Reader({Rng: _rng, Links: _links}, lenient=lenient, trusted=trusted)
 
 
 def _rng(value: object) -> Rng:
