@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.standard import StandardAI
-from game.bench_saves import save_figures
+from game.bench_saves import median_seconds, save_figures
 from game.scenario.build import new_game
 from game.scenario.generate import generate_scenario, scenario_to_yaml
 from game.scenario.loader import LoadedScenario, load_scenario_bytes, shipped_scenarios
@@ -62,12 +62,7 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
 
 
 def _median_ms(work: Any, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times) * 1000, 3)
+    return round(median_seconds(work, runs) * 1000, 3)
 
 
 def _end_turn_ms(scenario: Scenario, turns: int) -> float:

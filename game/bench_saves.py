@@ -86,13 +86,18 @@ def _run(command: list[str]) -> None:
 
 
 def _median_ms(work: Any, runs: int) -> float:
-    return round(_median_s(work, runs) * 1000, 1)
+    return round(median_seconds(work, runs) * 1000, 1)
 
 
 def _median_s(work: Any, runs: int) -> float:
+    return round(median_seconds(work, runs), 3)
+
+
+def median_seconds(work: Any, runs: int) -> float:
+    """The median time of `runs` calls of `work`."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         work()
         times.append(time.perf_counter() - start)
-    return round(statistics.median(times), 3)
+    return statistics.median(times)

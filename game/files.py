@@ -23,7 +23,7 @@ _KEPT_CONTROLS = "\n\t"
 
 
 class FileRefused(OSError):
-    """A file that is not read: not a regular file, too large, or outside its folder.
+    """A file that is not read: not a regular file, or too large.
 
     `reason` completes a sentence about the file: "is not a regular file (a FIFO)".
     """

@@ -20,7 +20,7 @@ from typing import Any
 
 from game.core import actions as A
 from game.plaindata import PlainDataError, Reader
-from game.savefile import SaveFileError, decompress
+from game.savefile import SaveFileError, decompress, no_constants
 
 MAX_PLAYER_ACTIONS = 100  # what one region may do in one turn: actions, answers, votes, investments
 MAX_RUN = 400  # entries in one region's turn, the computers' answers to it included
@@ -30,7 +30,9 @@ COMPRESSION = 6
 ACTION_TYPES: dict[str, type[A.Action]] = {
     cls.__name__: cls
     for cls in vars(A).values()
-    if isinstance(cls, type) and issubclass(cls, A.Action) and cls not in (A.Action, A.Diplomatic)
+    if isinstance(cls, type)
+    and issubclass(cls, A.Action)
+    and cls not in (A.Action, getattr(A, "Diplomatic", A.Action))  # bases, not actions
 }
 _reader = Reader()
 
@@ -128,7 +130,7 @@ def read_record(record: SavedRecord) -> list[Entry]:
         text = decompress(part, limit, f"part {number} of its record")  # SaveFileError if damaged
         limit -= len(text)
         try:
-            items = json.loads(text, parse_constant=_no_constant)
+            items = json.loads(text, parse_constant=no_constants)
         except (ValueError, RecursionError) as error:
             raise RecordError(f"part {number} of its record is not readable ({str(error)[:100]})") from None
         if not isinstance(items, list) or len(entries) + len(items) > record.entries:
@@ -152,7 +154,3 @@ def check_runs(items: list[Any], run: int = 0, before: int = 0) -> int:
         if run > MAX_RUN:
             raise RecordError(f"entry {number} of its record: more than {MAX_RUN} in one region's turn")
     return run
-
-
-def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number a save may hold")

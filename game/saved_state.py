@@ -17,7 +17,7 @@ import functools
 from typing import Any
 
 from game.core.invariants import broken_invariants
-from game.core.model import Event, GameState, Links
+from game.core.model import GameState, Links
 from game.core.rng import Rng
 from game.core.snapshot import _plain
 from game.plaindata import PlainDataError, Reader
@@ -45,7 +45,7 @@ def state_data(state: GameState) -> dict[str, Any]:
 _written: list[Any] = []  # [the events list written last, how many, the last of them, their plain form]
 
 
-def _plain_events(events: list[Event]) -> list[Any]:
+def _plain_events(events: list[Any]) -> list[Any]:
     """The news as plain data. News is only ever added to and each entry is immutable, so an
     autosave every turn writes out only the entries added since the last: the rest are most of a
     long game's state, and writing them all out again took most of the time of saving it."""

@@ -154,7 +154,7 @@ def _line(data: bytes, start: int, most: int, what: str) -> tuple[bytes, int]:
 
 def _header(line: bytes) -> tuple[str, list[tuple[str, int]], str]:
     try:
-        header = json.loads(line.decode("utf-8"), parse_constant=_refuse)
+        header = json.loads(line.decode("utf-8"), parse_constant=no_constants)
         checksum, parts, seal = header["checksum"], header["parts"], header.get("seal", "")
         if not (isinstance(checksum, str) and isinstance(seal, str) and len(seal) <= 128):
             raise TypeError
@@ -187,5 +187,6 @@ def _compressed(data: bytes) -> bytes:
     return zlib.compress(data, COMPRESSION)
 
 
-def _refuse(name: str) -> object:
-    raise ValueError(name)
+def no_constants(name: str) -> object:
+    """For json.loads: NaN and Infinity are no numbers a save may hold."""
+    raise ValueError(f"{name} is not a number a save may hold")

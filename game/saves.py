@@ -38,7 +38,7 @@ from game.files import FileRefused, is_regular, read_capped, shown
 from game.plaindata import PlainDataError
 from game.record import MAX_RUN, Entry, RecordWriter, SavedRecord, read_record
 from game.saved_state import CARRIED, read_state, state_data, state_problems
-from game.savefile import SaveFileError, pack, unpack
+from game.savefile import SaveFileError, no_constants, pack, unpack
 from game.scenario.build import new_game
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario_bytes
@@ -513,7 +513,7 @@ def _parsed(text: str, what: str, *, ours: bool = False) -> Any:
         raise ValueError(f"{what} holds more than {MAX_CONTAINERS:,} objects and lists")
     try:
         hook = None if ours else _no_duplicates
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=hook)
+        return json.loads(text, parse_constant=no_constants, object_pairs_hook=hook)
     except RecursionError:
         raise ValueError(f"{what} is nested too deeply") from None
 
@@ -528,9 +528,6 @@ def _players(value: object) -> dict[str, Any]:
         raise ValueError("players are not a list of regions and a skill")
     return {"humans": [_text(h) for h in humans], "difficulty": difficulty}
 
-
-def _no_constants(name: str) -> object:
-    raise ValueError(f"{name} is not a number a save may hold")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
