@@ -260,3 +260,22 @@ def test_a_save_holds_the_state_exactly_as_its_hash_reads_it_save_after_save() -
         session.play_turns(1)
     other = build_world()  # another game's news, never taken for this one's
     assert state_data(other)["events"] == to_data(other)["events"]
+
+
+def test_a_game_resumed_again_and_again_keeps_its_record_in_few_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each resume adds a part to the record; after RECORD_PARTS_MERGED of them they are merged."""
+    monkeypatch.setattr(saves_module, "RECORD_PARTS_MERGED", 3)
+    session, path = _played(1), tmp_path / "g.json"
+    unbroken = _played(7)
+    for _ in range(6):
+        save_game(path, TEXT, TUTORIAL.name, session)
+        loaded = load_game(path)
+        session = resume(loaded, _computers(loaded.state))
+        session.play_turns(1)
+    save_game(path, TEXT, TUTORIAL.name, session)
+    header = json.loads(path.read_bytes().split(b"\n")[1])
+    assert sum(1 for name, _length in header["parts"] if name == "record") <= 3
+    assert whole_record(session) == unbroken.log
+    assert state_hash(verify(path).state) == state_hash(unbroken.state)
