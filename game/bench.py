@@ -1,5 +1,6 @@
-"""The benchmark: end-of-turn time with every region played by the computer, load time, the map
-scene's frame time (software rendering, off screen), memory.
+"""The benchmark: end-of-turn time with every region played by the computer (up to the largest world
+a scenario may have), load time, the map scene's frame time (software rendering, off screen), a
+long game's save size and resume time (bench_saves.py), memory.
 
 Figures are medians over repeated runs; they are printed, never asserted by tests.
 """
@@ -14,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.standard import StandardAI
+from game.bench_saves import median_seconds, save_figures
 from game.scenario.build import new_game
 from game.scenario.generate import generate_scenario, scenario_to_yaml
 from game.scenario.loader import LoadedScenario, load_scenario_bytes, shipped_scenarios
-from game.scenario.schema import Scenario
+from game.scenario.schema import MAX_REGIONS, Scenario
 from game.session import Session
 
 LOAD_RUNS = 7
-GENERATED_SIZES = (50, 200)
+GENERATED_SIZES = (50, 200, MAX_REGIONS)  # the last: the largest world a scenario may have
 WARM_UP_TURNS = 3  # the first turns fill the caches and differ from the game's steady state
 
 
@@ -47,8 +49,9 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
         end_turn[label] = _end_turn_ms(loaded.scenario, turns)
         frame[label], panning[label] = map_frame_ms(loaded)
     if progress:
-        print(file=sys.stderr)
+        print(f"\rbench {'saves':<20}", file=sys.stderr, flush=True)
     return {
+        "saves": save_figures(),
         "end_turn_ms_median": end_turn,
         "load_ms_median": load,
         "map_frame_ms_median": frame,
@@ -59,12 +62,7 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
 
 
 def _median_ms(work: Any, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times) * 1000, 3)
+    return round(median_seconds(work, runs) * 1000, 3)
 
 
 def _end_turn_ms(scenario: Scenario, turns: int) -> float:

@@ -9,22 +9,24 @@ problems: never hidden, never fatal.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
+import os
 import re
 import secrets
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from game import data, paths
+from game import data, paths, scan_cache
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.generate import scenario_to_yaml
 from game.scenario.loader import (
     SCENARIOS_DIR,
     LoadedScenario,
-    load_mod_info,
     load_scenario,
     shipped_scenarios,
 )
@@ -38,6 +40,9 @@ ID_PATTERN = r"[a-z][a-z0-9_]{0,39}"
 MOD_SCENARIOS = "scenarios"
 MAX_TITLE = 80  # as a scenario's meta.name
 SCHEMAS = "schemas"  # in a new mod: copies of the JSON Schemas its files name, for editors
+MOST_SCENARIOS = 500  # scenario files read from one mod
+MOD_SECONDS = 3.0  # reading one mod's scenarios for a list; the rest are listed as broken
+KEYS_NAMED = 20  # known scenarios an unknown name's message lists
 Status = Literal["ok", "warnings", "broken"]
 
 
@@ -52,6 +57,11 @@ class Entry:
 
     def load(self) -> LoadedScenario:
         return load_scenario(self.path, self.root, self.mod)
+
+    def load_cached(self) -> LoadedScenario:
+        """As `load`, or what it gave before while its files are unchanged (for lists)."""
+        mod_file = self.root / MOD_FILE if self.mod is not None else None
+        return scan_cache.load(self.path, self.root, self.mod, mod_file)
 
     def saved_text(self, loaded: LoadedScenario) -> str:
         """The scenario as a save embeds it: whole in itself, so the save loads without the mod.
@@ -99,20 +109,28 @@ def user_mods(folder: Path | None = None) -> list[Mod]:
     """The mods in the user's mods folder, by folder name; a missing folder means none."""
     folder = folder or paths.mods_dir()
     try:  # a hidden folder is no mod: a new mod being written, an editor's or a VCS's own
-        candidates = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+        with os.scandir(folder) as found:
+            names = sorted(e.name for e in found if e.is_dir() and not e.name.startswith("."))
     except OSError:
         return []
-    return _without_duplicate_ids([read_mod(candidate) for candidate in candidates])
+    mods = _without_duplicate_ids([read_mod(folder / name) for name in names])
+    scan_cache.flush()
+    return mods
 
 
 def read_mod(folder: Path) -> Mod:
     mod_file = folder / MOD_FILE
     try:
-        info, problems = load_mod_info(mod_file)
+        info, problems = scan_cache.mod_info(mod_file)
     except ScenarioError as error:
         return Mod(folder, None, error.problems)
-    problems += _stray_files(folder)
-    scenarios = sorted((folder / MOD_SCENARIOS).glob("*.yaml"))
+    inner = _names(folder / MOD_SCENARIOS)
+    problems += _stray_files(folder, inner)
+    scenarios = [folder / MOD_SCENARIOS / name for name in sorted(inner) if name.endswith(".yaml")]
+    if len(scenarios) > MOST_SCENARIOS:
+        message = f"the mod has {len(scenarios)} scenarios; only the first {MOST_SCENARIOS} are read"
+        problems.append(Problem(str(mod_file), 1, 1, message, "warning", "mod.too_many_scenarios"))
+        scenarios = scenarios[:MOST_SCENARIOS]
     if not scenarios:
         where = folder / MOD_SCENARIOS
         problems.append(Problem(str(mod_file), 1, 1, f"the mod has no scenarios: put .yaml files in {where}"))
@@ -151,10 +169,19 @@ def _line_of_id(mod_file: Path) -> tuple[int, int]:
     return locations.value_at(("id",))
 
 
-def _stray_files(folder: Path) -> list[Problem]:
+def _names(folder: Path) -> list[str]:
+    """The names in a folder (one listing: thousands of mods make globbing each a cost)."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _stray_files(folder: Path, inner: list[str]) -> list[Problem]:
     """Files a modder likely meant as scenarios that the game does not read: say so, not silence."""
-    stray = [p for p in folder.glob("*.yaml") if p.name != MOD_FILE]
-    stray += list(folder.glob("*.yml")) + list((folder / MOD_SCENARIOS).glob("*.yml"))
+    top = _names(folder)
+    stray = [folder / n for n in top if n.endswith((".yaml", ".yml")) and n != MOD_FILE]
+    stray += [folder / MOD_SCENARIOS / n for n in inner if n.endswith(".yml")]
     return [
         Problem(
             str(path),
@@ -173,40 +200,62 @@ def all_entries(mods: list[Mod]) -> list[Entry]:
 
 
 def survey() -> tuple[list[Listing], list[Mod]]:
-    """Every scenario loaded (or not, with why), and the mods with problems of their own."""
+    """Every scenario loaded (or not, with why), and the mods with problems of their own.
+
+    What a file gave before is taken again while it is unchanged (scan_cache.py), and a mod that
+    takes longer than MOD_SECONDS to read has the rest of its scenarios listed as broken."""
     mods = user_mods()
-    listings = []
-    for entry in all_entries(mods):
-        try:
-            loaded = entry.load()
-            listings.append(Listing(entry, loaded, loaded.warnings))
-        except ScenarioError as error:
-            listings.append(Listing(entry, None, error.problems))
+    listings = [_listed(entry) for entry in shipped_entries()]
+    for mod in mods:
+        started = time.monotonic()
+        for entry in mod.entries:
+            if time.monotonic() - started > MOD_SECONDS:
+                message = f"not read: reading its mod took longer than {MOD_SECONDS:g} s"
+                slow = Problem(str(entry.path), 1, 1, message, code="mod.slow")
+                listings.append(Listing(entry, None, [slow]))
+            else:
+                listings.append(_listed(entry))
+    scan_cache.flush()
     return listings, [mod for mod in mods if mod.problems]
+
+
+def _listed(entry: Entry) -> Listing:
+    try:
+        loaded = entry.load_cached()
+        return Listing(entry, loaded, loaded.warnings)
+    except ScenarioError as error:
+        return Listing(entry, None, error.problems)
 
 
 def find(path_or_key: str) -> Entry:
     """A scenario file, or the scenario of that key or meta.id; ScenarioError naming the known ones."""
-    mods = user_mods()
     candidate = Path(path_or_key)
+    if not candidate.is_file():  # a shipped scenario's key needs no look at the mods
+        shipped = [entry for entry in shipped_entries() if entry.key == path_or_key]
+        if shipped:
+            return shipped[0]
+    mods = user_mods()
     if candidate.is_file():
         return _entry_of_file(candidate, mods)
     entries = all_entries(mods)
     for entry in entries:
         if entry.key == path_or_key:
             return entry
-    for entry in entries:
-        try:
-            if entry.load().scenario.meta.id == path_or_key:
-                return entry
-        except ScenarioError:
-            continue
+    try:
+        for entry in entries:
+            with contextlib.suppress(ScenarioError):
+                if entry.load_cached().scenario_id == path_or_key:
+                    return entry
+    finally:
+        scan_cache.flush()
     if "/" in path_or_key:
         _refuse_broken_mod(path_or_key.split("/", 1)[0], mods)
     keys = [entry.key for entry in entries]
     close = difflib.get_close_matches(path_or_key, keys, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    listing = ", ".join(keys) if keys else "none"
+    listing = ", ".join(keys[:KEYS_NAMED]) if keys else "none"
+    if len(keys) > KEYS_NAMED:
+        listing += f" and {len(keys) - KEYS_NAMED} more (list-scenarios lists them all)"
     message = f"no such file or scenario{hint}; known scenarios: {listing}"
     raise ScenarioError([Problem(path_or_key, 1, 1, message, code="file.not_found")])
 

@@ -20,8 +20,9 @@ from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
 from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
+from game.files import terminal_safe
 from game.gauntlet import gauntlet_table, run_gauntlet
-from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files
+from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files, verify
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import SCENARIOS_DIR, LoadedScenario, load_mod_info
@@ -47,6 +48,7 @@ KEY_EVENTS = {
 
 def main(argv: Sequence[str] | None = None, prog: str = "bilateral") -> int:
     """Run one command; `prog` is how the user started the game, for the commands we suggest."""
+    sys.stdout, sys.stderr = terminal_safe(sys.stdout), terminal_safe(sys.stderr)
     parser = _parser(prog)
     args = parser.parse_args(argv)
     args.prog = prog
@@ -340,7 +342,7 @@ def _report_save_error(save: Callable[[], object]) -> None:
 
 def _replay(args: argparse.Namespace) -> int:
     try:
-        loaded = load_game(args.path)
+        loaded = verify(args.path)  # the whole record replayed, whoever wrote the save
     except SaveError as error:
         print(error, file=sys.stderr)
         return 1
@@ -554,8 +556,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
                     "key": item.entry.key,
                     "path": str(item.entry.path),
                     "mod": item.entry.mod.id if item.entry.mod else None,
-                    "name": item.loaded.scenario.meta.name.en if item.loaded else None,
-                    "regions": len(item.loaded.scenario.regions) if item.loaded else None,
+                    "name": item.loaded.name.en if item.loaded else None,
+                    "regions": item.loaded.region_count if item.loaded else None,
                     "status": item.status,
                     "problems": [str(p) for p in item.problems],
                 }
@@ -570,8 +572,8 @@ def _list_scenarios(args: argparse.Namespace) -> int:
         return 0
     print(f"{'scenario':<28}{'regions':>8}  {'status':<10}name")
     for item in listings:
-        regions = str(len(item.loaded.scenario.regions)) if item.loaded else "-"
-        name = item.loaded.scenario.meta.name.en if item.loaded else str(item.entry.path)
+        regions = str(item.loaded.region_count) if item.loaded else "-"
+        name = item.loaded.name.en if item.loaded else str(item.entry.path)
         status = item.status if item.status != "warnings" else f"{len(item.problems)} warn."
         print(f"{item.entry.key:<28}{regions:>8}  {status:<10}{name}")
         if item.status == "broken":

@@ -60,8 +60,8 @@ def attach_file(level: int = logging.INFO) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+            path, maxBytes=LOG_BYTES, backupCount=BACKUPS, encoding="utf-8", errors="backslashreplace"
+        )  # a file name in a message may not be UTF-8
     except OSError as error:
         logging.getLogger(__name__).warning("no log file: cannot write in %s (%s)", path.parent, error)
         return path

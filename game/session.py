@@ -6,7 +6,8 @@ answer with its reasons is kept for the proposer to read. A computer player that
 logged and passes its turn (in strict mode, used by tests, the error is raised).
 
 Every applied action goes into `log`, with None where a region's turn ended: replaying the log
-on the scenario and seed gives the same game. Computer players draw their luck from streams
+on the scenario and seed gives the same game. A session that goes on from a save keeps the save's
+record as `earlier` and logs only what is played after it. Computer players draw their luck from streams
 derived from the seed, the turn and what they decide about, never from the rules' generator, so
 a replay needs no computer player at all.
 """
@@ -26,6 +27,7 @@ from game.core.rng import Rng
 from game.core.view import View
 from game.core.why import Why, refuse
 from game.core.world import end_of_turn
+from game.record import MAX_PLAYER_ACTIONS, SavedRecord
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +62,10 @@ class Session:
         self.on_event = on_event
         self.answers: list[AnswerRecord] = []
         self.log: list[A.Action | None] = []  # applied actions; None ends a region's turn
+        self.earlier = SavedRecord()  # the record before `log`, as a loaded save held it
         self.failures = 0
         self._index = 0  # position in state.order of the region whose turn it is
+        self._run = 0  # entries logged in the current region's turn
 
     @classmethod
     def from_log(
@@ -71,11 +75,15 @@ class Session:
         log: list[A.Action | None],
         *,
         strict: bool = False,
+        earlier: SavedRecord | None = None,
     ) -> Session:
-        """Go on with a game whose `state` was reached by playing `log`."""
+        """Go on with a game whose `state` was reached by playing `earlier` and then `log`."""
         session = cls(state, controllers, strict=strict)
         session.log = list(log)
-        session._index = sum(1 for item in log if item is None) % len(state.order)
+        session.earlier = earlier or SavedRecord()
+        whole = session.earlier.followed_by(session.log)
+        session._index = whole.ends % len(state.order)
+        session._run = whole.run
         return session
 
     # --- whose turn ---------------------------------------------------------------------------
@@ -95,12 +103,15 @@ class Session:
         free = isinstance(action, A.Answer | A.Vote)
         if not free and action.actor != self.current:
             return Outcome(refuse(Why.NOT_YOUR_TURN, region=action.actor))
+        if self._run >= MAX_PLAYER_ACTIONS:  # the record of a turn stays within what a save may hold
+            return Outcome(refuse(Why.TURN_FULL))
         return self._apply(action)
 
     def _apply(self, action: A.Action) -> Outcome:
         outcome = apply(self.state, action)
         if outcome.ok:
             self.log.append(action)
+            self._run += 1
             for event in outcome.events:
                 self._emit(event)
             self._answer_for_computers()
@@ -139,6 +150,7 @@ class Session:
                 )
                 return
             self.log.append(answer)
+            self._run += 1
             for event in outcome.events:
                 self._emit(event)
             self.answers.append(
@@ -160,6 +172,7 @@ class Session:
     def end_region_turn(self) -> None:
         """The current region is done; move to the next, running the world phase after the last."""
         self.log.append(None)
+        self._run = 0
         self._index += 1
         if self._index >= len(self.state.order):
             self._index = 0

@@ -8,11 +8,11 @@ Writing is atomic, like a save.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game import paths
+from game.files import read_capped
 from game.i18n import LANGUAGES, system_language
 from game.saves import write_atomic
 
@@ -41,14 +41,11 @@ def load_settings(path: Path | None = None) -> Settings:
     """The saved settings; a missing or unreadable file gives the defaults."""
     path = path or settings_file()
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_SETTINGS_BYTES + 1)
+        data = read_capped(path, MAX_SETTINGS_BYTES)  # a regular file only: a FIFO would block for good
     except OSError:
         return defaults()
-    if len(data) > MAX_SETTINGS_BYTES:
-        return defaults()
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = json.loads(data.decode("utf-8-sig"))  # an editor may have put a BOM in front
     except (UnicodeDecodeError, ValueError, RecursionError):
         return defaults()
     return from_data(document)
@@ -73,7 +70,7 @@ def _scale(value: object) -> float | None:
     """A number within the offered range, or None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    if not math.isfinite(value) or not UI_SCALES[0] <= value <= UI_SCALES[-1]:
+    if not UI_SCALES[0] <= value <= UI_SCALES[-1]:  # compared as it is: a huge int has no float
         return None
     return float(value)
 

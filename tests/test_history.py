@@ -19,9 +19,10 @@ from game.core.relations import add_modifier, baseline, opinion
 from game.core.snapshot import data_hash, state_hash, to_data
 from game.core.victory import _friends
 from game.core.world import end_of_turn, friend_counts
-from game.saves import FORMAT, SaveError, _checksum, load_game, save_game
+from game.saves import SaveError, _checksum, load_game, save_game
 from game.session import Session
 from tests.conftest import WORLD_YAML, build_world
+from tests.save_files import write_format_2
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -210,8 +211,9 @@ def test_history_does_not_depend_on_pythonhashseed():
     assert runs[0] == runs[1]
 
 
-def test_history_is_neither_hashed_nor_saved_but_a_loaded_game_has_it_all(tmp_path):
-    """Replaying the record rebuilds the history, so the hash and the save leave it out."""
+def test_history_is_not_hashed_but_a_loaded_game_has_it_all(tmp_path):
+    """The history is no part of the state hash (a replay rebuilds it); a save carries it beside
+    the state, so a loaded game has every point without a replay."""
     # given
     state = build_world(seed=2)
     session = Session(state, dict.fromkeys(state.order, StandardAI()), strict=True)
@@ -246,11 +248,11 @@ def _as_format_1(path: Path) -> None:
 def test_a_save_of_the_first_format_still_loads(tmp_path):
     """Saves written before the history left the hash are brought up to date and load."""
     # given
-    assert FORMAT == 2
     state = build_world(seed=3)
     session = Session(state, dict.fromkeys(state.order, StandardAI()), strict=True)
     session.play_turns(4)
-    path = save_game(tmp_path / "old.json", WORLD_YAML, "world.yaml", session)
+    path = tmp_path / "old.json"
+    write_format_2(path, WORLD_YAML, "world.yaml", session)
     _as_format_1(path)
     # when
     loaded = load_game(path)
@@ -264,7 +266,8 @@ def test_a_first_format_save_without_its_state_is_refused_with_a_message(tmp_pat
     # given
     state = build_world(seed=3)
     session = Session(state, {}, strict=True)
-    path = save_game(tmp_path / "old.json", WORLD_YAML, "world.yaml", session)
+    path = tmp_path / "old.json"
+    write_format_2(path, WORLD_YAML, "world.yaml", session)
     document = json.loads(path.read_text(encoding="utf-8"))
     del document["payload"]["state"]
     document.update(format=1, checksum=_checksum(document["payload"]))

@@ -25,9 +25,7 @@ from game.cli import main
 from game.core import actions as A
 from game.core.snapshot import state_hash
 from game.saves import (
-    FORMAT,
     SaveError,
-    _checksum,
     autosave,
     autosaves,
     backup_path,
@@ -40,6 +38,7 @@ from game.scenario.build import new_game
 from game.scenario.loader import load_scenario
 from game.session import Session
 from tests.conftest import WORLD_YAML, build_world
+from tests.save_files import Parts, edit, read_parts, write_parts
 from tests.test_properties import KINDS, _draw_action, check_invariants
 
 SCENARIO = find("tutorial").path
@@ -65,10 +64,10 @@ def _flip_a_digit(data: bytes) -> bytes:
     return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
 
 
-def _rewrite(path: Path, change: object) -> None:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    change(document)  # type: ignore[operator]
-    path.write_text(json.dumps(document), encoding="utf-8")
+def _meta_with_nan(path: Path) -> bytes:
+    parts = read_parts(path)
+    write_parts(path, parts, meta_text=json.dumps(parts.meta).replace('"seed": 5', '"seed": NaN'))
+    return path.read_bytes()
 
 
 def test_a_save_loads_to_the_same_game_and_plays_on_the_same(tmp_path: Path) -> None:
@@ -100,20 +99,20 @@ def test_the_previous_save_is_kept_as_bak(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "words"),
     [
-        (lambda b: b[: len(b) // 2], "not a readable save"),
-        (_flip_a_digit, "checksum"),
-        (lambda b: b"\x89PNG\r\n\x1a\n" + b[8:], "not UTF-8"),
-        (lambda b: b'{"hello": "world"}', "not a Bilateral save"),
-        (lambda b: b"[" * 100000, "nested too deeply"),
-        (lambda b: b"", "not a readable save"),
-        (lambda b: b.replace(b'"seed":5', b'"seed":NaN', 1), "not a number"),
+        (lambda b, p: b[: len(b) // 2], "cut short"),
+        (lambda b, p: _flip_a_digit(b), "checksum"),
+        (lambda b, p: b"\x89PNG\r\n\x1a\n" + b[8:], "not a Bilateral save"),
+        (lambda b, p: b'{"hello": "world"}', "not a Bilateral save"),
+        (lambda b, p: b'{"game": ' + b"[" * 100000, "nested too deeply"),
+        (lambda b, p: b"", "cut short"),
+        (lambda b, p: _meta_with_nan(p), "not a number"),
     ],
     ids=["truncated", "bit-flipped", "foreign", "other-json", "deep", "empty", "nan"],
 )
 def test_a_damaged_save_is_refused_and_the_backup_offered(tmp_path: Path, damage: object, words: str) -> None:
     path, _ = _save(tmp_path, turns=2)
     save_game(path, TEXT, SCENARIO.name, _played(3))  # now a .bak exists
-    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    path.write_bytes(damage(path.read_bytes(), path))  # type: ignore[operator]
     with pytest.raises(SaveError) as caught:
         load_game(path)
     assert words in str(caught.value)
@@ -121,14 +120,10 @@ def test_a_damaged_save_is_refused_and_the_backup_offered(tmp_path: Path, damage
 
 
 def test_a_hand_edited_save_with_a_fixed_checksum_is_still_refused(tmp_path: Path) -> None:
-    """Editing the state and recomputing the checksum does not help: the record must replay to it."""
+    """Changing the hash it claims and recomputing the checksum does not help: the record must
+    replay to it."""
     path, _ = _save(tmp_path)
-
-    def cheat(document: dict) -> None:  # type: ignore[type-arg]
-        document["payload"]["state_hash"] = "0" * 64
-        document["checksum"] = _checksum(document["payload"])
-
-    _rewrite(path, cheat)
+    edit(path, lambda parts: parts.meta.update(state_hash="0" * 64))
     with pytest.raises(SaveError, match="does not replay"):
         load_game(path)
 
@@ -136,22 +131,24 @@ def test_a_hand_edited_save_with_a_fixed_checksum_is_still_refused(tmp_path: Pat
 def test_a_save_with_a_forged_action_is_refused(tmp_path: Path) -> None:
     path, _ = _save(tmp_path)
 
-    def forge(document: dict) -> None:  # type: ignore[type-arg]
-        document["payload"]["log"].insert(
-            0, {"type": "Invest", "actor": "greenvale", "field": "economy", "amount": 1e9}
-        )
-        document["checksum"] = _checksum(document["payload"])
+    def forge(parts: Parts) -> None:
+        parts.record.insert(0, {"type": "Invest", "actor": "greenvale", "field": "economy", "amount": 1e9})
+        parts.meta["record"]["entries"] += 1
 
-    _rewrite(path, forge)
+    edit(path, forge)
     with pytest.raises(SaveError, match="refused"):
         load_game(path)
 
 
 def test_a_save_from_a_newer_version_says_so(tmp_path: Path) -> None:
     path, _ = _save(tmp_path)
-    _rewrite(path, lambda d: d.update(format=FORMAT + 1))
+    path.write_bytes(path.read_bytes().replace(b"BILATERAL SAVE 3", b"BILATERAL SAVE 4", 1))
     with pytest.raises(SaveError, match="newer version"):
         load_game(path)
+    newer_rules, _ = _save(tmp_path, name="rules.json")
+    edit(newer_rules, lambda parts: parts.meta.update(rules=parts.meta["rules"] + 1))
+    with pytest.raises(SaveError, match="newer version"):
+        load_game(newer_rules)
 
 
 def test_a_failed_write_keeps_the_old_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -188,7 +185,11 @@ def test_autosave_keeps_the_last_three(tmp_path: Path) -> None:
         autosave(tmp_path, TEXT, SCENARIO.name, session)
         session.play_turns(1)
     kept = autosaves(tmp_path)
-    assert [p.name for p in kept] == ["autosave-00006.json", "autosave-00005.json", "autosave-00004.json"]
+    assert [p.name for p in kept] == [
+        "autosave-000005-00006.json",
+        "autosave-000004-00005.json",
+        "autosave-000003-00004.json",
+    ]
     assert all(load_game(p).state.turn == int(p.stem[-5:]) for p in kept)
 
 
@@ -362,3 +363,27 @@ def test_random_play_with_saves_and_loads_in_between(
                 action = dataclasses.replace(action, actor=session.current)
             session.submit(action)
         check_invariants(session.state)
+
+
+def test_a_save_of_the_first_rules_loads_from_its_state_and_plays_on(tmp_path: Path) -> None:
+    """A format-2 save written by the game before the rules changed (rules 1: tests/saves, straits
+    at turn 13 with demands of both organisations) cannot be replayed under today's rules, so it
+    loads from the state it holds, brought up to today's model, and the game goes on."""
+    import gzip
+
+    from game.core.invariants import broken_invariants
+
+    path = tmp_path / "rules1.json"
+    path.write_bytes(
+        gzip.decompress((Path(__file__).parent / "saves" / "rules1-straits.json.gz").read_bytes())
+    )
+    loaded = load_game(path)
+    assert (loaded.checked, loaded.rules, loaded.state.turn) == ("state", 1, 13)
+    watch = loaded.state.organisations["strait_watch"].demands
+    assert {region: d.kind for region, d in watch.items()} == {
+        "ashkara": "condemn_aggression",
+        "greyfell": "condemn_aggression",
+    }
+    session = resume(loaded, {r: StandardAI() for r in loaded.state.order})
+    session.play_turns(5)
+    assert loaded.state.turn == 18 and broken_invariants(loaded.state) == []

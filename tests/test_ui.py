@@ -15,7 +15,7 @@ import pytest
 from game import paths
 from game.cli import main
 from game.i18n import _, set_language
-from game.saves import autosaves, load_game
+from game.saves import autosaves, load_game, whole_record
 from game.ui.app import App
 from game.ui.labels import BASELINE_LABELS, KIND_LABELS, MODE_LABELS
 from game.ui.load_scene import LoadScene
@@ -24,6 +24,7 @@ from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import loaded as _loaded
 from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
 from tests.window_driver import start_game as _start_game
@@ -129,10 +130,11 @@ def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
     saved = load_game(autosaves(paths.autosaves_dir())[0])
     app.switch(TitleScene(app))
     _press(app, "Continue")
+    _loaded(app)
     again = app.scene
     assert isinstance(again, MapScene)
     assert again.humans == game.humans
-    assert again.session.log[: len(saved.log)] == saved.log  # it goes on from the autosave
+    assert saved.actions() and whole_record(again.session)[: len(saved.actions())] == saved.actions()
 
 
 def test_hot_seat_hands_the_seat_over_between_players() -> None:
@@ -157,6 +159,9 @@ def test_hot_seat_hands_the_seat_over_between_players() -> None:
 
 def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
     app, game = _new_game()
+    _key(app, pygame.K_RETURN)  # a turn played, so the save holds a record
+    _until(app, lambda: game.session.current in game.humans)
+    app.switch(game)  # past the turn's summary
     _key(app, pygame.K_ESCAPE)
     assert isinstance(app.scene, PauseScene)
     _press(app, "Save")
@@ -166,9 +171,10 @@ def test_the_pause_menu_saves_and_loads(tmp_path: Path) -> None:
     chooser = app.scene
     assert isinstance(chooser, LoadScene)
     _press(app, chooser.describe(saved, saved.stat().st_mtime))
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
-    assert loaded.session.log == game.session.log
+    assert game.session.log and whole_record(loaded.session) == whole_record(game.session)
 
 
 def test_an_unexpected_error_in_a_game_shows_the_log_and_autosaves_the_game(

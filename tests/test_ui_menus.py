@@ -28,10 +28,12 @@ from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import PauseScene
 from game.ui.settings_scene import SettingsScene
+from tests.save_files import write_format_2
 from tests.window_driver import at_window as _at_window
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
+from tests.window_driver import loaded as _loaded
 from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
 from tests.window_driver import start_game as _start_game
@@ -61,7 +63,13 @@ def _rows(app: App) -> list[str]:
 
 
 def _press_row(app: App, *parts: str) -> None:
-    """Press the one row of the load list whose text holds every part."""
+    """Press the row of the save that shows all `parts`, and wait while it loads."""
+    _press_row_only(app, *parts)
+    _loaded(app)
+
+
+def _press_row_only(app: App, *parts: str) -> None:
+    """Press the one row of the load list whose text holds every part (not waiting)."""
     matching = [row for row in _rows(app) if all(part in row for part in parts)]
     assert len(matching) == 1, f"rows with {parts}: {matching} among {_rows(app)}"
     _press(app, matching[0])
@@ -100,10 +108,9 @@ def _save(path: Path, turns: int) -> Path:
 
 
 def _damage(path: Path) -> None:
-    """One changed figure inside the payload, the file's time kept: the checksum no longer matches."""
+    """One changed byte at the end of the file, its time kept: the checksum no longer matches."""
     data, written = path.read_bytes(), path.stat().st_mtime_ns
-    at = data.index(b'"seed":') + len(b'"seed":')
-    path.write_bytes(data[:at] + b"9" + data[at:])
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 0x55]))
     os.utime(path, ns=(written, written))
 
 
@@ -252,6 +259,7 @@ def test_each_turn_saved_stays_and_the_load_list_shows_them_newest_first() -> No
     assert all("Tutorial: The Quiet Valley" in row and region in row for row in rows)
     assert [("turn 1" in row, "(autosave)" in row) for row in rows[1:]] == [(True, True), (True, False)]
     _press(app, rows[2])
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene) and loaded is not game
     assert loaded.state.turn == 1
@@ -288,7 +296,7 @@ def test_a_save_that_cannot_be_written_is_reported_and_the_game_goes_on(
         def read_only(*args: object, **kwargs: object) -> None:
             raise PermissionError(errno.EROFS, os.strerror(errno.EROFS))
 
-        monkeypatch.setattr(saves_module, "open", read_only, raising=False)
+        monkeypatch.setattr(saves_module, "_new_file", read_only)
     _press(app, "Save")
     pause = app.scene
     assert isinstance(pause, PauseScene)
@@ -321,6 +329,7 @@ def test_a_damaged_save_says_why_and_offers_its_backup() -> None:
     assert "This save could not be loaded." in text and "checksum" in text
     assert "Its backup" in text and "turn 3" in text
     _press(app, "Load the backup")
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene)
     assert loaded.state.turn == 3
@@ -340,10 +349,12 @@ def test_a_damaged_autosave_offers_the_next_older_one_until_none_is_left() -> No
     assert "An older autosave may still load:" in _shown_text(app)
     assert "turn 3" in _shown_text(app)
     _press(app, "Load the older autosave")  # damaged too: the next older one is offered
+    _loaded(app)
     scene = app.scene
     assert isinstance(scene, LoadScene) and scene.failure is not None
     assert scene.failure.path == middle and scene.failure.offer == oldest
     _press(app, "Load the older autosave")
+    _loaded(app)
     loaded = app.scene
     assert isinstance(loaded, MapScene)
     assert loaded.state.turn == 2 and loaded.players["difficulty"] == "hard"
@@ -357,6 +368,7 @@ def test_when_nothing_else_is_left_only_the_way_back_is_offered() -> None:
     _press(app, "Load")
     assert len(_rows(app)) == 1 and "not readable as a save" in _rows(app)[0]
     _press(app, _rows(app)[0])
+    _loaded(app)
     assert "This save could not be loaded." in _shown_text(app)
     assert set(_buttons(app)) == {"Back to the list"}
     _press(app, "Back to the list")
@@ -404,14 +416,17 @@ def test_a_summary_reads_the_header_without_the_record(tmp_path: Path) -> None:
     summary = summarise(path)
     assert (summary.turn, summary.scenario.meta.id) == (4, "tutorial")
     assert len(summary.humans) == 1
-    data = path.read_bytes()
-    at = data.index(b'"log":') + len(b'"log":')
-    path.write_bytes(data[:at] + b"this is no JSON at all")
-    assert summarise(path).turn == 4  # the record and the state are never decoded for a list
+    first, header, body = path.read_bytes().split(b"\n", 2)
+    meta_and_scenario = sum(length for _name, length in json.loads(header)["parts"][:2])
+    path.write_bytes(b"\n".join((first, header, body[:meta_and_scenario])) + b"this is no save at all")
+    assert summarise(path).turn == 4  # the state and the record are never decoded for a list
 
 
-def test_a_save_laid_out_differently_is_summarised_by_decoding_it_whole(tmp_path: Path) -> None:
-    path = _save(tmp_path / "game.json", turns=2)
+def test_an_older_save_is_summarised_from_its_leading_fields_or_else_whole(tmp_path: Path) -> None:
+    path = tmp_path / "game.json"
+    session, _human = _tutorial_session(2)
+    write_format_2(path, TEXT, TUTORIAL.name, session)
+    assert summarise(path).turn == 3
     document = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
     assert summarise(path).turn == 3

@@ -6,6 +6,7 @@ same helpers work at every interface size.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pygame
@@ -73,3 +74,15 @@ def new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
     app = App(size, window=False)
     press(app, "New game")
     return app, start_game(app)
+
+
+def loaded(app: App, frames: int = 3000) -> None:
+    """Wait past the loading screen: a save loads on a worker thread while the window goes on."""
+    from game.ui.loading_scene import LoadingScene
+
+    for _frame in range(frames):
+        if not isinstance(app.scene, LoadingScene):
+            return
+        time.sleep(0.002)  # the worker's turn
+        app.frame([], 1 / 60)
+    raise AssertionError("the save never finished loading")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from game.core.events import TEMPLATES, VARIANTS, Event, EventKind
@@ -56,6 +57,8 @@ def describe(event: Event) -> Msg:
     names = dict(zip("abc", event.actors, strict=False))
     data = {k: v for k, v in event.data if v is not None}
     template = VARIANTS.get((event.kind, _variant(event.kind, data)), TEMPLATES[event.kind])
+    if not _fills(template, names.keys() | data.keys()):  # news of older rules lack a detail
+        template = TEMPLATES[event.kind]
     if "treaty" in data:
         data["treaty"] = TREATY_NAMES.get(str(data["treaty"]), str(data["treaty"]))
     if "proposal" in data:
@@ -66,6 +69,10 @@ def describe(event: Event) -> Msg:
             value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else str(value)
         )
     return msg(template, **args)
+
+
+def _fills(template: str, keys: set[str]) -> bool:
+    return all(name in keys for name in re.findall(r"\{(\w+)\}", template))
 
 
 def _variant(kind: str, data: Mapping[str, object]) -> str:

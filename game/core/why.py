@@ -18,6 +18,7 @@ class Why(Enum):
     # --- anyone, any action -------------------------------------------------------------------
     UNKNOWN_ACTION = "Unknown action."
     NOT_YOUR_TURN = "It is not {region}'s turn."
+    TURN_FULL = "That is enough for one turn: end the turn to act again."
     NO_REGION = "There is no region {region}."
     GAME_OVER = "The game is over."
     ACTOR_ANNEXED = "{region} has been annexed and can no longer act."

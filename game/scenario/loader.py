@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game import data
+from game.files import FileRefused, inside, read_capped
 from game.scenario.errors import Problem, ScenarioError, sort_problems
 from game.scenario.provinces import ProvinceMap, paint
-from game.scenario.schema import ModInfo, Scenario
+from game.scenario.schema import ModInfo, Scenario, Text
 from game.scenario.validate import validate, validate_mod
 from game.scenario.yamlsafe import parse_yaml
 
@@ -27,6 +28,19 @@ class LoadedScenario:
     path: str
     warnings: list[Problem]
     provinces: ProvinceMap | None = None
+
+    # What a list of scenarios shows: a list may know them without the whole scenario (scan_cache.py).
+    @property
+    def scenario_id(self) -> str:
+        return self.scenario.meta.id
+
+    @property
+    def name(self) -> Text:
+        return self.scenario.meta.name
+
+    @property
+    def region_count(self) -> int:
+        return len(self.scenario.regions)
 
 
 def load_scenario_bytes(
@@ -58,6 +72,8 @@ def load_scenario_bytes(
 def load_scenario(path: str | Path, root: Path | None = None, mod: ModInfo | None = None) -> LoadedScenario:
     """A scenario file; `root` is the folder its images may not leave, `mod` the mod.yaml it may use."""
     name, path = str(path), Path(path)
+    if mod is not None and root is not None and not inside(path, root):
+        raise _file_error(name, "leads outside its mod's folder (through a link)", "file.outside_mod")
     return load_scenario_bytes(_read_capped(path, name), name, path.parent, root, mod, path.stem)
 
 
@@ -65,6 +81,8 @@ def load_mod_info(path: Path) -> tuple[ModInfo, list[Problem]]:
     """A mod.yaml and its warnings, through the same hardened reader as scenarios; ScenarioError
     with every problem when it has errors."""
     name = str(path)
+    if path.exists() and not inside(path, path.parent):
+        raise _file_error(name, "leads outside its mod's folder (through a link)", "file.outside_mod")
     tree, locations = parse_yaml(_read_capped(path, name), name, max_bytes=MAX_BYTES)
     mod, problems = validate_mod(tree, locations, name)
     if mod is None:
@@ -73,25 +91,20 @@ def load_mod_info(path: Path) -> tuple[ModInfo, list[Problem]]:
 
 
 def _read_capped(path: Path, name: str) -> bytes:
-    """Refuse a huge file by its size before reading it, and read at most one byte past the cap."""
+    """A regular file (never a FIFO or a device, which would block or never end), refused by its
+    size before it is read, and read to at most one byte past the cap."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _file_error(
-                name, f"file is too large ({size} bytes; at most {MAX_BYTES})", "yaml.too_large"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+        return read_capped(path, MAX_BYTES)
     except FileNotFoundError:
         raise _file_error(name, "no such file", "file.not_found") from None
     except IsADirectoryError:
         raise _file_error(name, "is a directory, not a scenario file", "file.unreadable") from None
+    except FileRefused as error:
+        code = "yaml.too_large" if "too large" in error.reason else "file.unreadable"
+        raise _file_error(name, f"the file {error.reason}", code) from None
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise _file_error(name, message, "file.unreadable") from None
-    if len(data) > MAX_BYTES:
-        raise _file_error(name, f"file is too large (more than {MAX_BYTES} bytes)", "yaml.too_large")
-    return data
 
 
 def _file_error(name: str, message: str, code: str) -> ScenarioError:

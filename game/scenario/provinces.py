@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import pygame
 
+from game.files import FileRefused, read_capped
 from game.scenario.errors import Problem, Severity
 from game.scenario.schema import Scenario
 from game.scenario.yamlsafe import LocationMap, PathKey
@@ -35,6 +36,11 @@ OUTLINE_POINTS = 400  # enough for a smooth border; the map redraws only when it
 LABEL_GRID = 96  # label points are searched on a copy at most this many pixels across
 FAR_APART = 0.15  # of the map's diagonal: listed neighbours painted farther apart are likely a slip
 SPECK = 24  # painted parts smaller than this (in pixels) are stray brush marks, not territory
+MAX_CHUNKS = 4096  # a PNG's chunks: its pixels may come in many, but not in millions of empty ones
+MAX_PARTS = 1000  # separate painted places of one region's colour
+MAX_PARTS_IN_ALL = 20_000  # ... and of all regions together
+ANALYSIS_BUDGET = 60_000_000  # regions times pixels: a larger picture is read at a smaller size
+CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # by PNG colour type
 
 Point = tuple[float, float]
 Rgb = tuple[int, int, int]
@@ -80,7 +86,7 @@ def asset_file(relative: str, base: Path, root: Path) -> Path:
         real, real_root = path.resolve(strict=True), root.resolve()
     except FileNotFoundError:
         raise AssetError(f"'{relative}' does not exist (looked for {path})", "asset.not_found") from None
-    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+    except (OSError, RuntimeError, ValueError) as error:  # a symlink loop; a NUL in the name
         raise AssetError(f"'{relative}' cannot be opened: {error}", "asset.unreadable") from None
     if not real.is_relative_to(real_root):
         raise AssetError(f"'{relative}' leads outside the mod folder (through a link)", "asset.path")
@@ -92,13 +98,10 @@ def asset_file(relative: str, base: Path, root: Path) -> Path:
 def read_png(path: Path, name: str) -> bytes:
     """The file's bytes, refused by size before reading and checked as a whole PNG."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AssetError(
-                f"'{name}' is too large ({size} bytes; at most {MAX_FILE_BYTES})", "asset.too_large"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_capped(path, MAX_FILE_BYTES)
+    except FileRefused as error:
+        code = "asset.too_large" if "too large" in error.reason else "asset.unreadable"
+        raise AssetError(f"'{name}' {error.reason}", code) from None
     except OSError as error:
         raise AssetError(f"'{name}' cannot be read: {error.strerror or error}", "asset.unreadable") from None
     png_size(data, name)
@@ -112,9 +115,14 @@ def png_size(data: bytes, name: str) -> tuple[int, int]:
         hint = f" but a {other} image: save it as PNG" if other else " image"
         raise AssetError(f"'{name}' is not a PNG{hint}", "asset.not_png")
     size: tuple[int, int] | None = None
-    has_pixels = False
+    header = b""
+    pixels: list[bytes] = []
     position = len(PNG_SIGNATURE)
-    while True:
+    for _chunk in range(MAX_CHUNKS + 1):
+        if _chunk == MAX_CHUNKS:
+            raise AssetError(
+                f"'{name}' is made of more than {MAX_CHUNKS} chunks: save it again", "asset.damaged"
+            )
         if position + 12 > len(data):
             raise AssetError(f"'{name}' is cut short: the PNG ends too early", "asset.truncated")
         length = int.from_bytes(data[position : position + 4], "big")
@@ -131,12 +139,15 @@ def png_size(data: bytes, name: str) -> tuple[int, int]:
             if kind != b"IHDR" or length != 13:
                 raise AssetError(f"'{name}' is damaged: the PNG header is missing", "asset.damaged")
             size = _checked_size(int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big"), name)
-        has_pixels = has_pixels or kind == b"IDAT"
+            header = body
+        if kind == b"IDAT":
+            pixels.append(body)
         if kind == b"IEND":
             break
         position = end
-    if not has_pixels:
+    if not pixels or size is None:
         raise AssetError(f"'{name}' is damaged: the PNG holds no pixels", "asset.damaged")
+    _check_unpacked_size(b"".join(pixels), header, name)
     return size
 
 
@@ -167,6 +178,25 @@ def colour_profile(data: bytes) -> str | None:
     return next((kind.decode() for kind, _whole in _chunks(data) if kind in COLOUR_PROFILE_CHUNKS), None)
 
 
+def _check_unpacked_size(compressed: bytes, header: bytes, name: str) -> None:
+    """The pixels must unpack to no more than the picture holds: a few bytes can unpack to
+    gigabytes (a compression bomb), which would cost the decoder seconds before it failed."""
+    width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour_type, interlaced = header[8], header[9], header[12]
+    row = -(-width * CHANNELS.get(colour_type, 4) * depth // 8) + 1  # +1: each row's filter byte
+    most = height * row * (2 if interlaced else 1) + 64  # Adam7's passes add a little per row
+    inflater = zlib.decompressobj()
+    try:
+        unpacked = len(inflater.decompress(compressed, most + 1))
+    except zlib.error:
+        raise AssetError(f"'{name}' is damaged: its pixels cannot be unpacked", "asset.damaged") from None
+    if unpacked > most or inflater.unconsumed_tail:
+        raise AssetError(
+            f"'{name}' is damaged: its pixels unpack to more than a {width}x{height} picture holds",
+            "asset.damaged",
+        )
+
+
 def _checked_size(width: int, height: int, name: str) -> tuple[int, int]:
     if width < 1 or height < 1:
         raise AssetError(f"'{name}' is damaged: it is {width}x{height} pixels", "asset.damaged")
@@ -191,52 +221,89 @@ def decode(data: bytes, name: str) -> pygame.Surface:
 
 
 def analyse(pixels: pygame.Surface, colours: dict[str, Rgb], map_size: tuple[int, int]) -> ProvinceMap:
-    """Outlines, label points and touching pairs for every region whose colour is painted."""
+    """Outlines, label points and touching pairs for every region whose colour is painted.
+
+    Bounded in time and memory whatever the picture: one region's mask at a time, its parts found
+    as boxes before any part gets a mask of its own, too many parts refused (AssetError), and a
+    picture too large for its number of regions read at a smaller size (see `sized_for`)."""
+    pixels = sized_for(pixels, len(colours))
     width, height = pixels.get_size()
     sx, sy = map_size[0] / width, map_size[1] / height
     result = ProvinceMap((width, height))
-    masks: dict[str, pygame.mask.Mask] = {}
-    boxes: dict[str, pygame.Rect] = {}
+    kept: dict[str, tuple[pygame.mask.Mask, pygame.Rect]] = {}
+    budget = MAX_PARTS_IN_ALL
     for region in sorted(colours):
         mask = pygame.mask.from_threshold(pixels, colours[region], (1, 1, 1, 255))
-        parts = [p for p in mask.connected_components() if p.count() >= SPECK]
+        boxes = mask.get_bounding_rects()  # one box per connected part, without a mask for each
+        budget -= len(boxes)
+        if len(boxes) > MAX_PARTS or budget < 0:
+            raise AssetError(
+                f"the colour of {region} is painted in {len(boxes)} separate places (at most "
+                f"{MAX_PARTS} for a region and {MAX_PARTS_IN_ALL} in all): clean up the stray pixels",
+                "map.too_many_parts",
+            )
+        parts = [(count, box) for box in boxes if (count := _pixels_in(mask, box)) >= SPECK]
         if not parts:
             result.unpainted.append(region)
             continue
-        masks[region] = mask
-        outlines = [(part.count(), part, part.outline()) for part in parts]
-        boxes[region] = _box(outlines[0][2]).unionall([_box(o) for _n, _p, o in outlines[1:]])
-        _count, largest, outline = max(outlines, key=lambda item: item[0])
         result.parts[region] = len(parts)
+        _count, box = max(parts, key=lambda part: part[0])
+        largest = _largest_within(mask, box)
+        outline = [(x + box.x, y + box.y) for x, y in largest.outline()]
         step = max(1, len(outline) // OUTLINE_POINTS)
         result.outlines[region] = [(x * sx, y * sy) for x, y in outline[::step]]
-        lx, ly = _label_point(largest, _box(outline))
-        result.labels[region] = (lx * sx, ly * sy)
-    result.touching = _touching(masks, boxes)
+        lx, ly = _label_point(largest, pygame.Rect((0, 0), largest.get_size()))
+        result.labels[region] = ((lx + box.x) * sx, (ly + box.y) * sy)
+        around = boxes[0].unionall([b for _n, b in parts]).inflate(2 * GAP, 2 * GAP)
+        kept[region] = (_cropped(mask, around), around)
+    result.touching = _touching(kept)
     return result
 
 
-def _box(outline: list[tuple[int, int]]) -> pygame.Rect:
-    """The bounding box of a part, from its outline: far cheaper than scanning its mask."""
-    xs, ys = [x for x, _y in outline], [y for _x, y in outline]
-    return pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+def sized_for(pixels: pygame.Surface, regions: int) -> pygame.Surface:
+    """The picture itself, or, when regions times pixels exceed ANALYSIS_BUDGET, a copy scaled down
+    to fit it, pixel by pixel (never blended: each pixel keeps an exact region colour)."""
+    width, height = pixels.get_size()
+    if max(1, regions) * width * height <= ANALYSIS_BUDGET:
+        return pixels
+    factor = math.sqrt(ANALYSIS_BUDGET / (max(1, regions) * width * height))
+    size = (max(1, int(width * factor)), max(1, int(height * factor)))
+    return pygame.transform.scale(pixels, size)
 
 
-def _touching(masks: dict[str, pygame.mask.Mask], boxes: dict[str, pygame.Rect]) -> set[frozenset[str]]:
+def _pixels_in(mask: pygame.mask.Mask, box: pygame.Rect) -> int:
+    """The mask's set pixels within the box (the part, and any other of its colour there)."""
+    return int(mask.overlap_area(pygame.mask.Mask(box.size, fill=True), box.topleft))
+
+
+def _cropped(mask: pygame.mask.Mask, box: pygame.Rect) -> pygame.mask.Mask:
+    """The part of the mask within the box, as a mask of the box's size (the box may stick out)."""
+    cropped = pygame.mask.Mask(box.size)
+    cropped.draw(mask, (-box.x, -box.y))
+    return cropped
+
+
+def _largest_within(mask: pygame.mask.Mask, box: pygame.Rect) -> pygame.mask.Mask:
+    """The largest connected part within the box, as a mask of the box's size."""
+    pieces = _cropped(mask, box).connected_components()
+    return max(pieces, key=lambda piece: piece.count())
+
+
+def _touching(kept: dict[str, tuple[pygame.mask.Mask, pygame.Rect]]) -> set[frozenset[str]]:
     """Pairs of regions painted within GAP pixels of each other."""
     kernel = pygame.mask.Mask((2 * GAP + 1, 2 * GAP + 1), fill=True)
-    boxes = {r: box.inflate(2 * GAP, 2 * GAP) for r, box in boxes.items()}
     pairs: set[frozenset[str]] = set()
-    ids = sorted(masks)
+    ids = sorted(kept)
     for i, region in enumerate(ids):
+        mask, box = kept[region]
         grown: pygame.mask.Mask | None = None
         for other in ids[i + 1 :]:
-            if not boxes[region].colliderect(boxes[other]):
+            other_mask, other_box = kept[other]
+            if not box.colliderect(other_box):
                 continue
             if grown is None:  # dilated lazily: most regions touch few others
-                mask = masks[region]
                 grown = mask.convolve(kernel, pygame.mask.Mask(mask.get_size()), (-GAP, -GAP))
-            if grown.overlap(masks[other], (0, 0)) is not None:
+            if grown.overlap(other_mask, (other_box.x - box.x, other_box.y - box.y)) is not None:
                 pairs.add(frozenset((region, other)))
     return pairs
 
@@ -309,7 +376,11 @@ def paint(
         scenario = scenario.model_copy(update={"meta": scenario.meta.model_copy(update={"map": sized})})
     size = (scenario.meta.map.width, scenario.meta.map.height)
     colours = {r.id: hex_rgb(r.province_colour or r.colour) for r in scenario.regions}
-    painted = analyse(pixels, colours, size)
+    try:
+        painted = analyse(pixels, colours, size)
+    except AssetError as error:
+        report(("meta", "map", "provinces"), error.message, error.code)
+        return PaintedScenario(scenario, None, report.problems)
     _compare(scenario, painted, pixels, relative, report, colour_profile(data))
     _capitals_in_holes(scenario, painted, pixels, report)
     return PaintedScenario(scenario, painted, report.problems)

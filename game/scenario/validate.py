@@ -284,6 +284,7 @@ class _Checker:
             | shared_personalities
         )
         self.suggestions: dict[tuple[str, str], str] = {}
+        self.repeated_regions: set[str] = set()  # region ids given twice
         self.wars: dict[tuple[str, str], int] = {}  # unordered pair -> index in diplomacy.wars
         self.trade_pairs: set[tuple[str, str]] = set()
         self.trade_deals: dict[str, list[tuple[int, bool]]] = {}  # region -> (line, exclusive)
@@ -344,8 +345,11 @@ class _Checker:
                         f"{self.line_of((section, first[item.id], 'id'))})",
                         f"dup.{kind}",
                     )
+                    if kind == "region":
+                        self.repeated_regions.add(item.id)
                 else:
                     first[item.id] = index
+        self.regions_named_like_cultures()
         builtin = {p.id for p in BUILTIN_PERSONALITIES}
         for index, personality in enumerate(self.s.personalities):
             if personality.id in builtin:
@@ -354,6 +358,17 @@ class _Checker:
                     f"personality '{personality.id}' replaces the built-in one of that id",
                     "dup.builtin_personality",
                     "warning",
+                )
+
+    def regions_named_like_cultures(self) -> None:
+        """Affinities name cultures and regions alike: one id for both would make them ambiguous."""
+        for index, region in enumerate(self.s.regions):
+            if region.id in self.culture_ids:
+                self.report(
+                    ("regions", index, "id"),
+                    f"region id '{region.id}' is also a culture's id: give one of them another, "
+                    "or affinities naming it are ambiguous",
+                    "dup.region_culture",
                 )
 
     def regions(self) -> None:
@@ -404,6 +419,8 @@ class _Checker:
                     self.report(path, f"{region.id} lists itself as a neighbour", "map.self_neighbour")
                 elif other in seen:
                     self.report(path, f"{region.id} lists {other} twice", "map.repeated", "warning")
+                elif {other, region.id} & self.repeated_regions:
+                    pass  # which of two regions of one id is meant cannot be told: the duplicate is the error
                 elif self.known(path, other, self.region_ids, "region") and region.id not in lists[other]:
                     line = self.locations.key_at(("regions", index_of[other], "neighbours"))[0]
                     self.report(

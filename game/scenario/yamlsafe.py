@@ -34,6 +34,8 @@ _BOM = b"\xef\xbb\xbf"
 # C0 controls except tab/LF/CR, DEL, C1 controls (NEL among them), and the Unicode line and paragraph
 # separators: YAML counts the last three as line breaks while editors do not, so lines would disagree.
 _FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# In a value, besides those (reached through escapes such as "\e"): lone surrogates, which are not text.
+_UNWANTED_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")  # no leading zeros: "012" is text, not octal 10
 _FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
@@ -194,6 +196,14 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         if event.anchor is not None or event.tag is not None:
             self.check_node(event)
+        unwanted = _UNWANTED_IN_TEXT.search(event.value)
+        if unwanted:  # written as an escape ("\e", "\x07"): it would reach the terminal and the screen
+            code = f"U+{ord(unwanted.group()):04X}"
+            self.fail(
+                event.start_mark,
+                f"text holds a control character ({code}); write it without one",
+                "yaml.control_character",
+            )
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.container, dict) and top.key is None:
             self.take_key(top, event)

@@ -42,6 +42,9 @@ class App:
         self, size: tuple[int, int] = (1280, 720), *, window: bool = True, settings: Settings | None = None
     ) -> None:
         os.environ["SDL_VIDEO_X11_WMCLASS"] = "bilateral"  # pygame sets its own name on import; ours wins
+        # SDL would turn SIGTERM and Ctrl-C into a quit event that a busy or stuck window never reads:
+        # left to Python, they end the game as they end any program.
+        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
         pygame.display.init()  # no sound yet: leave the mixer (and the sound card) alone
         pygame.font.init()
         pygame.display.set_caption("Bilateral")

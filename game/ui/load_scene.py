@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import paths
+from game.files import is_regular, shown
 from game.i18n import _, language
-from game.saves import SaveError, SaveSummary, autosaves, backup_path, load_game, summarise
-from game.ui.overgame import resumed_scene
+from game.saves import SaveError, SaveSummary, autosaves, backup_path, summarise
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Failure:
 
 def saved_games() -> list[SavedGame]:
     """The player's saves and the autosaves, the most recently written first."""
-    found = [(path, False) for path in sorted(paths.saves_dir().glob("*.json"))]
+    found = [(path, False) for path in sorted(paths.saves_dir().glob("*.json")) if is_regular(path)]
     found += [(path, True) for path in autosaves(paths.autosaves_dir())]
     games = []
     for path, automatic in found:
@@ -63,7 +63,7 @@ def saved_games() -> list[SavedGame]:
 def fallback_for(failed: Path, tried: set[Path]) -> Path | None:
     """The save to offer when `failed` does not load: its backup, else the next older autosave."""
     backup = backup_path(failed)
-    if backup.is_file() and backup not in tried:
+    if is_regular(backup) and backup not in tried:
         return backup
     newest_first = autosaves(paths.autosaves_dir())
     older = newest_first[newest_first.index(failed) + 1 :] if failed in newest_first else newest_first
@@ -96,7 +96,7 @@ class LoadScene(Scene):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(written))
         summary = self.summary(path)
         if isinstance(summary, SaveError):
-            return _("{when}   {file}: not readable as a save").format(when=when, file=path.name)
+            return _("{when}   {file}: not readable as a save").format(when=when, file=shown(path.name))
         lang = language()
         names = {r.id: getattr(r.name, lang) for r in summary.scenario.regions}
         players = [names.get(h, h) for h in summary.humans[:REGIONS_NAMED]]
@@ -137,7 +137,7 @@ class LoadScene(Scene):
     def _build_failure(self, failure: Failure) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         # The reason is written to follow the file's name: "x.json is damaged: …".
-        lines = [f"**{_('This save could not be loaded.')}**", f"{failure.path.name} {failure.reason}"]
+        lines = [f"**{_('This save could not be loaded.')}**", shown(f"{failure.path.name} {failure.reason}")]
         if failure.offer is not None:
             if failure.offer == backup_path(failure.path):
                 lines += ["", _("Its backup, the save this file held before, may still load:")]
@@ -159,21 +159,19 @@ class LoadScene(Scene):
 
     # --- choices ------------------------------------------------------------------------------------
     def open(self, path: Path) -> None:
-        """Load the save and play on; a failure is shown with what may be loaded instead."""
-        try:
-            loaded = load_game(path)
-        except SaveError as error:
-            self.tried.add(path)
-            self.failure = Failure(path, error.message, fallback_for(path, self.tried))
-            self.build()
-            return
-        scene = resumed_scene(self.app, loaded)
-        if scene is None:
-            reason = _("Nobody plays a region in this save any more, so there is no game to go on with.")
-            self.failure = Failure(path, reason, None)
-            self.build()
-            return
-        self.app.switch(scene)
+        """Load the save (on a worker, see loading_scene.py) and play on; a failure comes back here
+        and is shown with what may be loaded instead."""
+        from game.ui.loading_scene import LoadingScene  # it leads into games: imported when needed
+
+        self.app.switch(LoadingScene(self.app, [path], back=self._back_here, failed=self.show_failure))
+
+    def show_failure(self, path: Path, reason: str, tried: list[Path]) -> None:
+        self.tried.update(tried)
+        self.failure = Failure(path, reason, fallback_for(path, self.tried))
+        self.app.switch(self)
+
+    def _back_here(self) -> None:
+        self.app.switch(self)
 
     def _take_offer(self) -> None:
         if self.failure is not None and self.failure.offer is not None:

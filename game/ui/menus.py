@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -11,12 +12,11 @@ import pygame
 from game import paths
 from game.catalogue import Listing, survey
 from game.i18n import _, language, ngettext
-from game.saves import SaveError, autosaves, load_game
+from game.saves import autosaves
 from game.scenario.errors import Problem
 from game.scenario.schema import Scenario
 from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
-from game.ui.overgame import resumed_scene
 from game.ui.scene import Scene
 from game.ui.settings_scene import SettingsScene
 
@@ -52,15 +52,17 @@ class TitleScene(Scene):
         self.app.switch(SettingsScene(self.app, back=self._back_here))
 
     def _continue(self) -> None:
-        """Go on with the newest autosave that loads and still has a player in the game."""
-        for save in autosaves(paths.autosaves_dir()):
-            try:
-                scene = resumed_scene(self.app, load_game(save))
-            except SaveError:
-                continue  # damaged: the next newest may do
-            if scene is not None:
-                self.app.switch(scene)
-                return
+        """Go on with the newest autosave that loads and still has a player in the game, whatever
+        went wrong with newer ones; when none does, the Load list says why."""
+        from game.ui.loading_scene import LoadingScene
+
+        saves = autosaves(paths.autosaves_dir())
+        if saves:
+            self.app.switch(LoadingScene(self.app, saves, back=self._back_here, failed=self._none_loads))
+
+    def _none_loads(self, path: Path, reason: str, tried: list[Path]) -> None:
+        scene = LoadScene(self.app, back=self._back_here)
+        scene.show_failure(path, reason, tried)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((20, 27, 38))
@@ -167,11 +169,11 @@ class NewGameScene(Scene):
                 label = _("{name} (broken)").format(name=listing.entry.key)
                 rows.append((_fit(label), None, listing.problems))
                 continue
-            scenario, mod = listing.loaded.scenario, listing.entry.mod
-            name = getattr(scenario.meta.name, lang)
+            mod = listing.entry.mod
+            name = getattr(listing.loaded.name, lang)
             mod_name = getattr(mod.name, lang) if mod is not None else name
             origin = f" · {mod_name}" if mod_name != name else ""  # the mod's name, when it says more
-            rows.append((_fit(f"{name} ({len(scenario.regions)}){origin}"), listing, []))
+            rows.append((_fit(f"{name} ({listing.loaded.region_count}){origin}"), listing, []))
         for broken in (mod for mod in self.broken_mods if mod.broken):
             rows.append((_("Mod {name} (broken)").format(name=broken.folder.name), None, broken.problems))
         return rows
@@ -183,14 +185,9 @@ class NewGameScene(Scene):
     def choose(self, scenario_id: str) -> None:
         """Choose the scenario of that id (or key), as a click on it would."""
         for listing in self.playable_listings:
-            if scenario_id in (listing.entry.key, self.scenario_of(listing).meta.id):
+            if listing.loaded is not None and scenario_id in (listing.entry.key, listing.loaded.scenario_id):
                 self._choose(listing)
                 return
-
-    @staticmethod
-    def scenario_of(listing: Listing) -> Scenario:
-        assert listing.loaded is not None
-        return listing.loaded.scenario
 
     def _choose(self, listing: Listing) -> None:
         self.choice = listing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pygame
 
@@ -14,6 +14,7 @@ from game.core.economy import standings
 from game.core.model import FIGURES, Figure
 from game.i18n import _, language, number
 from game.saves import LoadedGame, SaveError, save_game
+from game.scenario.provinces import ProvinceMap
 from game.ui.linechart import Chart, Line, distinct_colours, draw_line_chart
 from game.ui.scene import Scene
 
@@ -153,15 +154,24 @@ def save_path(game: MapScene) -> Path:
     return paths.saves_dir() / name
 
 
-def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = None) -> MapScene | None:
-    """The game of a save, played on by the same humans (those not annexed), or None without any."""
+def resumed_scene(
+    app: App,
+    loaded: LoadedGame,
+    fallback: list[str] | None = None,
+    *,
+    provinces: ProvinceMap | Literal["find"] | None = "find",
+) -> MapScene | None:
+    """The game of a save, played on by the same humans (those not annexed), or None without any.
+
+    `provinces` is the scenario's painted map when the caller has looked it up already."""
     humans = [h for h in loaded.players["humans"] if loaded.state.regions[h].alive] or fallback or []
     if not humans:
         return None
     from game.ui.mapscene import MapScene  # a game's scenes lead back into it: imported when needed
 
     source = (loaded.scenario_text, loaded.scenario_file)
-    provinces = painted_map(loaded.scenario, loaded.scenario_file)
+    if provinces == "find":
+        provinces = painted_map(loaded.scenario, loaded.scenario_file)
     difficulty = loaded.players["difficulty"]
     return MapScene(
         app, loaded.scenario, humans, difficulty, source=source, loaded=loaded, provinces=provinces

@@ -118,6 +118,7 @@ def in_current_language(game: MapScene) -> MapScene:
         scenario_text=text,
         scenario_file=file_name,
         state=game.state,
+        record=game.session.earlier,
         log=list(game.session.log),
         players=dict(game.players),
     )
