@@ -27,6 +27,7 @@ from tests.window_driver import key as _key
 from tests.window_driver import new_game as _new_game
 from tests.window_driver import press as _press
 from tests.window_driver import start_game as _start_game
+from tests.window_driver import texts
 from tests.window_driver import until as _until
 
 
@@ -56,7 +57,10 @@ def test_a_short_game_played_with_the_mouse_and_keyboard() -> None:
     _key(app, pygame.K_RETURN)  # the answer was read: back to the map
     assert game.message and ("accepts" in game.message[0] or "refuses" in game.message[0])
     assert ":" in game.message[0]  # the reasons, with their weights
-    # declare war on a neighbour
+    # declare war on a neighbour: first what follows is shown, then the war is declared
+    _press(app, "Declare war")
+    assert not game.state.wars
+    assert "Your reputation falls by" in texts(app)
     _press(app, "Declare war")
     assert game.state.wars
     # end turns with Enter until the game ends
@@ -140,9 +144,13 @@ def test_hot_seat_hands_the_seat_over_between_players() -> None:
     _press(app, "New game")
     chooser = app.scene
     assert isinstance(chooser, NewGameScene)
-    second = chooser._playable(chooser.scenario)[1]
-    _press(app, chooser.scenario.regions[[r.id for r in chooser.scenario.regions].index(second)].name.en)
-    assert len(chooser.humans) == 2
+    first, second = chooser._playable(chooser.scenario)[:2]
+    names = {r.id: r.name.en for r in chooser.scenario.regions}
+    _press(app, names[second])
+    assert chooser.humans == [second]  # one player unless hot-seat is asked for
+    _press(app, "Several players (hot-seat)")
+    _press(app, names[first])
+    assert chooser.humans == [second, first]
     game = _start_game(app)
     first = game.session.current
     _key(app, pygame.K_RETURN)

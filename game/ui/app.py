@@ -69,6 +69,15 @@ class App:
     def quit(self) -> None:
         self.running = False
 
+    def close_window(self) -> None:
+        """The window's close button: a game with unsaved work asks first (closing again leaves)."""
+        if self.scene.unsaved_actions() == 0:
+            self.quit()
+            return
+        from game.ui.overgame import LeaveScene  # scenes over a game: imported when needed
+
+        self.switch(LeaveScene.over(self.scene, then=self.quit))
+
     def resize(self, size: tuple[int, int]) -> None:
         if self.window and self.settings.fullscreen:
             self.screen = pygame.display.get_surface() or self.screen  # full screen keeps the desktop's size
@@ -135,7 +144,7 @@ class App:
         try:
             for event in events:
                 if event.type == pygame.QUIT:
-                    self.quit()
+                    self.close_window()
                 elif event.type == pygame.VIDEORESIZE:
                     self.resize((event.w, event.h))
                 elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11 and self.window:

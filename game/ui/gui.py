@@ -26,6 +26,35 @@ logger = logging.getLogger(__name__)
 THEME_FILE = Path(game.__file__).resolve().parent.parent / "assets" / "theme.json"
 
 
+class ExplainingButton(UIButton):
+    """A button whose tooltip shows even while it is disabled: a refused action says why on hover
+    (pygame_gui's own disabled buttons ignore the mouse). Disabled, it keeps its disabled look."""
+
+    def can_hover(self) -> bool:
+        return not self.is_selected and not self.held
+
+    def on_hovered(self) -> None:
+        if self.is_enabled:
+            super().on_hovered()
+        else:
+            self.hover_time = 0.0
+
+    def on_unhovered(self) -> None:
+        if self.is_enabled:
+            super().on_unhovered()
+        elif self.tool_tip is not None:
+            self.tool_tip.kill()
+            self.tool_tip = None
+
+
+def tooltip_html(*parts: str, refusal: str | None = None) -> str | None:
+    """A tooltip's text: the reason an action is refused first, in bold, then the other lines."""
+    lines = [html.escape(p).replace("\n", "<br>") for p in parts if p]
+    if refusal:
+        lines.insert(0, "<b>" + html.escape(refusal).replace("\n", "<br>") + "</b>")
+    return "<br>".join(lines) or None
+
+
 class Gui:
     def __init__(self, size: tuple[int, int]) -> None:
         self.manager = pygame_gui.UIManager(size)
@@ -59,8 +88,9 @@ class Gui:
         refusal: str | None = None,
         tooltip: str | None = None,
     ) -> UIButton:
-        """A button; a refused action shows disabled with the reason as its tooltip."""
-        widget = self._button(rect, text, command, refusal or tooltip)
+        """A button; a refused action shows disabled, with the reason first in its tooltip (which
+        shows on hover, disabled or not), then what the action does and costs."""
+        widget = self._button(rect, text, command, tooltip_html(tooltip or "", refusal=refusal))
         if refusal is not None:
             widget.disable()
         return widget
@@ -68,12 +98,12 @@ class Gui:
     def _button(
         self, rect: pygame.Rect, text: str, command: Callable[[], None], tooltip: str | None, kind: str = ""
     ) -> UIButton:
-        """A pygame_gui button, kept to be cleared; `kind` is its theme class ("@toggle"...)."""
-        widget = UIButton(
+        """A button, kept to be cleared; `kind` is its theme class ("@toggle"...); `tooltip` is HTML."""
+        widget = ExplainingButton(
             rect,
             text,
             self.manager,
-            tool_tip_text=html.escape(tooltip or "") or None,
+            tool_tip_text=tooltip,
             command=command,
             object_id=ObjectID(class_id=kind) if kind else None,
         )
@@ -114,7 +144,7 @@ class Gui:
         tooltip: str | None = None,
     ) -> UIButton:
         """A button that shows whether its choice is the chosen one (a filter, a term of a deal)."""
-        widget = self._button(rect, text, command, tooltip, "@toggle")
+        widget = self._button(rect, text, command, tooltip_html(tooltip or ""), "@toggle")
         if selected:
             widget.select()
         return widget

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,59 @@ class OverGame(Scene):
         from game.ui.menus import TitleScene  # the title leads into games: imported when needed
 
         self.app.switch(TitleScene(self.app))
+
+    def unsaved_actions(self) -> int:
+        return self.game.unsaved_actions()
+
+
+class TextOverlay(OverGame):
+    """A box over the dimmed map: a title, lines that scroll, and a button back to the game."""
+
+    WIDTH, HEIGHT = 720, 540
+    FILL, BORDER, TITLE = (28, 34, 46), (120, 135, 155), (236, 220, 160)
+    GRACE_SECONDS = 0.35  # a click or Enter this soon is the second half of the one that opened it
+
+    def __init__(self, app: App, game: MapScene) -> None:
+        super().__init__(app, game)
+        self.shown_for = 0.0
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def lines(self) -> list[str]:
+        raise NotImplementedError
+
+    def close_label(self) -> str:
+        return _("Close (Esc)")
+
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        width, height = min(self.WIDTH, w - 60), min(self.HEIGHT, h - 40)
+        return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+
+    def build(self) -> None:
+        gui, box = self.app.gui, self.box()
+        gui.clear()
+        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines())
+        gui.button(pygame.Rect(box.centerx - 120, box.bottom - 50, 240, 36), self.close_label(), self.close)
+
+    def close(self) -> None:
+        self.back_to_game()
+
+    def update(self, seconds: float) -> None:
+        self.shown_for += seconds
+
+    def handle(self, event: pygame.event.Event) -> None:
+        keys = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER)
+        if event.type == pygame.KEYDOWN and event.key in keys and self.shown_for >= self.GRACE_SECONDS:
+            self.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_dimmed_game(surface)
+        box = self.box()
+        pygame.draw.rect(surface, self.FILL, box)
+        pygame.draw.rect(surface, self.BORDER, box, 2)
+        surface.blit(self.app.text.render(self.title(), 20, self.TITLE, True), (box.x + 16, box.y + 14))
 
 
 HANDOVER_GRACE_SECONDS = 0.6
@@ -104,19 +158,20 @@ class PauseScene(OverGame):
         gui.button(
             pygame.Rect(x, y + 216, 280, 44),
             _("Quit to the title screen"),
-            self._to_title,
+            self._leave,
         )
         if self.note:
             gui.text(pygame.Rect(x - 100, y + 274, 480, 64), [self.note])
 
     def _save(self) -> None:
-        text, file_name = self.game.source
-        try:
-            path = save_game(save_path(self.game), text, file_name, self.game.session, self.game.players)
-            self.note = _("Saved as {file}.").format(file=path.name)
-        except SaveError as error:
-            self.note = _("The game could not be saved: {reason}").format(reason=error.message)
+        self.note = save_now(self.game)[1]
         self.build()
+
+    def _leave(self) -> None:
+        if self.game.unsaved_actions():
+            self.app.switch(LeaveScene(self.app, self.game, then=self._to_title, back=self._back_here))
+        else:
+            self._to_title()
 
     def _back_here(self) -> None:
         self.app.switch(self)
@@ -144,6 +199,70 @@ class PauseScene(OverGame):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_dimmed_game(surface)
+
+
+def save_now(game: MapScene) -> tuple[bool, str]:
+    """Save the game under its save path; whether it was saved, and the note that says so."""
+    text, file_name = game.source
+    try:
+        path = save_game(save_path(game), text, file_name, game.session, game.players)
+    except SaveError as error:
+        return False, _("The game could not be saved: {reason}").format(reason=error.message)
+    game.saved_at = len(game.session.log)
+    return True, _("Saved as {file}.").format(file=path.name)
+
+
+class LeaveScene(TextOverlay):
+    """Leaving a game with unsaved work: save first, leave anyway, or go back."""
+
+    def __init__(
+        self, app: App, game: MapScene, *, then: Callable[[], None], back: Callable[[], None]
+    ) -> None:
+        super().__init__(app, game)
+        self.then, self.back, self.note = then, back, ""
+
+    @classmethod
+    def over(cls, scene: Scene, then: Callable[[], None]) -> LeaveScene:
+        """Asked over whatever shows a game (the map or a scene over it); back returns there."""
+        from game.ui.mapscene import MapScene  # the map scene shows this one: imported when needed
+
+        game = scene.game if isinstance(scene, OverGame) else scene
+        assert isinstance(game, MapScene), "only a game has work to lose"
+        return cls(scene.app, game, then=then, back=lambda: scene.app.switch(scene))
+
+    def title(self) -> str:
+        return _("Leave without saving?")
+
+    def lines(self) -> list[str]:
+        turn = self.game.state.turn
+        lines = [
+            _("What you did since turn {turn} began is not saved.").format(turn=turn),
+            _("Continue on the title screen would start turn {turn} again.").format(turn=turn),
+        ]
+        return [*lines, "", self.note] if self.note else lines
+
+    def build(self) -> None:
+        gui, box = self.app.gui, self.box()
+        gui.clear()
+        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines())
+        y, width = box.bottom - 50, (box.width - 32 - 2 * 10) // 3
+        labels = ((_("Save and leave"), self._save_and_leave), (_("Leave without saving"), self.then))
+        for i, (label, command) in enumerate((*labels, (_("Back (Esc)"), self.back))):
+            gui.button(pygame.Rect(box.x + 16 + i * (width + 10), y, width, 36), label, command)
+
+    def _save_and_leave(self) -> None:
+        saved, self.note = save_now(self.game)
+        if saved:
+            self.then()
+        else:
+            self.build()
+
+    def unsaved_actions(self) -> int:
+        return 0  # asked already: closing the window now leaves
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
 
 
 def save_path(game: MapScene) -> Path:
@@ -216,7 +335,13 @@ class GameOverScene(OverGame):
                 if figure == "friends"
                 else None,
             )
-        gui.button(pygame.Rect(w // 2 - 100, h - 62, 200, 44), _("Title screen"), self._to_title)
+        exits = self.exits()
+        x = w // 2 - (len(exits) * 220 - 20) // 2
+        for i, (label, command) in enumerate(exits):
+            gui.button(pygame.Rect(x + i * 220, h - 62, 200, 44), label, command)
+
+    def exits(self) -> list[tuple[str, Callable[[], None]]]:
+        return [(_("Title screen"), self._to_title)]
 
     def show(self, figure: Figure) -> None:
         self.figure = figure
@@ -237,11 +362,20 @@ class GameOverScene(OverGame):
         return panel, tabs, pygame.Rect(x, tabs.bottom + 10, tabs.width, bottom - tabs.bottom - 10)
 
     def _summary(self) -> list[str]:
-        state, name, humans = self.game.state, self.game.name, self.game.humans
-        ranked = standings(state)
+        state, name, humans = self.game.state, self.game.name, self.game.seats
         lines = [f"**{_('The game is over')}**"]
+        if state.winner is not None and state.winner in humans:
+            lines[0] = f"**{_('Victory!')}**"
+        elif humans and all(not state.regions[h].alive for h in humans):
+            lines[0] = f"**{_('Defeat')}**"
         if state.winner is not None:
             lines.append(victory_text(state.win_reason, name(state.winner)))
+        return lines + self._places(humans) + self._standings()
+
+    def _places(self, humans: list[str]) -> list[str]:
+        state, name = self.game.state, self.game.name
+        ranked = standings(state)
+        lines = []
         for human in humans:
             ruler = state.regions[human].ruler
             if ruler != human:
@@ -255,9 +389,13 @@ class GameOverScene(OverGame):
                         region=name(human), place=place, count=len(ranked)
                     )
                 )
-        lines += ["", f"**{_('Final standings')}**"]
-        for rank, (region, points) in enumerate(ranked, start=1):
-            line = f"{rank}. {name(region)} — {points:.0f}"
+        return lines
+
+    def _standings(self, heading: str | None = None) -> list[str]:
+        state, name, humans = self.game.state, self.game.name, self.game.seats
+        lines = ["", f"**{heading or _('Final standings')}**"]
+        for rank, (region, points) in enumerate(standings(state), start=1):
+            line = f"{rank}. {name(region)} — {number(round(points))}"
             lines.append(f"**{line}**" if region in humans else line)
         fallen = [r for r in state.order if not state.regions[r].alive]
         if fallen:
@@ -277,17 +415,56 @@ class GameOverScene(OverGame):
         state, game = self.game.state, self.game
         leaders = [r for r, _points in standings(state)[:CHART_LINES]]
         winner = [state.winner] if state.winner is not None else []
-        shown = list(dict.fromkeys([*game.humans, *winner, *leaders]))
+        shown = list(dict.fromkeys([*game.seats, *winner, *leaders]))
         colours = distinct_colours([game.map.colours.get(r, (200, 200, 200)) for r in shown])
         lines = [
             Line(
                 game.name(r),
                 colour,
                 state.history.series(self.figure, r),
-                bold=r in game.humans,
+                bold=r in game.seats,
                 fell=not state.regions[r].alive,
             )
             for r, colour in zip(shown, colours, strict=True)
         ]
         _tab, title, unit = figure_texts(self.figure)
         return Chart(title, _("Turn"), unit, lines, number, whole=self.figure == "friends")
+
+
+class DefeatScene(GameOverScene):
+    """A player's region was annexed: how and when, the standings and charts so far. Alone, the
+    player may watch the computers play the game out or leave; in hot-seat the others play on."""
+
+    def __init__(self, app: App, game: MapScene, fallen: list[str]) -> None:
+        super().__init__(app, game)
+        self.fallen = fallen
+
+    def _summary(self) -> list[str]:
+        state, name = self.game.state, self.game.name
+        lines = [f"**{_('Defeat')}**"]
+        for region in self.fallen:
+            ruler = state.regions[region].ruler
+            turn = next(
+                (
+                    e.turn
+                    for e in reversed(state.events)
+                    if e.kind == "region_annexed" and e.actors[1] == region
+                ),
+                state.turn,
+            )
+            lines.append(
+                _("{region} capitulated in its war with {ruler}, which annexed it on turn {turn}.").format(
+                    region=name(region), ruler=name(ruler), turn=turn
+                )
+            )
+        if self.game.humans:
+            others = ", ".join(name(h) for h in self.game.humans)
+            lines.append(_("The game goes on for {players}.").format(players=others))
+        else:
+            lines.append(_("The game goes on without you: watch the computers play it out, or leave."))
+        return lines + self._standings(_("Standings now"))
+
+    def exits(self) -> list[tuple[str, Callable[[], None]]]:
+        if self.game.humans:
+            return [(_("Continue"), self.back_to_game)]
+        return [(_("Watch on"), self.back_to_game), (_("Title screen"), self._to_title)]

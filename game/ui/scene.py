@@ -31,3 +31,7 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
+
+    def unsaved_actions(self) -> int:
+        """Work that leaving now would lose (a game's actions since it was last saved)."""
+        return 0

@@ -48,7 +48,7 @@ def screenshot(scenario_id: str, scene: str, lang: str, out: Path, size: tuple[i
             app.scene.back_to_game()
         if scene in ("diplomacy", "proposal") and not game.state.over:
             neighbour = sorted(game.state.neighbours[human])[0]
-            game.selected = neighbour
+            game.select(neighbour)
             game.act(A.SendAmbassador(human, neighbour))
             if scene == "diplomacy":
                 game.act(A.ProposeTreaty(human, neighbour, "trade"))
