@@ -74,8 +74,8 @@ def _computers_play(app: App) -> None:
 # --- the goal ---------------------------------------------------------------------------------------
 def test_the_goal_bar_shows_the_turn_the_score_the_place_and_the_progress() -> None:
     app, game = new_game()
-    assert game.bar.standing.startswith(f"Turn 1 of {game.state.turn_limit} · score ")
-    assert "place " in game.bar.standing and "friends 0/4" in game.bar.standing  # 80% of the 5 others
+    assert game.bar.place.startswith(f"Turn 1 of {game.state.turn_limit} · score ")
+    assert "place " in game.bar.place and "friends 0/4" in game.bar.ways  # 80% of the 5 others
     click(app, (100, 20))  # a click on the bar opens the goals
     assert isinstance(app.scene, GoalsScene)
     shown = texts(app)

@@ -14,49 +14,71 @@ from game.ui.goal_texts import my_threat_line, place_line, threat_line, way_shor
 from game.ui.mapview import ALLIANCE, OWN, OWN_FILL, SELECTED, TRADE, UNKNOWN, WAR, TextCache, opinion_colour
 
 Colour = tuple[int, int, int]
-STRIP_HEIGHT = 46
+LINE = 19  # a line of the goal bar
+NARROW = 760  # a goal bar narrower than this puts the progress on a line of its own
 BRIGHT: Colour = (236, 240, 246)
 DIM: Colour = (160, 170, 185)
 DANGER: Colour = (255, 150, 130)
 HOPE: Colour = (160, 225, 160)
+BUSY: Colour = (240, 230, 190)
 
 
 @dataclass(frozen=True, slots=True)
 class GoalBar:
-    """The two lines of the bar, worked out when the state changes (not every frame)."""
+    """What the bar says, worked out when the state changes (not every frame): our place, our
+    progress toward each way of winning, and a note (a danger, our own chance, or how to learn more)."""
 
-    standing: str
+    place: str
+    ways: str
     note: str
     colour: Colour
+
+    def lines(self, narrow: bool, busy: str = "") -> list[tuple[str, Colour, bool]]:
+        """The bar's lines: place and progress on one line, or on two where the bar is narrow."""
+        note = (busy, BUSY, False) if busy else (self.note, self.colour, False)
+        if narrow:
+            return [(self.place, BRIGHT, True), (self.ways, BRIGHT, False), note]
+        return [(" · ".join(part for part in (self.place, self.ways) if part), BRIGHT, True), note]
 
 
 def goal_bar(progress: Progress, me: str, name: Callable[[str], str], turn: int, limit: int) -> GoalBar:
     standing = progress.standing(me)
-    if standing is None:  # annexed: what is left to see is who is winning
-        first = line = ""
-    else:
-        first = place_line(standing, len(progress.living), turn, limit)
-        line = " · ".join([first, *[way_short(p) for p in progress.of(me)]])
+    place = ways = ""
+    if standing is not None:  # annexed, what is left to see is who is winning
+        place = place_line(standing, len(progress.living), turn, limit)
+        ways = " · ".join(way_short(p) for p in progress.of(me))
     threats = [(r, p) for r, p in progress.threats() if r != me]
     if threats:
         region, way = threats[0]
-        return GoalBar(line or first, threat_line(region, way, name), DANGER)
+        return GoalBar(place, ways, threat_line(region, way, name), DANGER)
     mine = progress.closest(me)
     if standing is not None and mine is not None and mine.met:
-        return GoalBar(line, my_threat_line(mine), HOPE)
-    return GoalBar(line, _("How to win: G or a click on this bar."), DIM)
+        return GoalBar(place, ways, my_threat_line(mine), HOPE)
+    return GoalBar(place, ways, _("How to win: G or a click on this bar."), DIM)
+
+
+def bar_height(narrow: bool) -> int:
+    return 8 + LINE * (3 if narrow else 2)
 
 
 def draw_goal_bar(
-    surface: pygame.Surface, rect: pygame.Rect, text: TextCache, bar: GoalBar, busy: str
+    surface: pygame.Surface, rect: pygame.Rect, text: TextCache, lines: list[tuple[str, Colour, bool]]
 ) -> None:
     pygame.draw.rect(surface, (20, 26, 36), rect)
     pygame.draw.line(surface, (57, 66, 79), rect.bottomleft, rect.bottomright)
     surface.set_clip(rect)
-    surface.blit(text.render(bar.standing, 15, BRIGHT, True), (rect.x + 10, rect.y + 4))
-    note = busy or bar.note
-    surface.blit(text.render(note, 14, (240, 230, 190) if busy else bar.colour), (rect.x + 10, rect.y + 24))
+    for i, (line, colour, bold) in enumerate(lines):
+        surface.blit(_fitted(text, line, rect.width - 20, colour, bold), (rect.x + 10, rect.y + 4 + i * LINE))
     surface.set_clip(None)
+
+
+def _fitted(text: TextCache, line: str, width: int, colour: Colour, bold: bool = False) -> pygame.Surface:
+    """The line at the largest of a few sizes that fits the width (a small window gets small print)."""
+    for size in (15, 14, 13, 12):
+        rendered = text.render(line, size, colour, bold)
+        if rendered.get_width() <= width:
+            return rendered
+    return rendered
 
 
 Entry = tuple[str, Colour, str]  # (how it is drawn: "fill", "line" or "outline"; colour; label)

@@ -27,7 +27,7 @@ from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
 from game.ui.alerts import AlertScene, alerts_for
-from game.ui.goalbar import STRIP_HEIGHT, GoalBar, draw_goal_bar, draw_legend, goal_bar, legend_entries
+from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_legend, goal_bar, legend_entries
 from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
 from game.ui.mapview import MODES, MapView, culture_colour
 from game.ui.news_filters import filtered_news
@@ -149,14 +149,19 @@ class MapScene(Scene):
     # --- layout ---------------------------------------------------------------------------------
     def map_area(self) -> pygame.Rect:
         w, h = self.app.size
-        return pygame.Rect(0, STRIP_HEIGHT, w - PANEL_WIDTH, h - BAR_HEIGHT - STRIP_HEIGHT)
+        top = self.strip().height
+        return pygame.Rect(0, top, w - PANEL_WIDTH, h - BAR_HEIGHT - top)
 
     def strip(self) -> pygame.Rect:
-        return pygame.Rect(0, 0, self.app.size[0] - PANEL_WIDTH, STRIP_HEIGHT)
+        """The goal bar over the map: two lines, or three where the window is narrow."""
+        width = self.app.size[0] - PANEL_WIDTH
+        return pygame.Rect(0, 0, width, bar_height(width < NARROW))
 
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
+        self.progress = Progress(self.state)
+        self.bar = goal_bar(self.progress, self.me, self.name, self.state.turn, self.state.turn_limit)
         area = self.map_area()
         if area != self.map.rect:  # first shown, or the window was resized
             self.map.fit(area, MAP_PADDING)
@@ -177,8 +182,6 @@ class MapScene(Scene):
                 partial(self._mode, mode),
                 selected=mode == self.map.mode,
             )
-        self.progress = Progress(self.state)
-        self.bar = goal_bar(self.progress, self.me, self.name, self.state.turn, self.state.turn_limit)
         self.panel.build(my_turn)
         self._shown_version = self._version()
         self._since_build = 0.0
@@ -619,7 +622,8 @@ class MapScene(Scene):
         busy = ""
         if current is not None and current not in self.humans:
             busy = _("{region} is thinking…").format(region=self.name(current))
-        draw_goal_bar(surface, self.strip(), self.app.text, self.bar, busy)
+        strip = self.strip()
+        draw_goal_bar(surface, strip, self.app.text, self.bar.lines(strip.width < NARROW, busy))
         self.panel.draw(surface)
         self._draw_hover(surface)
 

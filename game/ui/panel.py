@@ -244,12 +244,7 @@ class Panel:
         view = View(state, game.me)
         gained = view.income().total if region.alive else 0.0
         lines = [
-            (
-                game.name(game.me)
-                + " — "
-                + _("turn {turn} of {limit}").format(turn=state.turn, limit=state.turn_limit),
-                True,
-            ),
+            (game.name(game.me), True),
             (
                 _("Treasury {gold} ({change} a turn) · economy {economy} · army {army}").format(
                     gold=gold_text(region.treasury),
@@ -262,16 +257,16 @@ class Panel:
             (self._budget(region.actions_left, region.visit_used), False),
         ]
         y = self.header_top()
+        surface.set_clip(r)
         for line, bold in lines:
             surface.blit(text.render(line, 15 if bold else 14, TEXT, bold), (r.x + 2, y))
             y += HEADER_LINE
+        surface.set_clip(None)
 
     def _budget(self, left: int, visited: bool) -> str:
         total = self.game.state.rules.diplomatic_actions
-        actions = ngettext(
-            "{left} of {n} diplomatic action left", "{left} of {n} diplomatic actions left", total
-        ).format(left=left, n=total)
-        visit = _("the ruler has travelled") if visited else _("the ruler may travel")
+        actions = _("Diplomatic actions: {left} of {n}").format(left=left, n=total)
+        visit = _("the ruler's visit: used") if visited else _("the ruler's visit: free")
         return f"{actions} · {visit}"
 
     def _draw_inbox(self, surface: pygame.Surface) -> None:
