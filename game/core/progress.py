@@ -82,9 +82,12 @@ class Progress:
 
     def standings(self) -> list[Standing]:
         state = self.state
+        living = [
+            (r, points) for r, points in standings(state) if state.regions[r].alive
+        ]  # annexed this turn
         return [
             Standing(region, rank, points, final_score(state, region))
-            for rank, (region, points) in enumerate(standings(state), start=1)
+            for rank, (region, points) in enumerate(living, start=1)
         ]
 
     def standing(self, region: str) -> Standing | None:

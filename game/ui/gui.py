@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 import game
 from game.i18n.fonts import font_path
+from game.ui.mapview import TextCache
 
 # Colours and fonts of the widgets, in pygame_gui's theme format: a modder may restyle the game
 # without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
@@ -169,6 +171,19 @@ class Gui:
         self._entries[widget] = on_change
         self._elements.append(widget)
         return widget
+
+
+TEXT_LINE_HEIGHT = 25  # a line in a text box, as pygame_gui sets our font
+
+
+def text_box_height(text: TextCache, lines: list[str], width: int) -> int:
+    """About the height a text box needs for its lines, wrapped (leaving room for a scroll bar)."""
+    rows = 0
+    for line in lines:
+        bold = line.startswith("**")
+        text_width = text.render(line.strip("*") or " ", 14, bold=bold).get_width()
+        rows += max(1, math.ceil((text_width + 12) / (width - 30)))
+    return max(100, rows * TEXT_LINE_HEIGHT + 14)
 
 
 def _line(line: str) -> str:

@@ -31,7 +31,7 @@ from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_leg
 from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
 from game.ui.mapview import MODES, MapView, culture_colour
 from game.ui.news_filters import filtered_news
-from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene, PauseScene
+from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene, OverGame, PauseScene
 from game.ui.panel import PANEL_WIDTH, Panel
 from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
 from game.ui.proposal_texts import answer_lines, cost_lines, gold_text, resolution_line
@@ -187,15 +187,20 @@ class MapScene(Scene):
         self._since_build = 0.0
 
     def screens(self) -> list[tuple[str, Callable[[], None], str]]:
-        """The overview screens the panel's top row opens: label, command, what it shows."""
-        from game.ui.goals_scene import GoalsScene  # the screens show this scene under them
+        """The overview screens the panel's top row opens: label, command, what it shows (and its key)."""
+        from game.ui.goals_scene import GoalsScene  # these scenes show this one under them
+        from game.ui.help_scene import HelpScene
+        from game.ui.organisations_scene import OrganisationsScene
+        from game.ui.relations_scene import RelationsScene
+
+        def opener(scene: type[OverGame]) -> Callable[[], None]:
+            return lambda: self.app.switch(scene(self.app, self))
 
         return [
-            (
-                _("Goals"),
-                lambda: self.app.switch(GoalsScene(self.app, self)),
-                _("How to win, and how close everyone is (G)"),
-            ),
+            (_("Goals"), opener(GoalsScene), _("How to win, and how close everyone is (G)")),
+            (_("Overview"), opener(RelationsScene), _("Relations with every region you know, sortable (R)")),
+            (_("Organisations"), opener(OrganisationsScene), _("Members, votes, demands and rogues (O)")),
+            (_("Help"), opener(HelpScene), _("Keys, the rules in brief, how to win (F1)")),
         ]
 
     @staticmethod
@@ -505,7 +510,9 @@ class MapScene(Scene):
             pygame.K_UP: (0, 60),
             pygame.K_DOWN: (0, -60),
         }
-        screens = {pygame.K_g: 0}
+        screens = {pygame.K_g: 0, pygame.K_r: 1, pygame.K_o: 2, pygame.K_F1: 3, pygame.K_h: 3}
+        if typed == "?":
+            key = pygame.K_F1
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_turn()
         elif key in steps:

@@ -12,9 +12,10 @@ import pygame
 from game import paths
 from game.catalogue import painted_map
 from game.core.economy import standings
-from game.core.model import FIGURES, Figure
+from game.core.model import FIGURES, Figure, GameState
 from game.i18n import _, language, number
 from game.saves import LoadedGame, SaveError, save_game
+from game.ui.gui import text_box_height
 from game.ui.linechart import Chart, Line, distinct_colours, draw_line_chart
 from game.ui.scene import Scene
 
@@ -60,6 +61,7 @@ class TextOverlay(OverGame):
     def __init__(self, app: App, game: MapScene) -> None:
         super().__init__(app, game)
         self.shown_for = 0.0
+        self._box = pygame.Rect(0, 0, 0, 0)  # laid out by build, as tall as the text needs
 
     def title(self) -> str:
         raise NotImplementedError
@@ -71,15 +73,29 @@ class TextOverlay(OverGame):
         return _("Close (Esc)")
 
     def box(self) -> pygame.Rect:
+        return self._box
+
+    def _fit_box(self, lines: list[str]) -> pygame.Rect:
+        """Centred, as tall as its text needs (a short alert is a small box), within the window."""
         w, h = self.app.size
-        width, height = min(self.WIDTH, w - 60), min(self.HEIGHT, h - 40)
+        width = min(self.WIDTH, w - 60)
+        needed = 52 + text_box_height(self.app.text, lines, width - 32) + 60
+        height = min(self.HEIGHT, h - 40, needed)
         return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
 
     def build(self) -> None:
-        gui, box = self.app.gui, self.box()
-        gui.clear()
-        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines())
-        gui.button(pygame.Rect(box.centerx - 120, box.bottom - 50, 240, 36), self.close_label(), self.close)
+        box = self.lay_out()
+        self.app.gui.button(
+            pygame.Rect(box.centerx - 120, box.bottom - 50, 240, 36), self.close_label(), self.close
+        )
+
+    def lay_out(self) -> pygame.Rect:
+        """The box fitted to the text, and the text in it; the buttons go under it, by the caller."""
+        lines = self.lines()
+        box = self._box = self._fit_box(lines)
+        self.app.gui.clear()
+        self.app.gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), lines)
+        return box
 
     def close(self) -> None:
         self.back_to_game()
@@ -201,6 +217,11 @@ class PauseScene(OverGame):
         self.draw_dimmed_game(surface)
 
 
+def living_standings(state: GameState) -> list[tuple[str, float]]:
+    """The published standings without a region annexed since they were made (this turn)."""
+    return [(r, points) for r, points in standings(state) if state.regions[r].alive]
+
+
 def save_now(game: MapScene) -> tuple[bool, str]:
     """Save the game under its save path; whether it was saved, and the note that says so."""
     text, file_name = game.source
@@ -242,9 +263,7 @@ class LeaveScene(TextOverlay):
         return [*lines, "", self.note] if self.note else lines
 
     def build(self) -> None:
-        gui, box = self.app.gui, self.box()
-        gui.clear()
-        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines())
+        gui, box = self.app.gui, self.lay_out()
         y, width = box.bottom - 50, (box.width - 32 - 2 * 10) // 3
         labels = ((_("Save and leave"), self._save_and_leave), (_("Leave without saving"), self.then))
         for i, (label, command) in enumerate((*labels, (_("Back (Esc)"), self.back))):
@@ -374,7 +393,7 @@ class GameOverScene(OverGame):
 
     def _places(self, humans: list[str]) -> list[str]:
         state, name = self.game.state, self.game.name
-        ranked = standings(state)
+        ranked = living_standings(state)
         lines = []
         for human in humans:
             ruler = state.regions[human].ruler
@@ -394,7 +413,7 @@ class GameOverScene(OverGame):
     def _standings(self, heading: str | None = None) -> list[str]:
         state, name, humans = self.game.state, self.game.name, self.game.seats
         lines = ["", f"**{heading or _('Final standings')}**"]
-        for rank, (region, points) in enumerate(standings(state), start=1):
+        for rank, (region, points) in enumerate(living_standings(state), start=1):
             line = f"{rank}. {name(region)} — {number(round(points))}"
             lines.append(f"**{line}**" if region in humans else line)
         fallen = [r for r in state.order if not state.regions[r].alive]
@@ -413,7 +432,7 @@ class GameOverScene(OverGame):
     def _chart(self) -> Chart:
         """The players' regions, the winner and the leaders, in the colours of the map."""
         state, game = self.game.state, self.game
-        leaders = [r for r, _points in standings(state)[:CHART_LINES]]
+        leaders = [r for r, _points in living_standings(state)[:CHART_LINES]]
         winner = [state.winner] if state.winner is not None else []
         shown = list(dict.fromkeys([*game.seats, *winner, *leaders]))
         colours = distinct_colours([game.map.colours.get(r, (200, 200, 200)) for r in shown])

@@ -104,14 +104,11 @@ class Panel:
     def build(self, my_turn: bool) -> None:
         gui, r, game = self.game.app.gui, self.rect(), self.game
         screens = game.screens()
-        width = (r.width - 6 * (len(screens) - 1)) // len(screens)
-        for i, (label, command, help_text) in enumerate(screens):
-            gui.button(
-                pygame.Rect(r.x + i * (width + 6), r.y, width, SCREENS_HEIGHT),
-                label,
-                command,
-                tooltip=help_text,
-            )
+        row = pygame.Rect(r.x, r.y, r.width, SCREENS_HEIGHT)
+        for rect, (label, command, help_text) in zip(
+            self.shared(row, [s[0] for s in screens]), screens, strict=True
+        ):
+            gui.button(rect, label, command, tooltip=help_text)
         tab_y = self.header_top() + HEADER_LINES * HEADER_LINE + 6
         labels = self.tab_labels()
         width = (r.width - 4 * (len(TABS) - 1)) // len(TABS)
@@ -124,6 +121,16 @@ class Panel:
             self._build_news()
         else:
             self._build_region(my_turn)
+
+    def shared(self, row: pygame.Rect, labels: list[str], gap: int = 4) -> list[pygame.Rect]:
+        """Buttons sharing a row, each as wide as its label needs and the rest shared out."""
+        widths = [self.game.app.text.render(label, 14).get_width() + 14 for label in labels]
+        spare = (row.width - sum(widths) - gap * (len(labels) - 1)) // len(labels)
+        rects, x = [], row.x
+        for width in widths:
+            rects.append(pygame.Rect(x, row.y, width + spare, row.height))
+            x = rects[-1].right + gap
+        return rects
 
     def tab_labels(self) -> dict[str, str]:
         game = self.game
@@ -152,13 +159,9 @@ class Panel:
     def _build_news(self) -> None:
         gui, body, game = self.game.app.gui, self.body(), self.game
         labels = [game.filter_label(name) for name in NEWS_FILTERS]
-        widths = [game.app.text.render(label, 14).get_width() + 14 for label in labels]
-        spare = (body.width - sum(widths) - 4 * (len(labels) - 1)) // len(labels)
-        x = body.x
-        for name, label, width in zip(NEWS_FILTERS, labels, widths, strict=True):
-            rect = pygame.Rect(x, body.y, width + spare, FILTER_HEIGHT)
+        row = pygame.Rect(body.x, body.y, body.width, FILTER_HEIGHT)
+        for rect, name, label in zip(self.shared(row, labels), NEWS_FILTERS, labels, strict=True):
             gui.toggle(rect, label, partial(game.set_filter, name), selected=name == game.news_filter)
-            x = rect.right + 4
         top = body.y + FILTER_HEIGHT + 4
         gui.text(pygame.Rect(body.x, top, body.width, body.bottom - top), game.news_lines())
 

@@ -23,6 +23,7 @@ from game.core.registry import kind_of
 from game.core.relations import opinion_label
 from game.core.view import View
 from game.i18n import _, ngettext, number
+from game.ui.gui import text_box_height
 from game.ui.labels import kind_label
 from game.ui.overgame import OverGame
 from game.ui.proposal_texts import answer_lines, gold_text, treaty_meaning
@@ -37,7 +38,6 @@ DIALOG_WIDTH = 640
 DIALOG_HEIGHT = 480  # the most it takes, centred; it grows down from the top of that
 ROW_HEIGHT = 32
 BUTTON_GAP = 6
-TEXT_LINE_HEIGHT = 25  # a line in a text box, as pygame_gui sets our font
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ class ActionDialog(OverGame, ABC):
         rows = [] if self.answer else self._settled_rows()
         titles, toggles, rows_bottom = self._place(rows, width)
         lines = self.answer or [self._status(), "", *self.details()]
-        text_height = self._text_height(lines, width - 32)
+        text_height = text_box_height(self.app.text, lines, width - 32)
         top = max(20, (h - DIALOG_HEIGHT) // 2)  # fixed, so that a new row of terms does not move it
         height = min(h - top - 20, rows_bottom + 8 + text_height + 60)
         box = self.box = pygame.Rect((w - width) // 2, top, width, height)
@@ -171,15 +171,6 @@ class ActionDialog(OverGame, ABC):
                 x += size + BUTTON_GAP
             y += ROW_HEIGHT + 10
         return titles, toggles, y
-
-    def _text_height(self, lines: list[str], width: int) -> int:
-        """About the height the text box needs: its lines, wrapped (leaving room for a scroll bar)."""
-        rows = 0
-        for line in lines:
-            bold = line.startswith("**")
-            text_width = self.app.text.render(line.strip("*") or " ", 14, bold=bold).get_width()
-            rows += max(1, math.ceil((text_width + 12) / (width - 30)))
-        return max(100, rows * TEXT_LINE_HEIGHT + 14)
 
     # --- sending --------------------------------------------------------------------------------
     def send(self) -> None:

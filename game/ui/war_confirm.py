@@ -73,9 +73,7 @@ class WarConfirmScene(TextOverlay):
         return lines
 
     def build(self) -> None:
-        gui, box = self.app.gui, self.box()
-        gui.clear()
-        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines())
+        gui, box = self.app.gui, self.lay_out()
         bottom = pygame.Rect(box.right - 16 - 170, box.bottom - 50, 170, 36)
         gui.button(bottom, _("Cancel (Esc)"), self.back_to_game)
         gui.button(bottom.move(-180, 0), _("Declare war"), self.declare)
