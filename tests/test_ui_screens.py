@@ -25,7 +25,7 @@ from game.ui.mapview import ALLIANCE, MODES, OWN
 from game.ui.organisations_scene import OrganisationsScene
 from game.ui.relations_scene import RelationsScene
 from game.ui.screenshot import GAME_SCENES
-from tests.window_driver import click, key, new_game, press, texts
+from tests.window_driver import buttons, click, key, new_game, press, texts
 
 
 @pytest.fixture(autouse=True)
@@ -166,3 +166,28 @@ def test_the_new_scenes_render_in_both_languages(tmp_path: Path, scene: str, lan
         for y in range(0, 720, 16)
     )
     assert differ > 500, "the scene should cover much of the map"
+
+
+def test_the_tutorial_guides_the_first_turns_with_hints_the_player_may_dismiss() -> None:
+    app, game = new_game()
+    assert game.scenario.meta.id == "tutorial"
+    assert game._hint is not None and "send an ambassador" in " ".join(game._hint[1])
+    me = game.me
+    neighbour = next(r for r in sorted(game.state.neighbours[me]) if (me, r) not in game.state.ambassadors)
+    click(app, game.map.to_screen(game.map.centres[neighbour]))
+    press(app, "Send ambassador")
+    assert game._hint is not None and "state visit" in " ".join(game._hint[1])
+    press(app, "Next hint")
+    assert game._hint is not None and "Propose trade" in " ".join(game._hint[1])
+    hint = game._hint[0]
+    click(app, (hint.x + 5, hint.y + 5))  # a click on the hint is not a click on the map
+    assert game.selected == neighbour
+    press(app, "No more hints")
+    assert game._hint is None and "Next hint" not in buttons(app)
+
+
+def test_other_scenarios_have_no_hints() -> None:
+    from game.ui.hints import hints_for
+
+    assert hints_for("straits", 1) is None
+    assert hints_for("tutorial", 2) is None  # nor hot-seat, where players take turns at the screen

@@ -28,6 +28,7 @@ from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
 from game.ui.alerts import AlertScene, alerts_for
 from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_legend, goal_bar, legend_entries
+from game.ui.hints import draw_hint, hint_box, hints_for
 from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
 from game.ui.mapview import MODES, MapView, culture_colour
 from game.ui.news_filters import filtered_news
@@ -104,6 +105,8 @@ class MapScene(Scene):
         self._shown_version: object = None
         self.news_filter = "all"
         self.panel = Panel(self)
+        self.hints = hints_for(scenario.meta.id, len(humans))
+        self._hint: tuple[pygame.Rect, list[str]] | None = None  # the hint shown: its box and lines
         self.progress = Progress(self.state)
         self.bar: GoalBar = goal_bar(
             self.progress, self.me, self.name, self.state.turn, self.state.turn_limit
@@ -183,8 +186,31 @@ class MapScene(Scene):
                 selected=mode == self.map.mode,
             )
         self.panel.build(my_turn)
+        self._build_hint(my_turn)
         self._shown_version = self._version()
         self._since_build = 0.0
+
+    def _build_hint(self, my_turn: bool) -> None:
+        """The tutorial's hint for now, with its two buttons at the bottom of its box."""
+        hint = self.hints.current(self) if self.hints is not None and my_turn else None
+        self._hint = None if hint is None else hint_box(self.map_area(), self.app.text, hint)
+        if self._hint is None:
+            return
+        box = self._hint[0]
+        half = (box.width - 30) // 2
+        row = pygame.Rect(box.x + 10, box.bottom - 38, half, 28)
+        self.app.gui.button(row, _("Next hint"), self._skip_hint)
+        self.app.gui.button(row.move(half + 10, 0), _("No more hints"), self._stop_hints)
+
+    def _skip_hint(self) -> None:
+        if self.hints is not None:
+            self.hints.skip(self)
+        self.build()
+
+    def _stop_hints(self) -> None:
+        if self.hints is not None:
+            self.hints.stop()
+        self.build()
 
     def screens(self) -> list[tuple[str, Callable[[], None], str]]:
         """The overview screens the panel's top row opens: label, command, what it shows (and its key)."""
@@ -463,15 +489,12 @@ class MapScene(Scene):
 
     # --- input and time ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and event.button == 1
-            and self.map.rect.collidepoint(event.pos)
-        ):
-            self.selected = self.map.region_at(event.pos)
-            self.panel.tab = "region"
+        clicked = event.type == pygame.MOUSEBUTTONDOWN
+        if clicked and self._hint is not None and self._hint[0].collidepoint(event.pos):
+            return  # a click on the hint is not a click on the map under it
+        if clicked and event.button == 1 and self.map.rect.collidepoint(event.pos):
             self.dragging = False
-            self.build()
+            self.select(self.map.region_at(event.pos))
         elif (
             event.type == pygame.MOUSEBUTTONDOWN
             and event.button == 1
@@ -625,6 +648,8 @@ class MapScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_backdrop(surface)
         draw_legend(surface, self.map.rect, self.app.text, legend_entries(self.map.mode, self.cultures))
+        if self._hint is not None:
+            draw_hint(surface, *self._hint, self.app.text)
         current = self.session.current
         busy = ""
         if current is not None and current not in self.humans:
