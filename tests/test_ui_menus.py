@@ -225,6 +225,12 @@ def test_a_new_language_over_a_game_renames_the_map_and_keeps_the_game() -> None
     assert shown.session.log == log and shown.humans == game.humans
     for region in scenario.regions:
         assert shown.name(region.id) == region.name.pl
+    # the map behind the menu is drawn where and as large as it was (it was drawn unfitted)
+    assert (shown.map.rect, shown.map.zoom, shown.map.offset) == (
+        game.map.rect,
+        game.map.zoom,
+        game.map.offset,
+    )
     _press(app, _("Back to the game"))
     assert app.scene is shown
 

@@ -148,6 +148,7 @@ class MapScene(Scene):
         self.defeated, self._alerted, self._started = list(old.defeated), old._alerted, old._started
         self.saved_at, self._snapshots, self._last_human = old.saved_at, old._snapshots, old._last_human
         self.panel.tab, self.panel.answered = old.panel.tab, old.panel.answered
+        self.map.rect, self.map.zoom, self.map.offset = old.map.rect, old.map.zoom, old.map.offset
 
     # --- layout ---------------------------------------------------------------------------------
     def map_area(self) -> pygame.Rect:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -217,6 +218,15 @@ class PauseScene(OverGame):
         self.draw_dimmed_game(surface)
 
 
+def rolling_mean(points: list[tuple[int, float]], width: int) -> list[tuple[int, float]]:
+    """Each value the mean of it and up to `width - 1` before it."""
+    values = [value for _turn, value in points]
+    return [
+        (turn, sum(values[max(0, i - width + 1) : i + 1]) / len(values[max(0, i - width + 1) : i + 1]))
+        for i, (turn, _value) in enumerate(points)
+    ]
+
+
 def living_standings(state: GameState) -> list[tuple[str, float]]:
     """The published standings without a region annexed since they were made (this turn)."""
     return [(r, points) for r, points in standings(state) if state.regions[r].alive]
@@ -307,6 +317,8 @@ def resumed_scene(app: App, loaded: LoadedGame, fallback: list[str] | None = Non
 
 
 CHART_LINES = 6  # regions drawn on the game over charts besides the players' and the winner
+FRIENDS_LEADERS = 3  # the friends chart: fewer lines, those with the most friends at the end
+FRIENDS_MEAN = 5  # and each point the mean of this many recorded turns, so that it reads as a trend
 MARGIN = 24
 TAB_GAP = 8
 
@@ -317,7 +329,11 @@ def figure_texts(figure: Figure) -> tuple[str, str, str]:
         return _("Score"), _("Score over the turns"), _("Points")
     if figure == "treasury":
         return _("Treasury"), _("Treasury over the turns"), _("Gold")
-    return _("Friends and allies"), _("Friends and allies over the turns"), _("Regions")
+    return (
+        _("Friends and allies"),
+        _("Friends and allies over the turns (each point the mean of {n} turns)").format(n=FRIENDS_MEAN),
+        _("Regions"),
+    )
 
 
 def victory_text(how: str | None, region: str) -> str:
@@ -430,24 +446,38 @@ class GameOverScene(OverGame):
         draw_line_chart(surface, self._layout()[2], self.app.text, self._chart())
 
     def _chart(self) -> Chart:
-        """The players' regions, the winner and the leaders, in the colours of the map."""
+        """The players' regions, the winner and the leaders, in the colours of the map. Friends
+        (counts that come and go from turn to turn) are fewer lines, each the mean of a few turns,
+        under the count the diplomatic victory needs."""
         state, game = self.game.state, self.game
-        leaders = [r for r, _points in living_standings(state)[:CHART_LINES]]
+        friends = self.figure == "friends"
+        if friends:
+            last = {r: values[-1] for r, values in state.history.friends.items() if values}
+            leaders = sorted(last, key=lambda r: (-last[r], r))[:FRIENDS_LEADERS]
+        else:
+            leaders = [r for r, _points in living_standings(state)[:CHART_LINES]]
         winner = [state.winner] if state.winner is not None else []
         shown = list(dict.fromkeys([*game.seats, *winner, *leaders]))
         colours = distinct_colours([game.map.colours.get(r, (200, 200, 200)) for r in shown])
-        lines = [
-            Line(
-                game.name(r),
-                colour,
-                state.history.series(self.figure, r),
-                bold=r in game.seats,
-                fell=not state.regions[r].alive,
+        lines = []
+        for region, colour in zip(shown, colours, strict=True):
+            points = state.history.series(self.figure, region)
+            lines.append(
+                Line(
+                    game.name(region),
+                    colour,
+                    rolling_mean(points, FRIENDS_MEAN) if friends else points,
+                    bold=region in game.seats,
+                    fell=not state.regions[region].alive,
+                )
             )
-            for r, colour in zip(shown, colours, strict=True)
-        ]
         _tab, title, unit = figure_texts(self.figure)
-        return Chart(title, _("Turn"), unit, lines, number, whole=self.figure == "friends")
+        target = None
+        share = state.victory.diplomatic_share
+        if friends and share is not None:
+            needed = math.ceil(share * (len(state.regions) - 1) - 1e-9)  # with every region still living
+            target = (float(needed), _("needed for a diplomatic victory"))
+        return Chart(title, _("Turn"), unit, lines, number, whole=friends, smooth=friends, target=target)
 
 
 class DefeatScene(GameOverScene):
