@@ -1,5 +1,6 @@
 """The benchmark: end-of-turn time with every region played by the computer, load time, the map
-scene's frame time (software rendering, off screen), memory.
+scene's frame time (software rendering, off screen), memory, and the window in a real X server
+(Xvfb): its start-up and the processor time it uses at rest (game/ui/window_bench.py).
 
 Figures are medians over repeated runs; they are printed, never asserted by tests.
 """
@@ -47,8 +48,14 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
         end_turn[label] = _end_turn_ms(loaded.scenario, turns)
         frame[label], panning[label] = map_frame_ms(loaded)
     if progress:
+        print(f"\rbench {'window (Xvfb)':<20}", end="", file=sys.stderr, flush=True)
+    from game.ui.window_bench import window_figures  # runs the game in Xvfb, in processes of its own
+
+    window = window_figures()
+    if progress:
         print(file=sys.stderr)
     return {
+        **window,
         "end_turn_ms_median": end_turn,
         "load_ms_median": load,
         "map_frame_ms_median": frame,
