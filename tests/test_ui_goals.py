@@ -220,3 +220,17 @@ def test_in_hot_seat_an_annexed_player_leaves_and_the_others_play_on() -> None:
     until(app, lambda: game.session.current == playing and game.turn_started)
     past_turn_start(app, game)
     assert game.state.turn == 2 and not isinstance(app.scene, HandoverScene)
+
+
+def test_an_army_collapsing_in_a_war_is_an_alert_with_what_the_treasury_could_buy() -> None:
+    app, game = new_game()
+    me = game.me
+    enemy = sorted(game.state.neighbours[me])[0]
+    start_war(game.state, enemy, me)
+    game.state.regions[me].military = 0.0
+    game.state.regions[me].treasury = 726.0
+    key(app, pygame.K_RETURN)
+    until(app, lambda: isinstance(app.scene, AlertScene))
+    shown = texts(app)
+    assert "Your army is nearly gone" in shown
+    assert "each gold invested in the army (Invest…) adds" in shown

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 LOSING_SCORE = -60.0  # a war score this low (of -100, capitulation) is a danger to be told
 WEARY = 80.0  # war exhaustion this high makes a losing side capitulate soon
-LASTING = ("losing:", "debt", "deficit", "threat:")  # conditions that may end and come back
+LASTING = ("losing:", "army", "debt", "deficit", "threat:")  # conditions that may end and come back
+ARMY_LOW = 2.0  # at war with an army under this many times the smallest that may go to war
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,21 @@ def _losing(view: View, name: Callable[[str], str]) -> list[Alert]:
                 ),
             )
             found.append(Alert(f"losing:{war.id}", title, lines))
+    if view.wars() and view.region.military < ARMY_LOW * view.rules.war_min_army:
+        found.append(_army(view))
     return found
+
+
+def _army(view: View) -> Alert:
+    """At war with next to no army: what the treasury could buy (investing is free of actions)."""
+    region, rules = view.region, view.rules
+    title = _("Your army is nearly gone: {army} left in a war.").format(army=number(round(region.military)))
+    lines = (
+        _(
+            "Your treasury holds {gold} gold; each gold invested in the army (Invest…) adds {rate} to it."
+        ).format(gold=gold_text(region.treasury), rate=number(rules.invest_military_rate)),
+    )
+    return Alert("army", title, lines)
 
 
 def _money(view: View) -> list[Alert]:
