@@ -202,6 +202,7 @@ def test_an_unexpected_error_in_a_game_shows_the_log_and_autosaves_the_game(
 def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:
     from game.core import actions as A
     from game.core.view import View
+    from game.ui.panel_texts import region_lines
 
     _app, game = _new_game()
     me = game.me
@@ -209,6 +210,6 @@ def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:
     game.selected = other
     game.act(A.SendAmbassador(me, other))
     game.act(A.ImposeEmbargo(me, other))
-    lines = game._region_lines(View(game.state, me))
+    lines = region_lines(View(game.state, me), other, game.name)
     assert "We have an embargo on them." in lines
     assert any(line.startswith("Ambassadors: ours with them") for line in lines)

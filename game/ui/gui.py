@@ -25,6 +25,7 @@ from game.ui.mapview import TextCache
 # without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
 # for a disabled button); "@list_row" is a list entry, its text at the left.
 logger = logging.getLogger(__name__)
+TOOLTIP_WIDTH = 320  # a tooltip's lines wrap at this width (pygame_gui's own is narrow for a reason)
 THEME_FILE = Path(game.__file__).resolve().parent.parent / "assets" / "theme.json"
 
 
@@ -109,6 +110,7 @@ class Gui:
             command=command,
             object_id=ObjectID(class_id=kind) if kind else None,
         )
+        widget.tool_tip_wrap_width = TOOLTIP_WIDTH
         self._elements.append(widget)
         return widget
 

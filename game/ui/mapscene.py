@@ -14,28 +14,27 @@ from game.ai.registry import make_ai
 from game.core import actions as A
 from game.core.kinds.base import Control
 from game.core.messages import Msg
-from game.core.model import Modifier
-from game.core.news import describe, modifier_text
+from game.core.news import describe
 from game.core.progress import Progress
 from game.core.registry import Option
-from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
+from game.core.relations import opinion, opinion_label
 from game.core.view import View
-from game.i18n import _, language, ngettext, translate_msg
+from game.i18n import _, language, translate_msg
 from game.saves import LoadedGame, SaveError, autosave, resume
 from game.scenario.build import new_game
 from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
+from game.ui import panel_texts
 from game.ui.alerts import AlertScene, alerts_for
 from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_legend, goal_bar, legend_entries
 from game.ui.hints import draw_hint, hint_box, hints_for
-from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
+from game.ui.labels import MODE_LABELS
 from game.ui.mapview import MODES, MapView, culture_colour
-from game.ui.news_filters import filtered_news
 from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene, OverGame, PauseScene
 from game.ui.panel import PANEL_WIDTH, Panel
 from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
-from game.ui.proposal_texts import answer_lines, cost_lines, gold_text, resolution_line
+from game.ui.proposal_texts import answer_lines, cost_lines
 from game.ui.scene import Scene
 from game.ui.summary_scene import SummaryScene, TurnSnapshot, summary_lines, take_snapshot
 
@@ -171,11 +170,9 @@ class MapScene(Scene):
             self.map.fit(area, MAP_PADDING)
         my_turn = self.session.current in self.humans
         bar_y = h - BAR_HEIGHT + 6
-        waiting: str | None = None
+        waiting = None if my_turn else _("The other regions are playing.")
         if self.watching:
             waiting = _("Your region was annexed: the computers play the game out.")
-        else:
-            waiting = None if my_turn else _("The other regions are playing.")
         gui.button(
             pygame.Rect(w - 170, bar_y, 160, 32), _("End turn (Enter)"), self.end_turn, refusal=waiting
         )
@@ -259,128 +256,12 @@ class MapScene(Scene):
 
     # --- the panel's texts ------------------------------------------------------------------------
     def panel_lines(self) -> list[str]:
+        """The region tab's text: what came of our last action, then the selected region (or ours)."""
         view = View(self.state, self.me)
-        return [*self.message, *self._region_lines(view)]
-
-    def _region_lines(self, view: View) -> list[str]:
-        """What we know of the selected region: status, treaties, embargoes, ambassadors, and the
-        opinions with every modifier."""
-        me, state, other = self.me, self.state, self.selected
-        lines: list[str] = []
-        if not state.regions[me].alive:
-            ruler = state.regions[me].ruler
-            lines.append(
-                _("{region} was annexed by {ruler}.").format(region=self.name(me), ruler=self.name(ruler))
-            )
-        if other is None or other == me:
-            lines.append(_("Click a region on the map to deal with it."))
-            return lines + self._membership_lines(view, me) + self._organisation_lines(view)
-        lines.append(f"**{self.name(other)}**")
-        target = state.regions[other]
-        if not target.alive:
-            lines.append(_("Annexed by {ruler}.").format(ruler=self.name(target.ruler)))
-            return lines
-        war = view.war_with(other)
-        status = _("at war") if war else _("at peace")
-        lines.append(_("Status: {status}").format(status=status))
-        lines += self._membership_lines(view, other)
-        treaties = [kind_label(t.kind) for t in view.treaties(other)]
-        if treaties:
-            lines.append(_("Treaties: {list}").format(list=", ".join(treaties)))
-        embargoes = view.embargoes()
-        if (me, other) in embargoes:
-            lines.append(_("We have an embargo on them."))
-        if (other, me) in embargoes:
-            lines.append(_("They have an embargo on us."))
-        envoys = [
-            text
-            for present, text in (
-                (view.has_ambassador(other), _("ours with them")),
-                (view.hosts_ambassador(other), _("theirs with us")),
-            )
-            if present
-        ]
-        lines.append(_("Ambassadors: {list}").format(list=", ".join(envoys) or _("none")))
-        mine = opinion(state, me, other)
-        lines.append(
-            _("Our opinion of them: {value:+.0f} ({label})").format(value=mine, label=_(opinion_label(mine)))
-        )
-        lines += self._opinion_parts(me, other)
-        theirs = view.opinion_of_us(other)
-        if theirs is None:
-            lines.append(_("Their opinion of us: unknown (send an ambassador)"))
-        else:
-            lines.append(
-                _("Their opinion of us: {value:+.0f} ({label})").format(
-                    value=theirs, label=_(opinion_label(theirs))
-                )
-            )
-            lines += self._opinion_parts(other, me)
-        figures = view.figures(other)
-        if figures is not None:
-            lines.append(
-                _("Treasury {gold} · economy {economy} · army {army}").format(
-                    gold=gold_text(figures.treasury),
-                    economy=gold_text(figures.economy),
-                    army=gold_text(figures.military),
-                )
-            )
-        return lines
-
-    def _opinion_parts(self, holder: str, about: str) -> list[str]:
-        """Every cause of an opinion with its value: the baseline's parts, then the modifiers."""
-        lines = [
-            f"   {_(BASELINE_LABELS[name])}: {value:+.0f}"
-            for name, value in baseline_parts(self.state, holder, about)
-        ]
-        lines += [f"   {modifier_label(m)}: {m.value:+.0f}" for m in modifiers(self.state, holder, about)]
-        return lines
-
-    def _membership_lines(self, view: View, region: str) -> list[str]:
-        """The organisations a region belongs to, and a rogue mark (both public)."""
-        orgs = [self.name(o.id) for o in view.organisations() if region in o.members]
-        lines = [_("Member of: {list}").format(list=", ".join(orgs) or _("no organisation"))]
-        rogue = self.state.regions[region].rogue_turns
-        if rogue > 0:
-            lines.append(
-                ngettext("Marked rogue for {n} more turn.", "Marked rogue for {n} more turns.", rogue).format(
-                    n=rogue
-                )
-            )
-        return lines
-
-    def _organisation_lines(self, view: View) -> list[str]:
-        """At home: what is before the organisations we belong to, and our own applications."""
-        lines = []
-        for resolution in view.resolutions():
-            votes = resolution.votes.get(self.me)
-            line = resolution_line(resolution, self.name)
-            if votes is not None:
-                line += " " + (_("(we voted for)") if votes else _("(we voted against)"))
-            lines.append(line)
-        if lines:
-            lines.insert(0, f"**{_('Before the organisations')}**")
-        return lines
+        return [*self.message, *panel_texts.region_lines(view, self.selected, self.name)]
 
     def news_lines(self) -> list[str]:
-        events = filtered_news(View(self.state, self.me), self.news_filter)
-        heading = {
-            "all": _("News"),
-            "us": _("News about us"),
-            "wars": _("News of wars and peace"),
-            "diplomacy": _("News of diplomacy"),
-            "organisations": _("News of organisations"),
-        }[self.news_filter]
-        lines = [f"**{heading}**"]
-        turn = None
-        for event in events:
-            if event.turn != turn:
-                turn = event.turn
-                lines.append(f"**{_('Turn {turn}').format(turn=turn)}**")
-            lines.append(self.text(describe(event)))
-        if not events:
-            lines.append(_("Nothing of this kind in the last turns."))
-        return lines
+        return panel_texts.news_lines(View(self.state, self.me), self.news_filter, self.text)
 
     # --- the actions ------------------------------------------------------------------------------
     def action_buttons(self) -> list[Button]:
@@ -692,9 +573,3 @@ class MapScene(Scene):
         for text in rendered:
             surface.blit(text, (box.x + 8, y))
             y += text.get_height()
-
-
-def modifier_label(mod: Modifier) -> str:
-    """An opinion modifier's text in the player's language: the rules' texts are msgids."""
-    text = modifier_text(mod, language())
-    return text if mod.text is not None else _(text)

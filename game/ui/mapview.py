@@ -63,6 +63,7 @@ class TextCache:
     def __init__(self) -> None:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._texts: dict[tuple[str, int, bool, tuple[int, int, int]], pygame.Surface] = {}
+        self._wrapped: dict[tuple[str, int, int, bool], list[str]] = {}
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         font = self._fonts.get((size, bold))
@@ -83,6 +84,14 @@ class TextCache:
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         """The text broken into lines no wider than `width`, at spaces (a longer word stands alone)."""
+        key = (text, size, width, bold)
+        if key not in self._wrapped:
+            if len(self._wrapped) > 2000:
+                self._wrapped.clear()
+            self._wrapped[key] = self._wrap(text, size, width, bold)
+        return self._wrapped[key]
+
+    def _wrap(self, text: str, size: int, width: int, bold: bool) -> list[str]:
         font, lines, line = self.font(size, bold), [], ""
         for word in text.split(" "):
             attempt = f"{line} {word}" if line else word

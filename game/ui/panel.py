@@ -59,6 +59,7 @@ class Panel:
         self.tab = "region"
         self.first_row = 0  # the inbox's scroll position, in rows
         self.answered: dict[tuple[str, int], InboxRow] = {}  # this turn's answered rows stay in place
+        self.shown_rows: list[InboxRow] = []  # the inbox as last built
 
     # --- places ----------------------------------------------------------------------------------
     def rect(self) -> pygame.Rect:
@@ -191,7 +192,7 @@ class Panel:
 
     def _build_inbox(self, my_turn: bool) -> None:
         gui, body = self.game.app.gui, self.body()
-        rows = self.rows()
+        rows = self.shown_rows = self.rows()  # drawn each frame until the next build
         self.first_row = max(0, min(self.first_row, len(rows) - self.rows_shown()))
         if not my_turn or self.game.watching:
             return
@@ -274,7 +275,7 @@ class Panel:
 
     def _draw_inbox(self, surface: pygame.Surface) -> None:
         game, body = self.game, self.body()
-        rows = self.rows()
+        rows = self.shown_rows
         text = game.app.text
         if not rows:
             surface.blit(text.render(_("Nothing waits for your answer."), 14, DIM), (body.x + 4, body.y + 6))
