@@ -113,9 +113,8 @@ def map_frame_ms(loaded: LoadedScenario, size: tuple[int, int] = (1280, 720)) ->
     human = scenario.regions[0].id
     game = MapScene(app, scenario, [human], "normal", provinces=loaded.provinces)
     app.switch(game)
-    game.session.run_computers()
-    game.selected = scenario.regions[-1].id
-    game.build()
+    game.settle()  # the player's turn, nothing over the map
+    game.select(scenario.regions[-1].id)
     at_rest, moving = [], []
     for _frame in range(FRAMES):
         start = time.perf_counter()

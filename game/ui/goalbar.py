@@ -104,23 +104,33 @@ def legend_entries(mode: str, cultures: list[tuple[str, Colour]]) -> list[Entry]
 
 def draw_legend(surface: pygame.Surface, area: pygame.Rect, text: TextCache, entries: list[Entry]) -> None:
     """A box at the bottom left of the map: a sample of each colour or line and what it means."""
+    if entries:
+        legend = _legend(text, tuple(entries))
+        surface.blit(legend, (area.x + 8, area.bottom - legend.get_height() - 8))
+
+
+_LEGENDS: dict[tuple[Entry, ...], pygame.Surface] = {}  # drawn once for each mode and language
+
+
+def _legend(text: TextCache, entries: tuple[Entry, ...]) -> pygame.Surface:
+    if entries in _LEGENDS:
+        return _LEGENDS[entries]
     rendered = [text.render(label, 13, BRIGHT) for _how, _colour, label in entries]
-    if not rendered:
-        return
     width = max(t.get_width() for t in rendered) + 44
-    height = len(rendered) * 18 + 10
-    box = pygame.Rect(area.x + 8, area.bottom - height - 8, width, height)
-    shade = pygame.Surface(box.size, pygame.SRCALPHA)
-    shade.fill((12, 16, 22, 210))
-    surface.blit(shade, box.topleft)
-    y = box.y + 5
+    legend = pygame.Surface((width, len(rendered) * 18 + 10), pygame.SRCALPHA)
+    legend.fill((12, 16, 22, 210))
+    y = 5
     for (how, colour, _label), label in zip(entries, rendered, strict=True):
-        sample = pygame.Rect(box.x + 8, y + 3, 22, 11)
+        sample = pygame.Rect(8, y + 3, 22, 11)
         if how == "fill":
-            pygame.draw.rect(surface, colour, sample)
+            pygame.draw.rect(legend, colour, sample)
         elif how == "line":
-            pygame.draw.line(surface, colour, (sample.x, sample.centery), (sample.right, sample.centery), 3)
+            pygame.draw.line(legend, colour, (sample.x, sample.centery), (sample.right, sample.centery), 3)
         else:
-            pygame.draw.rect(surface, colour, sample, 2)
-        surface.blit(label, (box.x + 36, y))
+            pygame.draw.rect(legend, colour, sample, 2)
+        legend.blit(label, (36, y))
         y += 18
+    if len(_LEGENDS) > 50:  # many languages and cultures: start afresh
+        _LEGENDS.clear()
+    _LEGENDS[entries] = legend
+    return legend

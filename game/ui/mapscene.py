@@ -463,6 +463,14 @@ class MapScene(Scene):
         if settled and self._version() != self._shown_version:
             self.build()
 
+    def settle(self) -> None:
+        """Frames until it is a human's turn and what its start opened (alerts, the summary) is
+        closed: the map as the player then sees it (for the benchmark, and screens measured)."""
+        while not (self.session.current in self.humans and self.turn_started) or self.app.scene is not self:
+            if isinstance(self.app.scene, OverGame):
+                self.app.scene.back_to_game()
+            self.app.frame([], 1 / 60)
+
     @property
     def turn_started(self) -> bool:
         """Whether the start of the current human turn (autosave, alerts, summary) was handled."""

@@ -148,17 +148,13 @@ def _open_map(app: App) -> None:
     """A game of the large scenario at the start of the player's turn, nothing over the map."""
     from game.catalogue import find
     from game.ui.mapscene import MapScene
-    from game.ui.overgame import OverGame
 
     loaded = find(MAP_SCENARIO).load()
     scenario = loaded.scenario
     human = (scenario.meta.playable or [r.id for r in scenario.regions])[0]
     game = MapScene(app, scenario, [human], "normal", seed=scenario.meta.seed, provinces=loaded.provinces)
     app.switch(game)
-    while not game.turn_started or app.scene is not game:
-        if isinstance(app.scene, OverGame):
-            app.scene.back_to_game()
-        app.frame([], 1 / 60)
+    game.settle()
     if game.hints is not None:
         game.hints.stop()
     game.build()
