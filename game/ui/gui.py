@@ -25,7 +25,7 @@ from game.ui.mapview import TextCache
 # without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
 # for a disabled button); "@list_row" is a list entry, its text at the left.
 logger = logging.getLogger(__name__)
-TOOLTIP_WIDTH = 320  # a tooltip's lines wrap at this width (pygame_gui's own is narrow for a reason)
+TOOLTIP_WIDTH = 320  # a tooltip's lines wrap at this width (pygame_gui's default is narrow)
 THEME_FILE = Path(game.__file__).resolve().parent.parent / "assets" / "theme.json"
 
 
@@ -50,9 +50,9 @@ class ExplainingButton(UIButton):
             self.tool_tip = None
 
 
-def tooltip_html(*parts: str, refusal: str | None = None) -> str | None:
-    """A tooltip's text: the reason an action is refused first, in bold, then the other lines."""
-    lines = [html.escape(p).replace("\n", "<br>") for p in parts if p]
+def tooltip_html(text: str | None, refusal: str | None = None) -> str | None:
+    """A tooltip's text: the reason an action is refused first, in bold, then what it does."""
+    lines = [html.escape(text).replace("\n", "<br>")] if text else []
     if refusal:
         lines.insert(0, "<b>" + html.escape(refusal).replace("\n", "<br>") + "</b>")
     return "<br>".join(lines) or None
@@ -93,7 +93,7 @@ class Gui:
     ) -> UIButton:
         """A button; a refused action shows disabled, with the reason first in its tooltip (which
         shows on hover, disabled or not), then what the action does and costs."""
-        widget = self._button(rect, text, command, tooltip_html(tooltip or "", refusal=refusal))
+        widget = self._button(rect, text, command, tooltip_html(tooltip, refusal=refusal))
         if refusal is not None:
             widget.disable()
         return widget
@@ -148,7 +148,7 @@ class Gui:
         tooltip: str | None = None,
     ) -> UIButton:
         """A button that shows whether its choice is the chosen one (a filter, a term of a deal)."""
-        widget = self._button(rect, text, command, tooltip_html(tooltip or ""), "@toggle")
+        widget = self._button(rect, text, command, tooltip_html(tooltip), "@toggle")
         if selected:
             widget.select()
         return widget

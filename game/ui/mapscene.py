@@ -32,7 +32,7 @@ from game.ui.hints import draw_hint, hint_box, hints_for
 from game.ui.labels import MODE_LABELS
 from game.ui.mapview import MODES, MapView, culture_colour
 from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene, OverGame, PauseScene
-from game.ui.panel import PANEL_WIDTH, Panel
+from game.ui.panel import BAR_HEIGHT, PANEL_WIDTH, Panel
 from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
 from game.ui.proposal_texts import answer_lines, cost_lines
 from game.ui.scene import Scene
@@ -41,7 +41,6 @@ from game.ui.summary_scene import SummaryScene, TurnSnapshot, summary_lines, tak
 if TYPE_CHECKING:
     from game.ui.app import App
 
-BAR_HEIGHT = 44
 MAP_PADDING = 12  # sea kept around the map when it is fitted to its part of the window
 AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window never freezes
 REBUILD_SECONDS = 0.25  # while the computers play, the panel follows the news this often
@@ -514,7 +513,8 @@ class MapScene(Scene):
     def _start_turn(self, current: str) -> None:
         """A human's turn begins: autosave, then the alerts and the summary of what happened."""
         self._started = (self.state.turn, current)
-        self.autosave()
+        if self.saved_at != len(self.session.log):  # a game just loaded is saved as it stands
+            self.autosave()
         view = View(self.state, current)
         since = self._snapshots.pop(current, None)
         self.progress = Progress(self.state)

@@ -221,10 +221,11 @@ class PauseScene(OverGame):
 def rolling_mean(points: list[tuple[int, float]], width: int) -> list[tuple[int, float]]:
     """Each value the mean of it and up to `width - 1` before it."""
     values = [value for _turn, value in points]
-    return [
-        (turn, sum(values[max(0, i - width + 1) : i + 1]) / len(values[max(0, i - width + 1) : i + 1]))
-        for i, (turn, _value) in enumerate(points)
-    ]
+    means = []
+    for i, (turn, _value) in enumerate(points):
+        recent = values[max(0, i - width + 1) : i + 1]
+        means.append((turn, sum(recent) / len(recent)))
+    return means
 
 
 def living_standings(state: GameState) -> list[tuple[str, float]]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from game.ui.mapscene import MapScene
 
 PANEL_WIDTH = 440
+BAR_HEIGHT = 44  # the turn bar under the map and the panel
 PAD = 8
 SCREENS_HEIGHT = 28  # the row of buttons to the overview screens
 HEADER_LINE = 19
@@ -64,8 +65,6 @@ class Panel:
     # --- places ----------------------------------------------------------------------------------
     def rect(self) -> pygame.Rect:
         w, h = self.game.app.size
-        from game.ui.mapscene import BAR_HEIGHT  # the bar's height is the map scene's
-
         return pygame.Rect(w - PANEL_WIDTH + PAD, PAD, PANEL_WIDTH - 2 * PAD, h - BAR_HEIGHT - 2 * PAD)
 
     def header_top(self) -> int:
