@@ -137,6 +137,11 @@ def test_ending_a_turn_autosaves_and_continue_goes_on_from_there() -> None:
     assert isinstance(again, MapScene)
     assert again.humans == game.humans
     assert again.session.log[: len(saved.log)] == saved.log  # it goes on from the autosave
+    newest = autosaves(paths.autosaves_dir())[0]
+    written = newest.stat().st_mtime_ns
+    _until(app, lambda: again.turn_started)
+    assert autosaves(paths.autosaves_dir())[0] == newest  # loaded as it stands: not saved again
+    assert newest.stat().st_mtime_ns == written
 
 
 def test_hot_seat_hands_the_seat_over_between_players() -> None:
