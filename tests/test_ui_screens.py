@@ -191,3 +191,34 @@ def test_other_scenarios_have_no_hints() -> None:
 
     assert hints_for("straits", 1) is None
     assert hints_for("tutorial", 2) is None  # nor hot-seat, where players take turns at the screen
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("size", [(1280, 720), (960, 600)])
+def test_the_panels_tabs_and_the_new_screens_fit_in_both_languages_at_both_sizes(
+    lang: str, size: tuple[int, int]
+) -> None:
+    from game.ui.goals_scene import GoalsScene
+    from game.ui.overgame import DefeatScene, LeaveScene
+    from game.ui.war_confirm import WarConfirmScene
+    from tests.test_ui_dialogs import _cut_labels, _overlaps
+
+    app, game = new_game(size)
+    set_language(lang)
+    for tab in ("region", "inbox", "news"):
+        game.panel.show(tab)
+        app.frame([], 1 / 60)
+        assert (_cut_labels(app), _overlaps(app)) == ([], []), tab
+    neighbour = sorted(game.state.neighbours[game.me])[0]
+    for scene in (
+        GoalsScene(app, game),
+        HelpScene(app, game),
+        RelationsScene(app, game),
+        OrganisationsScene(app, game),
+        WarConfirmScene(app, game, A.DeclareWar(game.me, neighbour)),
+        LeaveScene(app, game, then=lambda: None, back=lambda: None),
+        DefeatScene(app, game, [game.me]),
+    ):
+        app.switch(scene)
+        app.frame([], 1 / 60)
+        assert (_cut_labels(app), _overlaps(app)) == ([], []), type(scene).__name__
