@@ -95,6 +95,7 @@ class Shown:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.texts: set[str] = set()
+        self.markup: list[str] = []  # lines whose ** would show as they are
         render, button, text, label = (
             TextCache.render,
             gui_module.Gui._button,
@@ -118,6 +119,9 @@ class Shown:
         def texted(gui: gui_module.Gui, rect: pygame.Rect, lines: list[str]) -> object:
             for line in lines:
                 self.add(line)
+                heading = line.startswith("**") and line.endswith("**")
+                if "**" in (line[2:-2] if heading else line):  # only a whole line may be a heading
+                    self.markup.append(line)
             return text(gui, rect, lines)
 
         def labelled(gui: gui_module.Gui, rect: pygame.Rect, line: str) -> object:
@@ -269,6 +273,7 @@ def test_every_text_shown_in_polish_is_polish(monkeypatch: pytest.MonkeyPatch) -
     pieces = _english_pieces()
     english = sorted(f"{text!r} {why}" for text in shown.texts if (why := _english(text, pieces)))
     assert english == []
+    assert shown.markup == []
 
 
 def test_the_check_finds_english(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -88,7 +88,7 @@ def test_the_organisations_screen_shows_members_votes_demands_and_rogues() -> No
     key(app, pygame.K_o)
     assert isinstance(app.scene, OrganisationsScene)
     shown = texts(app)
-    assert f"{game.name(org.id)}** — a trade body" in shown.replace("<b>", "**").replace("</b>", "**")
+    assert f"<b>{game.name(org.id)} — a trade body, sessions every {org.session_every} turns</b>" in shown
     assert "You are a member." in shown
     assert f"Vote: {game.name(org.id)}: admit {game.name(outsider)}?" in shown
     assert "For: none. Against: none." in shown  # a member sees the votes

@@ -28,7 +28,7 @@ class OrganisationsScene(TextOverlay):
             every = ngettext("sessions every {n} turn", "sessions every {n} turns", org.session_every).format(
                 n=org.session_every
             )
-            lines.append(f"**{name(org.id)}** — {kind}, {every}")
+            lines.append(f"**{name(org.id)} — {kind}, {every}**")
             members = sorted((name(m) for m in org.members), key=str.casefold)
             lines.append(_("Members: {list}").format(list=", ".join(members) or _("none")))
             if game.me in org.members:
