@@ -93,7 +93,9 @@ class Hints:
             return None
         if self.trade_turn == 10**9 and HINTS[2].done(game):
             self.trade_turn = game.state.turn
-        return next((h for h in HINTS if h.key not in self.skipped and not h.done(game)), None)
+        hint = next((h for h in HINTS if h.key not in self.skipped and not h.done(game)), None)
+        self.off = hint is None  # all done: the record need not be searched again
+        return hint
 
     def skip(self, game: MapScene) -> None:
         hint = self.current(game)
