@@ -14,13 +14,11 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ai.base import Decision
 from game.cli import main
 from game.core import actions as A
 from game.core.diplomacy import end_treaty, sign_treaty
-from game.core.model import Event, Proposal, Resolution
+from game.core.model import Event
 from game.core.relations import treaty_between
-from game.core.rng import Rng
 from game.core.view import View
 from game.i18n import set_language
 from game.i18n.fonts import font_path
@@ -33,6 +31,7 @@ from game.ui.menus import NewGameScene
 from game.ui.overgame import HandoverScene
 from game.ui.proposal_dialog import AidDialog, InvestDialog, PeaceDialog, TreatyDialog
 from game.ui.summary_scene import SummaryScene
+from tests.window_driver import Warmonger
 from tests.window_driver import buttons as _buttons
 from tests.window_driver import click as _click
 from tests.window_driver import key as _key
@@ -85,24 +84,6 @@ def _to_summary(app: App) -> SummaryScene:
         _until(app, lambda: isinstance(app.scene, SummaryScene))
     assert isinstance(app.scene, SummaryScene)
     return app.scene
-
-
-class Warmonger:
-    """A computer player that declares war on one region and otherwise does nothing."""
-
-    name = "warmonger"
-
-    def __init__(self, victim: str) -> None:
-        self.victim = victim
-
-    def plan(self, view: View, rng: Rng) -> list[A.Action]:
-        return [A.DeclareWar(view.me, self.victim)]
-
-    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        return Decision(False, ())
-
-    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
-        return False
 
 
 # --- the proposal dialogs -------------------------------------------------------------------------

@@ -14,11 +14,8 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-from game.ai.base import Decision
-from game.core import actions as A
 from game.core.diplomacy import annex, propose, sign_treaty, start_war
-from game.core.model import Proposal, Resolution, Terms
-from game.core.rng import Rng
+from game.core.model import Terms
 from game.core.view import View
 from game.i18n import set_language
 from game.ui.alerts import AlertScene
@@ -28,6 +25,7 @@ from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene, TitleScene
 from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene
 from tests.window_driver import (
+    Warmonger,
     buttons,
     click,
     key,
@@ -46,24 +44,6 @@ def english() -> Iterator[None]:
     set_language("en")
     yield
     set_language("en")
-
-
-class Warmonger:
-    """A computer player that declares war on one region and otherwise does nothing."""
-
-    name = "warmonger"
-
-    def __init__(self, victim: str) -> None:
-        self.victim = victim
-
-    def plan(self, view: View, rng: Rng) -> list[A.Action]:
-        return [A.DeclareWar(view.me, self.victim)]
-
-    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
-        return Decision(False, ())
-
-    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
-        return False
 
 
 def _computers_play(app: App) -> None:

@@ -11,6 +11,11 @@ from collections.abc import Callable
 
 import pygame
 
+from game.ai.base import Decision
+from game.core import actions as A
+from game.core.model import Proposal, Resolution
+from game.core.rng import Rng
+from game.core.view import View
 from game.ui.app import App
 from game.ui.mapscene import MapScene
 
@@ -104,3 +109,21 @@ def new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
     app = App(size, window=False)
     press(app, "New game")
     return app, start_game(app)
+
+
+class Warmonger:
+    """A computer player that declares war on one region and otherwise does nothing."""
+
+    name = "warmonger"
+
+    def __init__(self, victim: str) -> None:
+        self.victim = victim
+
+    def plan(self, view: View, rng: Rng) -> list[A.Action]:
+        return [A.DeclareWar(view.me, self.victim)]
+
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
+        return Decision(False, ())
+
+    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
+        return False
