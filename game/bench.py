@@ -1,6 +1,7 @@
 """The benchmark: end-of-turn time with every region played by the computer (up to the largest world
 a scenario may have), load time, the map scene's frame time (software rendering, off screen), a
-long game's save size and resume time (bench_saves.py), memory.
+long game's save size and resume time (bench_saves.py), memory, and the window in a real X server
+(Xvfb): its start-up and the processor time it uses at rest (game/ui/window_bench.py).
 
 Figures are medians over repeated runs; they are printed, never asserted by tests.
 """
@@ -49,9 +50,18 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
         end_turn[label] = _end_turn_ms(loaded.scenario, turns)
         frame[label], panning[label] = map_frame_ms(loaded)
     if progress:
-        print(f"\rbench {'saves':<20}", file=sys.stderr, flush=True)
+        print(f"\rbench {'saves':<20}", end="", file=sys.stderr, flush=True)
+    saves = save_figures()
+    if progress:
+        print(f"\rbench {'window (Xvfb)':<20}", end="", file=sys.stderr, flush=True)
+    from game.ui.window_bench import window_figures  # runs the game in Xvfb, in processes of its own
+
+    window = window_figures()
+    if progress:
+        print(file=sys.stderr)
     return {
-        "saves": save_figures(),
+        **window,
+        "saves": saves,
         "end_turn_ms_median": end_turn,
         "load_ms_median": load,
         "map_frame_ms_median": frame,
@@ -104,9 +114,8 @@ def map_frame_ms(loaded: LoadedScenario, size: tuple[int, int] = (1280, 720)) ->
     human = scenario.regions[0].id
     game = MapScene(app, scenario, [human], "normal", provinces=loaded.provinces)
     app.switch(game)
-    game.session.run_computers()
-    game.selected = scenario.regions[-1].id
-    game.build()
+    game.settle()  # the player's turn, nothing over the map
+    game.select(scenario.regions[-1].id)
     at_rest, moving = [], []
     for _frame in range(FRAMES):
         start = time.perf_counter()

@@ -682,4 +682,11 @@ def _bench(args: argparse.Namespace) -> int:
         for label, ms in figures["map_pan_frame_ms_median"].items():
             print(f"map panning   {label:<16}{ms:>9.2f} ms (median, 1280x720, moving 3 px a frame)")
         print(f"peak RSS      {figures['peak_rss_mb']:.1f} MB")
+        if "start_up_ms" in figures:
+            print(f"window start  {figures['start_up_ms']:>25} ms (launch to the first picture, Xvfb)")
+            for label, percent in figures["idle_cpu_percent"].items():
+                x = figures["idle_x_server_cpu_percent"][label]
+                print(f"at rest       {label:<16}{percent:>9.1f} % of a core (the X server: {x:.1f} %)")
+        else:
+            print(f"window        not measured: {figures['window_skipped']}")
     return 0

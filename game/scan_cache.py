@@ -227,7 +227,9 @@ def _code_stamp() -> str:
     """The game's code as it is now: a new version may read a file differently."""
     package = Path(str(importlib.resources.files("game")))
     files = sorted(package.rglob("*.py"))
-    return hashlib.sha256(repr([(str(f.relative_to(package)), _stamp(f)) for f in files]).encode()).hexdigest()
+    return hashlib.sha256(
+        repr([(str(f.relative_to(package)), _stamp(f)) for f in files]).encode()
+    ).hexdigest()
 
 
 # --- results as plain data --------------------------------------------------------------------------

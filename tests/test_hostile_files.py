@@ -152,7 +152,6 @@ def test_settings_with_a_byte_order_mark_are_read() -> None:
     assert load_settings() == Settings(language="pl", ui_scale=1.5, fullscreen=True)
 
 
-
 def test_no_scenario_may_be_larger_than_the_world_the_benchmark_measures() -> None:
     """At the schema's old limit of 2000 regions a turn cost about 1.6 s; the limit is now what
     plays within a second (`python -m game bench` measures a turn of it)."""

@@ -202,19 +202,26 @@ def test_rule_ids_inside_news_become_polish_words() -> None:
         (0.4, "0.4", "0,4"),
         (20.0, "20", "20"),
         (7, "7", "7"),
-        (2.3456, "2.35", "2,35"),
+        (2.3456, "2.3", "2,3"),
         (1234.5, "1234.5", "1234,5"),
         (-0.001, "0", "0"),
     ],
 )
-def test_numbers_in_messages_keep_the_decimals_they_need(value: float, english: str, polish: str) -> None:
-    """A limit of 0.4 reads 0.4 (Polish 0,4), not 0; a whole number has no decimals."""
+def test_numbers_in_messages_keep_at_most_one_decimal(value: float, english: str, polish: str) -> None:
+    """A limit of 0.4 reads 0.4 (Polish 0,4), not 0; a whole number has no decimals; a figure has at
+    most one decimal (issue 12: numbers for people)."""
     limit = msg("The tribute must be between 0 and {limit} gold per turn.", limit=value)
     assert i18n.translate_msg(limit) == f"The tribute must be between 0 and {english} gold per turn."
     i18n.set_language("pl")
     assert f" {polish} " in i18n.translate_msg(limit)
     assert i18n.translate_msg(limit) != limit.render()
-    assert i18n.number(value) == polish
+
+
+@pytest.mark.parametrize(("amount", "shown"), [(28.14, "28"), (12.5, "13"), (0.4, "0.4"), (100.0, "100")])
+def test_sums_of_gold_in_messages_are_whole_pieces(amount: float, shown: str) -> None:
+    """ "28.14 gold" reads "28 gold"; less than a piece keeps its tenth, so that it is not nothing."""
+    aid = msg("{a} sends {amount} gold in aid to {b}.", a="alba", b="bria", amount=amount)
+    assert i18n.translate_msg(aid) == f"alba sends {shown} gold in aid to bria."
 
 
 def test_a_share_reads_as_a_percentage() -> None:

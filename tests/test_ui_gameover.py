@@ -173,3 +173,23 @@ def test_colours_too_alike_are_told_apart_and_others_kept() -> None:
     assert chosen[:2] == [blue, orange]
     assert chosen[2] != yellow
     assert sum((a - b) ** 2 for a, b in zip(chosen[2], orange, strict=True)) ** 0.5 >= 60
+
+
+def test_the_friends_chart_shows_few_smoothed_lines_under_the_count_needed_to_win() -> None:
+    """Counts of friends come and go from turn to turn: the chart draws the players, the winner and
+    the three with most friends, each point the mean of 5 turns, under the diplomatic victory's need."""
+    # given
+    _app, scene = _finished()
+    state, human = scene.game.state, scene.game.humans[0]
+    # when
+    scene.show("friends")
+    chart = scene._chart()
+    # then
+    assert len(chart.lines) <= 1 + 1 + 3
+    mine = next(line for line in chart.lines if line.bold)
+    counts = [value for _turn, value in state.history.series("friends", human)]
+    assert [value for _turn, value in mine.points] == [
+        sum(counts[max(0, i - 4) : i + 1]) / len(counts[max(0, i - 4) : i + 1]) for i in range(len(counts))
+    ]
+    assert chart.smooth and chart.target is not None
+    assert chart.target[0] == 4  # 80% of the tutorial's five other regions

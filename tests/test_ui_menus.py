@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from game import paths
 from game.ai.standard import StandardAI
 from game.catalogue import find
 from game.i18n import _, language, set_language
-from game.saves import SaveError, autosave, autosaves, backup_path, save_game, summarise
+from game.saves import SaveError, autosave, autosaves, backup_path, save_game, summarise, whole_record
 from game.scenario.build import new_game
 from game.scenario.loader import load_scenario
 from game.session import Session
@@ -175,9 +176,10 @@ def test_the_interface_size_changes_at_once_and_is_kept() -> None:
     back = _buttons(app)["Back"]
     colour = app.screen.get_at(_at_window(app, (back.x + 4, back.centery)))[:3]
     assert colour != (24, 30, 40), "the scaled picture should show the button there"
-    _press(app, "200 %")
-    assert load_settings().ui_scale == 2.0
-    assert app.scale == 1.5  # a 1600x900 window holds the 960x600 layout at most 1.5 times
+    # a 1600x900 window holds the 960x600 layout at most 1.5 times: larger sizes are not offered
+    assert "175 %" not in _buttons(app) and "200 %" not in _buttons(app)
+    _press(app, "150 %")
+    assert load_settings().ui_scale == 1.5
     assert app.size == (1067, 600)
     _press(app, "100 %")
     assert app.size == (1600, 900)
@@ -230,6 +232,12 @@ def test_a_new_language_over_a_game_renames_the_map_and_keeps_the_game() -> None
     assert shown.session.log == log and shown.humans == game.humans
     for region in scenario.regions:
         assert shown.name(region.id) == region.name.pl
+    # the map behind the menu is drawn where and as large as it was (it was drawn unfitted)
+    assert (shown.map.rect, shown.map.zoom, shown.map.offset) == (
+        game.map.rect,
+        game.map.zoom,
+        game.map.offset,
+    )
     _press(app, _("Back to the game"))
     assert app.scene is shown
 
@@ -254,10 +262,10 @@ def test_each_turn_saved_stays_and_the_load_list_shows_them_newest_first() -> No
     assert isinstance(app.scene, LoadScene)
     rows = _rows(app)
     region = game.name(game.humans[0])
-    assert len(rows) == 3  # two saves and the autosave made when the turn ended
-    assert "turn 2" in rows[0] and "(autosave)" not in rows[0]
+    assert len(rows) == 4  # two saves, and the autosaves made as turns 1 and 2 began
     assert all("Tutorial: The Quiet Valley" in row and region in row for row in rows)
-    assert [("turn 1" in row, "(autosave)" in row) for row in rows[1:]] == [(True, True), (True, False)]
+    shown = [(re.search(r"turn (\d+)", row).group(1), "(autosave)" in row) for row in rows]  # type: ignore[union-attr]
+    assert shown == [("2", False), ("2", True), ("1", False), ("1", True)]
     _press(app, rows[2])
     _loaded(app)
     loaded = app.scene
@@ -266,13 +274,28 @@ def test_each_turn_saved_stays_and_the_load_list_shows_them_newest_first() -> No
     assert loaded.humans == game.humans
 
 
+def test_an_autosave_loads_into_the_turn_its_label_says() -> None:
+    """The autosave is made as the player's turn begins: "turn 2" loads at the start of turn 2."""
+    app, game = _new_game()
+    _end_turn(app, game)
+    _key(app, pygame.K_ESCAPE)
+    _press(app, "Load")
+    autosave = next(row for row in _rows(app) if "(autosave)" in row and "turn 2" in row)
+    _press(app, autosave)
+    _loaded(app)
+    loaded = app.scene
+    assert isinstance(loaded, MapScene) and loaded is not game
+    assert (loaded.state.turn, loaded.session.current) == (2, game.humans[0])
+    assert whole_record(loaded.session) == whole_record(game.session)
+
+
 def test_the_load_list_from_the_pause_menu_goes_back_to_the_same_game() -> None:
     app, game = _new_game()
     _key(app, pygame.K_ESCAPE)
     pause = app.scene
     _press(app, "Load")
     assert isinstance(app.scene, LoadScene)
-    assert "There are no saved games yet." in _shown_text(app)
+    assert [("turn 1" in row, "(autosave)" in row) for row in _rows(app)] == [(True, True)]
     _key(app, pygame.K_ESCAPE)
     assert app.scene is pause
     _press(app, "Back to the game")

@@ -6,11 +6,17 @@ same helpers work at every interface size.
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Callable
 
 import pygame
 
+from game.ai.base import Decision
+from game.core import actions as A
+from game.core.model import Proposal, Resolution
+from game.core.rng import Rng
+from game.core.view import View
 from game.ui.app import App
 from game.ui.mapscene import MapScene
 
@@ -25,8 +31,8 @@ def buttons(app: App, enabled: bool | None = None) -> dict[str, pygame.Rect]:
 
 
 def texts(app: App) -> str:
-    """Everything the scene's text boxes show."""
-    return "\n".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text"))
+    """Everything the scene's text boxes show (their markup's entities read as the characters)."""
+    return html.unescape("\n".join(e.html_text for e in app.gui._elements if hasattr(e, "html_text")))
 
 
 def at_window(app: App, point: tuple[int, int]) -> tuple[int, int]:
@@ -61,12 +67,42 @@ def until(app: App, done: Callable[[], bool], frames: int = 2000) -> None:
 
 
 def start_game(app: App) -> MapScene:
-    """Start on the new-game screen as it stands, and wait for the first human's turn."""
+    """Start on the new-game screen as it stands, and wait for the first human's turn (past what
+    opens at its start)."""
     press(app, "Start")
     game = app.scene
     assert isinstance(game, MapScene)
     until(app, lambda: game.session.current in game.humans)
+    past_turn_start(app, game)
     return game
+
+
+def past_turn_start(app: App, game: MapScene) -> None:
+    """Read what opens at the start of a turn (alerts, the summary) and close it, as a player does."""
+    from game.ui.alerts import AlertScene
+    from game.ui.summary_scene import SummaryScene
+
+    until(app, lambda: game.turn_started)
+    until(app, lambda: app.scene is game or isinstance(app.scene, AlertScene | SummaryScene))
+    while isinstance(app.scene, AlertScene | SummaryScene):
+        app.frame([], 0.4)  # past the moment in which a click or Enter is taken for a double one
+        key(app, pygame.K_RETURN)
+        app.frame([], 1 / 60)
+    assert app.scene is game, app.scene
+
+
+def press_in_row(app: App, game: MapScene, index: int, label: str) -> None:
+    """Press an answer in the inbox's row `index` (counted among the rows shown)."""
+    from game.ui.panel import ROW_HEIGHT
+
+    top = game.panel.body().y + index * ROW_HEIGHT
+    found = [
+        e.rect
+        for e in app.gui._elements
+        if getattr(e, "text", None) == label and top <= e.rect.y < top + ROW_HEIGHT
+    ]
+    assert found, f"no {label!r} in row {index}"
+    click(app, found[0].center)
 
 
 def new_game(size: tuple[int, int] = (1280, 720)) -> tuple[App, MapScene]:
@@ -86,3 +122,21 @@ def loaded(app: App, frames: int = 3000) -> None:
         time.sleep(0.002)  # the worker's turn
         app.frame([], 1 / 60)
     raise AssertionError("the save never finished loading")
+
+
+class Warmonger:
+    """A computer player that declares war on one region and otherwise does nothing."""
+
+    name = "warmonger"
+
+    def __init__(self, victim: str) -> None:
+        self.victim = victim
+
+    def plan(self, view: View, rng: Rng) -> list[A.Action]:
+        return [A.DeclareWar(view.me, self.victim)]
+
+    def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
+        return Decision(False, ())
+
+    def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
+        return False

@@ -26,6 +26,7 @@ DECIMAL_POINTS = {"en": ".", "pl": ","}
 # ids of `why` and `field` are looked up with the argument's name as the gettext context, so they
 # never clash with labels.
 PLAIN_WORD_ARGS = frozenset({"treaty", "proposal", "how"})
+GOLD_ARGS = frozenset({"amount", "cost", "gold"})  # sums of gold, shown in whole pieces
 CONTEXT_WORD_ARGS = frozenset({"why", "field"})
 
 # The display language belongs to the player's session, not to any game, so one per process.
@@ -78,12 +79,22 @@ def number(value: int | float) -> str:
 def translate_msg(m: Msg, name: Callable[[str], str] = str) -> str:
     """The message in the current language; `name` turns region and organisation ids into names.
 
-    In English this is exactly `m.render(name)`; Polish writes its numbers with a decimal comma.
+    Numbers are written for people: a sum of gold in whole pieces, any other figure to at most one
+    decimal (a share stays exact: it is shown in per cent), and Polish with a decimal comma.
     """
     shown = tuple(
-        (key, _argument(key, value, name) if isinstance(value, str) else value) for key, value in m.args
+        (key, _argument(key, value, name) if isinstance(value, str) else _figure(key, value))
+        for key, value in m.args
     )
     return Msg(m.template, shown).render(translate=_, decimal_point=DECIMAL_POINTS[_language])
+
+
+def _figure(key: str, value: int | float) -> int | float:
+    if isinstance(value, int) or key == "share" or key.endswith("_share"):
+        return value
+    if key in GOLD_ARGS and abs(value) >= 1:
+        return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    return round(value, 1)
 
 
 def _argument(key: str, value: str, name: Callable[[str], str]) -> str:

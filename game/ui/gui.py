@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -17,12 +18,43 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game import data
 from game.i18n.fonts import font_path
+from game.ui.mapview import TextCache
 
 # Colours and fonts of the widgets, in pygame_gui's theme format: a modder may restyle the game
 # without touching code. "@toggle" marks a chosen toggle (bright text, a gold border, never mistaken
 # for a disabled button); "@list_row" is a list entry, its text at the left.
 logger = logging.getLogger(__name__)
+TOOLTIP_WIDTH = 320  # a tooltip's lines wrap at this width (pygame_gui's default is narrow)
 THEME_FILE = data.assets_folder() / "theme.json"
+
+
+class ExplainingButton(UIButton):
+    """A button whose tooltip shows even while it is disabled: a refused action says why on hover
+    (pygame_gui's own disabled buttons ignore the mouse). Disabled, it keeps its disabled look."""
+
+    def can_hover(self) -> bool:
+        return not self.is_selected and not self.held
+
+    def on_hovered(self) -> None:
+        if self.is_enabled:
+            super().on_hovered()
+        else:
+            self.hover_time = 0.0
+
+    def on_unhovered(self) -> None:
+        if self.is_enabled:
+            super().on_unhovered()
+        elif self.tool_tip is not None:
+            self.tool_tip.kill()
+            self.tool_tip = None
+
+
+def tooltip_html(text: str | None, refusal: str | None = None) -> str | None:
+    """A tooltip's text: the reason an action is refused first, in bold, then what it does."""
+    lines = [html.escape(text).replace("\n", "<br>")] if text else []
+    if refusal:
+        lines.insert(0, "<b>" + html.escape(refusal).replace("\n", "<br>") + "</b>")
+    return "<br>".join(lines) or None
 
 
 class Gui:
@@ -58,8 +90,9 @@ class Gui:
         refusal: str | None = None,
         tooltip: str | None = None,
     ) -> UIButton:
-        """A button; a refused action shows disabled with the reason as its tooltip."""
-        widget = self._button(rect, text, command, refusal or tooltip)
+        """A button; a refused action shows disabled, with the reason first in its tooltip (which
+        shows on hover, disabled or not), then what the action does and costs."""
+        widget = self._button(rect, text, command, tooltip_html(tooltip, refusal=refusal))
         if refusal is not None:
             widget.disable()
         return widget
@@ -67,15 +100,16 @@ class Gui:
     def _button(
         self, rect: pygame.Rect, text: str, command: Callable[[], None], tooltip: str | None, kind: str = ""
     ) -> UIButton:
-        """A pygame_gui button, kept to be cleared; `kind` is its theme class ("@toggle"...)."""
-        widget = UIButton(
+        """A button, kept to be cleared; `kind` is its theme class ("@toggle"...); `tooltip` is HTML."""
+        widget = ExplainingButton(
             rect,
             text,
             self.manager,
-            tool_tip_text=html.escape(tooltip or "") or None,
+            tool_tip_text=tooltip,
             command=command,
             object_id=ObjectID(class_id=kind) if kind else None,
         )
+        widget.tool_tip_wrap_width = TOOLTIP_WIDTH
         self._elements.append(widget)
         return widget
 
@@ -113,7 +147,7 @@ class Gui:
         tooltip: str | None = None,
     ) -> UIButton:
         """A button that shows whether its choice is the chosen one (a filter, a term of a deal)."""
-        widget = self._button(rect, text, command, tooltip, "@toggle")
+        widget = self._button(rect, text, command, tooltip_html(tooltip), "@toggle")
         if selected:
             widget.select()
         return widget
@@ -138,6 +172,19 @@ class Gui:
         self._entries[widget] = on_change
         self._elements.append(widget)
         return widget
+
+
+TEXT_LINE_HEIGHT = 25  # a line in a text box, as pygame_gui sets our font
+
+
+def text_box_height(text: TextCache, lines: list[str], width: int) -> int:
+    """About the height a text box needs for its lines, wrapped (leaving room for a scroll bar)."""
+    rows = 0
+    for line in lines:
+        bold = line.startswith("**")
+        text_width = text.render(line.strip("*") or " ", 14, bold=bold).get_width()
+        rows += max(1, math.ceil((text_width + 12) / (width - 30)))
+    return max(100, rows * TEXT_LINE_HEIGHT + 14)
 
 
 def _line(line: str) -> str:

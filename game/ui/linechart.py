@@ -58,7 +58,9 @@ class Chart:
     y_label: str
     lines: list[Line]
     number: Callable[[float], str]  # how a tick's value is written
-    whole: bool = False  # counts: ticks on whole numbers only
+    whole: bool = False  # counts: ticks on whole numbers only (and steps, unless smooth)
+    smooth: bool = False  # values already averaged: straight lines between them, not steps
+    target: tuple[float, str] | None = None  # a level to reach, drawn dashed with its label
 
 
 def nice_ticks(low: float, high: float, most: int, *, whole: bool = False) -> list[float]:
@@ -84,6 +86,8 @@ def draw_line_chart(surface: pygame.Surface, area: pygame.Rect, text: TextCache,
         return
     legend_width = _draw_legend(surface, area, text, lines, top=area.y + PAD + title.get_height() + 8)
     values = [value for line in lines for _turn, value in line.points]
+    if chart.target is not None:
+        values.append(chart.target[0])
     turns = [turn for line in lines for turn, _value in line.points]
     first, last = min(turns), max(turns)
     top_of_plot = area.y + PAD + title.get_height() + 38
@@ -117,9 +121,11 @@ def draw_line_chart(surface: pygame.Surface, area: pygame.Rect, text: TextCache,
     y_name = text.render(chart.y_label, 12, INK, True)
     surface.blit(y_name, (area.x + PAD, plot.y - y_name.get_height() - 8))
     _draw_turn_axis(surface, plot, text, chart.x_label, first, last, at)
+    if chart.target is not None:
+        _draw_target(surface, plot, text, round(at(first, chart.target[0])[1]), chart.target[1])
     for index, line in sorted(enumerate(lines), key=lambda item: item[1].bold):  # the players' on top
         points = [at(turn, value) for turn, value in line.points]
-        if chart.whole:  # counts: steps, each line a little apart so that equal counts stay visible
+        if chart.whole and not chart.smooth:  # counts: steps, a little apart so equal counts stay visible
             lift = 0.0 if line.bold else (index - (len(lines) - 1) / 2) * COUNT_SPREAD
             points = _steps([(x, y - lift) for x, y in points])
         _draw_series(surface, line, points)
@@ -190,6 +196,14 @@ def _draw_turn_axis(
         surface.blit(label, (x - label.get_width() // 2, plot.bottom + 6))
     caption = text.render(name, 12, INK, True)
     surface.blit(caption, (plot.centerx - caption.get_width() // 2, plot.bottom + 22))
+
+
+def _draw_target(surface: pygame.Surface, plot: pygame.Rect, text: TextCache, y: int, label: str) -> None:
+    """A dashed level across the plot, its label just above it at the right (clear of the axis's name)."""
+    for x in range(plot.x, plot.right, 12):
+        pygame.draw.line(surface, TITLE, (x, y), (min(x + 6, plot.right), y), 1)
+    caption = text.render(label, 12, TITLE)
+    surface.blit(caption, (plot.right - caption.get_width() - 6, y - caption.get_height() - 2))
 
 
 def _draw_series(surface: pygame.Surface, line: Line, points: list[tuple[float, float]]) -> None:

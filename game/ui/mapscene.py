@@ -1,4 +1,4 @@
-"""The game itself: the map, the selected region's panel, the news, and the turn bar."""
+"""The game itself: the map under its goal bar, the panel beside it, and the turn bar below."""
 
 from __future__ import annotations
 
@@ -12,38 +12,39 @@ import pygame
 from game import paths
 from game.ai.registry import make_ai
 from game.core import actions as A
-from game.core.economy import income
 from game.core.kinds.base import Control
 from game.core.messages import Msg
-from game.core.news import describe, modifier_text
+from game.core.news import describe
+from game.core.progress import Progress
 from game.core.registry import Option
-from game.core.relations import baseline_parts, modifiers, opinion, opinion_label
+from game.core.relations import opinion, opinion_label
 from game.core.view import View
-from game.i18n import _, language, ngettext, translate_msg
+from game.i18n import _, language, translate_msg
 from game.saves import LoadedGame, SaveError, autosave, resume
 from game.scenario.build import new_game
 from game.scenario.provinces import ProvinceMap
 from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
-from game.ui.labels import BASELINE_LABELS, MODE_LABELS, kind_label
-from game.ui.mapview import MODES, MapView
-from game.ui.news_filters import NEWS_FILTERS, filtered_news
-from game.ui.overgame import GameOverScene, HandoverScene, PauseScene
+from game.ui import panel_texts
+from game.ui.alerts import AlertScene, alerts_for
+from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_legend, goal_bar, legend_entries
+from game.ui.hints import draw_hint, hint_box, hints_for
+from game.ui.labels import MODE_LABELS
+from game.ui.mapview import MODES, MapView, culture_colour
+from game.ui.overgame import DefeatScene, GameOverScene, HandoverScene, OverGame, PauseScene
+from game.ui.panel import BAR_HEIGHT, PANEL_WIDTH, Panel
 from game.ui.proposal_dialog import ActionDialog, AidDialog, InvestDialog, PeaceDialog, TreatyDialog
-from game.ui.proposal_texts import answer_lines, cost_lines, proposal_line, resolution_line
+from game.ui.proposal_texts import answer_lines, cost_lines
 from game.ui.scene import Scene
 from game.ui.summary_scene import SummaryScene, TurnSnapshot, summary_lines, take_snapshot
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-PANEL_WIDTH = 440
-INBOX_SHOWN = 3  # proposals with answer buttons at once; the rest wait their turn
-BAR_HEIGHT = 44
+MAP_PADDING = 12  # sea kept around the map when it is fitted to its part of the window
 AI_BUDGET_SECONDS = 0.012  # computer turns played per frame, so the window never freezes
 REBUILD_SECONDS = 0.25  # while the computers play, the panel follows the news this often
-NEWS_HEIGHT = 190  # the news box under its filter buttons, where the window allows
-FILTER_HEIGHT = 26
+WATCH_TURN_SECONDS = 0.6  # after a defeat the game goes on at most a turn this often, to be followed
 # The kinds that take terms open a dialog: its button's label and the dialog.
 DIALOGS: dict[Control, tuple[str, type[ActionDialog]]] = {
     Control.TREATY_DIALOG: ("Propose treaty…", TreatyDialog),
@@ -51,6 +52,7 @@ DIALOGS: dict[Control, tuple[str, type[ActionDialog]]] = {
     Control.AID_DIALOG: ("Send aid…", AidDialog),
     Control.INVEST_DIALOG: ("Invest…", InvestDialog),
 }
+Button = tuple[str, Callable[[], None], str | None, str | None]  # label, command, refusal, help
 
 
 def scenario_regions(scenario: Scenario) -> list[str]:
@@ -77,53 +79,101 @@ class MapScene(Scene):
         self.source = source  # the scenario's text and file name, which saves embed
         self.players = {"humans": humans, "difficulty": difficulty}
         ai = make_ai(difficulty)
-        self.humans = humans
+        self.humans = humans  # the seats still in the game (saves keep this same list)
+        self.defeated: list[str] = []  # seats whose region was annexed, in the order they fell
         computers = {r: ai for r in scenario_regions(scenario) if r not in humans}
         if loaded is not None:
             self.session = resume(loaded, computers)
         else:
             self.session = Session(new_game(scenario, seed), computers)
         self.state = self.session.state
+        # Hot-seat: the seat is handed over whenever another human's turn comes, but not before the
+        # first human to act in a new game.
+        first = next(r for r in self.state.order if r in humans)
+        self._last_human: str | None = first if len(humans) > 1 else None
         lang = language()
         self.names: dict[str, str] = {r.id: getattr(r.name, lang) for r in scenario.regions} | {
             o.id: getattr(o.name, lang) for o in scenario.organisations
         }
+        self.cultures = [(getattr(c.name, lang), culture_colour(c.id)) for c in scenario.cultures]
         self.map = MapView.of_scenario(scenario, self.name, provinces)
         self.selected: str | None = None
-        self._last_human: str | None = humans[0] if len(humans) > 1 else None  # for the hot-seat handover
         self.message: list[str] = []
         self.dragging = False
         self._shown_version: object = None
         self.news_filter = "all"
+        self.panel = Panel(self)
+        self.hints = hints_for(scenario.meta.id, len(humans))
+        self._hint: tuple[pygame.Rect, list[str]] | None = None  # the hint shown: its box and lines
+        self.progress = Progress(self.state)
+        self.bar: GoalBar = goal_bar(
+            self.progress, self.me, self.name, self.state.turn, self.state.turn_limit
+        )
+        self.overlays: list[Scene] = []  # shown one after another over the map: alerts, the summary
         self._snapshots: dict[str, TurnSnapshot] = {}  # per human: taken when they ended a turn
+        self._alerted: dict[str, set[str]] = {}  # per human: the dangers already told
+        self._started: tuple[int, str] | None = None  # the human turn whose start was handled
+        self.saved_at = len(self.session.log) if loaded is not None else -1  # the record at the last save
         self._since_build = 0.0  # seconds since the widgets were laid out
+        self._watch_wait = 0.0
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)
 
     @property
+    def seats(self) -> list[str]:
+        """Every region a human played in this game, annexed or not."""
+        return [*self.humans, *self.defeated]
+
+    @property
+    def watching(self) -> bool:
+        """Every human's region has been annexed: the computers play on and the player watches."""
+        return not self.humans
+
+    @property
     def me(self) -> str:
         current = self.session.current
-        return current if current in self.humans else self.humans[0]
+        if current in self.humans:
+            return current
+        return self.humans[0] if self.humans else self.defeated[-1]
 
     def text(self, m: Msg) -> str:
         return translate_msg(m, self.name)
 
+    def take_over(self, old: MapScene) -> None:
+        """The same game shown anew (after a change of language): keep what the player was shown."""
+        self.selected, self.news_filter, self.map.mode = old.selected, old.news_filter, old.map.mode
+        self.defeated, self._alerted, self._started = list(old.defeated), old._alerted, old._started
+        self.saved_at, self._snapshots, self._last_human = old.saved_at, old._snapshots, old._last_human
+        self.panel.tab, self.panel.answered = old.panel.tab, old.panel.answered
+        self.map.rect, self.map.zoom, self.map.offset = old.map.rect, old.map.zoom, old.map.offset
+
     # --- layout ---------------------------------------------------------------------------------
+    def map_area(self) -> pygame.Rect:
+        w, h = self.app.size
+        top = self.strip().height
+        return pygame.Rect(0, top, w - PANEL_WIDTH, h - BAR_HEIGHT - top)
+
+    def strip(self) -> pygame.Rect:
+        """The goal bar over the map: two lines, or three where the window is narrow."""
+        width = self.app.size[0] - PANEL_WIDTH
+        return pygame.Rect(0, 0, width, bar_height(width < NARROW))
+
     def build(self) -> None:
         gui, (w, h) = self.app.gui, self.app.size
         gui.clear()
-        area = pygame.Rect(0, 0, w - PANEL_WIDTH, h - BAR_HEIGHT)
-        if area.size != self.map.rect.size:  # first shown, or the window was resized
-            self.map.fit(area)
-        x0 = w - PANEL_WIDTH + 8
+        self.progress = Progress(self.state)
+        self.bar = goal_bar(self.progress, self.me, self.name, self.state.turn, self.state.turn_limit)
+        area = self.map_area()
+        if area != self.map.rect:  # first shown, or the window was resized
+            self.map.fit(area, MAP_PADDING)
         my_turn = self.session.current in self.humans
         bar_y = h - BAR_HEIGHT + 6
+        waiting = None if my_turn else _("The other regions are playing.")
+        if self.watching:
+            waiting = _("Your region was annexed: the computers play the game out.")
         gui.button(
-            pygame.Rect(w - 170, bar_y, 160, 32),
-            _("End turn (Enter)"),
-            self.end_turn,
-            refusal=None if my_turn else _("The other regions are playing."),
+            pygame.Rect(w - 170, bar_y, 160, 32), _("End turn (Enter)"), self.end_turn, refusal=waiting
         )
         for i, mode in enumerate(MODES):
             gui.toggle(
@@ -132,39 +182,52 @@ class MapScene(Scene):
                 partial(self._mode, mode),
                 selected=mode == self.map.mode,
             )
-        panel_h = h - BAR_HEIGHT - 16
-        lines = self._panel_lines()
-        buttons = self._action_buttons() if my_turn else []
-        rows = (len(buttons) + 1) // 2
-        news_h = max(110, min(NEWS_HEIGHT, panel_h - rows * 34 - 140 - FILTER_HEIGHT))
-        text_h = max(110, panel_h - rows * 34 - news_h - FILTER_HEIGHT - 12)
-        gui.text(pygame.Rect(x0, 8, PANEL_WIDTH - 16, text_h), lines)
-        y = 8 + text_h + 6
-        for i, (label, command, refusal, help_text) in enumerate(buttons):
-            bx = x0 + (i % 2) * ((PANEL_WIDTH - 16) // 2)
-            by = y + (i // 2) * 34
-            rect = pygame.Rect(bx, by, (PANEL_WIDTH - 16) // 2 - 4, 30)
-            gui.button(rect, label, command, refusal=refusal, tooltip=help_text)
-        y += rows * 34 + 2
-        self._news_filters(pygame.Rect(x0, y, PANEL_WIDTH - 16, FILTER_HEIGHT))
-        y += FILTER_HEIGHT + 4
-        gui.text(pygame.Rect(x0, y, PANEL_WIDTH - 16, h - BAR_HEIGHT - y - 4), self._news_lines())
+        self.panel.build(my_turn)
+        self._build_hint(my_turn)
         self._shown_version = self._version()
         self._since_build = 0.0
 
-    def _news_filters(self, row: pygame.Rect) -> None:
-        """One button a filter, each as wide as its label needs, sharing the row."""
-        labels = [self._filter_label(name) for name in NEWS_FILTERS]
-        widths = [self.app.text.render(label, 14).get_width() + 14 for label in labels]
-        spare = (row.width - sum(widths) - 4 * (len(labels) - 1)) // len(labels)
-        x = row.x
-        for name, label, width in zip(NEWS_FILTERS, labels, widths, strict=True):
-            rect = pygame.Rect(x, row.y, width + spare, row.height)
-            self.app.gui.toggle(rect, label, partial(self._filter, name), selected=name == self.news_filter)
-            x = rect.right + 4
+    def _build_hint(self, my_turn: bool) -> None:
+        """The tutorial's hint for now, with its two buttons at the bottom of its box."""
+        hint = self.hints.current(self) if self.hints is not None and my_turn else None
+        self._hint = None if hint is None else hint_box(self.map_area(), self.app.text, hint)
+        if self._hint is None:
+            return
+        box = self._hint[0]
+        half = (box.width - 30) // 2
+        row = pygame.Rect(box.x + 10, box.bottom - 38, half, 28)
+        self.app.gui.button(row, _("Next hint"), self._skip_hint)
+        self.app.gui.button(row.move(half + 10, 0), _("No more hints"), self._stop_hints)
+
+    def _skip_hint(self) -> None:
+        if self.hints is not None:
+            self.hints.skip(self)
+        self.build()
+
+    def _stop_hints(self) -> None:
+        if self.hints is not None:
+            self.hints.stop()
+        self.build()
+
+    def screens(self) -> list[tuple[str, Callable[[], None], str]]:
+        """The overview screens the panel's top row opens: label, command, what it shows (and its key)."""
+        from game.ui.goals_scene import GoalsScene  # these scenes show this one under them
+        from game.ui.help_scene import HelpScene
+        from game.ui.organisations_scene import OrganisationsScene
+        from game.ui.relations_scene import RelationsScene
+
+        def opener(scene: type[OverGame]) -> Callable[[], None]:
+            return lambda: self.app.switch(scene(self.app, self))
+
+        return [
+            (_("Goals"), opener(GoalsScene), _("How to win, and how close everyone is (G)")),
+            (_("Overview"), opener(RelationsScene), _("Relations with every region you know, sortable (R)")),
+            (_("Organisations"), opener(OrganisationsScene), _("Members, votes, demands and rogues (O)")),
+            (_("Help"), opener(HelpScene), _("Keys, the rules in brief, how to win (F1)")),
+        ]
 
     @staticmethod
-    def _filter_label(name: str) -> str:
+    def filter_label(name: str) -> str:
         return {
             "all": _("All"),
             "us": _("About us"),
@@ -173,7 +236,7 @@ class MapScene(Scene):
             "organisations": _("Organisations"),
         }[name]
 
-    def _filter(self, name: str) -> None:
+    def set_filter(self, name: str) -> None:
         self.news_filter = name
         self.build()
 
@@ -190,235 +253,80 @@ class MapScene(Scene):
             len(self.session.log),
         )
 
-    # --- the panel --------------------------------------------------------------------------------
-    def _panel_lines(self) -> list[str]:
-        me, state = self.me, self.state
-        view = View(state, me)
-        region = state.regions[me]
-        gained = income(state, me).total
-        lines = [
-            f"**{self.name(me)} — " + _("turn {turn}").format(turn=state.turn) + "**",
-            _(
-                "Treasury {gold:.0f} ({sign}{income:.0f} a turn) · economy {economy:.0f} · army {army:.0f}"
-            ).format(
-                gold=region.treasury,
-                sign="+" if gained >= 0 else "",
-                income=gained,
-                economy=region.economy,
-                army=region.military,
-            ),
-            ngettext("{n} diplomatic action left", "{n} diplomatic actions left", region.actions_left).format(
-                n=region.actions_left
-            ),
-        ]
-        lines += self.message
-        lines += self._region_lines(view)
-        lines += self._inbox_lines(view)
-        return lines
+    # --- the panel's texts ------------------------------------------------------------------------
+    def panel_lines(self) -> list[str]:
+        """The region tab's text: what came of our last action, then the selected region (or ours)."""
+        view = View(self.state, self.me)
+        return [*self.message, *panel_texts.region_lines(view, self.selected, self.name)]
 
-    def _region_lines(self, view: View) -> list[str]:
-        """What we know of the selected region: status, treaties, embargoes, ambassadors, and the
-        opinions with every modifier."""
-        me, state, other = self.me, self.state, self.selected
-        lines: list[str] = []
-        if other is None or other == me:
-            lines.append(_("Click a region on the map to deal with it."))
-            return lines + self._membership_lines(view, me) + self._organisation_lines(view)
-        lines.append(f"**{self.name(other)}**")
-        target = state.regions[other]
-        if not target.alive:
-            lines.append(_("Annexed by {ruler}.").format(ruler=self.name(target.ruler)))
-            return lines
-        war = view.war_with(other)
-        status = _("at war") if war else _("at peace")
-        lines.append(_("Status: {status}").format(status=status))
-        lines += self._membership_lines(view, other)
-        treaties = [kind_label(t.kind) for t in view.treaties(other)]
-        if treaties:
-            lines.append(_("Treaties: {list}").format(list=", ".join(treaties)))
-        embargoes = view.embargoes()
-        if (me, other) in embargoes:
-            lines.append(_("We have an embargo on them."))
-        if (other, me) in embargoes:
-            lines.append(_("They have an embargo on us."))
-        envoys = [
-            text
-            for present, text in (
-                (view.has_ambassador(other), _("ours with them")),
-                (view.hosts_ambassador(other), _("theirs with us")),
-            )
-            if present
-        ]
-        lines.append(_("Ambassadors: {list}").format(list=", ".join(envoys) or _("none")))
-        mine = opinion(state, me, other)
-        lines.append(
-            _("Our opinion of them: {value:+.0f} ({label})").format(value=mine, label=_(opinion_label(mine)))
-        )
-        lines += self._opinion_parts(me, other)
-        theirs = view.opinion_of_us(other)
-        if theirs is None:
-            lines.append(_("Their opinion of us: unknown (send an ambassador)"))
-        else:
-            lines.append(
-                _("Their opinion of us: {value:+.0f} ({label})").format(
-                    value=theirs, label=_(opinion_label(theirs))
-                )
-            )
-            lines += self._opinion_parts(other, me)
-        figures = view.figures(other)
-        if figures is not None:
-            lines.append(
-                _("Treasury {gold:.0f} · economy {economy:.0f} · army {army:.0f}").format(
-                    gold=figures.treasury, economy=figures.economy, army=figures.military
-                )
-            )
-        return lines
+    def news_lines(self) -> list[str]:
+        return panel_texts.news_lines(View(self.state, self.me), self.news_filter, self.text)
 
-    def _opinion_parts(self, holder: str, about: str) -> list[str]:
-        """Every cause of an opinion with its value: the baseline's parts, then the modifiers."""
-        lines = [
-            f"   {_(BASELINE_LABELS[name])}: {value:+.0f}"
-            for name, value in baseline_parts(self.state, holder, about)
-        ]
-        lines += [
-            f"   {modifier_text(m, language())}: {m.value:+.0f}" for m in modifiers(self.state, holder, about)
-        ]
-        return lines
-
-    def _membership_lines(self, view: View, region: str) -> list[str]:
-        """The organisations a region belongs to, and a rogue mark (both public)."""
-        orgs = [self.name(o.id) for o in view.organisations() if region in o.members]
-        lines = [_("Member of: {list}").format(list=", ".join(orgs) or _("no organisation"))]
-        rogue = self.state.regions[region].rogue_turns
-        if rogue > 0:
-            lines.append(
-                ngettext("Marked rogue for {n} more turn.", "Marked rogue for {n} more turns.", rogue).format(
-                    n=rogue
-                )
-            )
-        return lines
-
-    def _organisation_lines(self, view: View) -> list[str]:
-        """At home: what is before the organisations we belong to, and our own applications."""
-        lines = []
-        for resolution in view.resolutions():
-            votes = resolution.votes.get(self.me)
-            line = resolution_line(resolution, self.name)
-            if votes is not None:
-                line += " " + (_("(we voted for)") if votes else _("(we voted against)"))
-            lines.append(line)
-        if lines:
-            lines.insert(0, f"**{_('Before the organisations')}**")
-        return lines
-
-    def _inbox_lines(self, view: View) -> list[str]:
-        lines = []
-        waiting = view.inbox()
-        if waiting:
-            lines.append(f"**{_('Inbox')}**")
-        lines += [proposal_line(self.state, p, self.name) for p in waiting[:INBOX_SHOWN]]
-        more = len(waiting) - INBOX_SHOWN
-        if more > 0:
-            lines.append(ngettext("{n} more proposal waits", "{n} more proposals wait", more).format(n=more))
-        ballots = view.ballots()
-        if ballots:
-            lines.append(f"**{_('Votes')}**")
-        lines += [resolution_line(r, self.name) for r in ballots]
-        return lines
-
-    def _action_buttons(self) -> list[tuple[str, Callable[[], None], str | None, str | None]]:
-        """Answers and votes first, then what we may do to the selected region, or at home: every
-        action the rules list for us (game/core/registry), disabled with its reason where refused."""
+    # --- the actions ------------------------------------------------------------------------------
+    def action_buttons(self) -> list[Button]:
+        """What we may do to the selected region, or at home: every action the rules list for us
+        (game/core/registry) but answers and votes (the inbox's), disabled with its reason where
+        refused. The kinds that take terms share a button that opens their dialog."""
         view = View(self.state, self.me)
         other = self.selected if self.selected != self.me else None
-        shown = {p.id for p in view.inbox()[:INBOX_SHOWN]}
-        home = view.available(None)
-        first = [
-            o
-            for o in home
-            if o.kind.control is Control.BALLOT
-            or (
-                o.kind.control is Control.INBOX
-                and isinstance(o.action, A.Answer)
-                and o.action.proposal in shown
-            )
-        ]
         if other is not None and not self.state.regions[other].alive:
-            rest: list[Option] = []
-        elif other is not None:
-            rest = view.available(other)
-        else:
-            rest = [o for o in home if o.kind.control not in (Control.INBOX, Control.BALLOT)]
-        buttons = [self._option_button(o) for o in first]
+            return []
+        found = view.available(other)
+        options = [o for o in found if o.kind.control not in (Control.INBOX, Control.BALLOT)]
+        buttons = []
         dialogs: dict[Control, list[Option]] = {}
-        for option in rest:
+        for option in options:
             if option.kind.control in DIALOGS:
                 dialogs.setdefault(option.kind.control, []).append(option)
             else:
                 buttons.append(self._option_button(option))
         return buttons + [self._dialog_button(control, options) for control, options in dialogs.items()]
 
-    def _option_button(self, option: Option) -> tuple[str, Callable[[], None], str | None, str | None]:
-        """(label, command, the reason it is refused, what it does and costs)."""
+    def _option_button(self, option: Option) -> Button:
         label = self.text(option.kind.caption(self.state, option.action))
         refusal = None if option.refusal is None else self.text(option.refusal.message)
-        return label, partial(self.act, option.action), refusal, self._help(option)
+        return label, partial(self.act, option.action), refusal, self.help_text(option)
 
-    def _help(self, option: Option) -> str:
+    def help_text(self, option: Option) -> str:
         """The kind's help text, with what this action costs."""
         return " ".join([_(option.kind.help), *cost_lines(self.state, option.action)])
 
-    def _dialog_button(
-        self, control: Control, options: list[Option]
-    ) -> tuple[str, Callable[[], None], str | None, str | None]:
+    def _dialog_button(self, control: Control, options: list[Option]) -> Button:
         """A button that opens a dialog: enabled while any of its actions is allowed, else the
         first one's reason."""
         label, dialog = DIALOGS[control]
         allowed = [o for o in options if o.allowed]
-        first = options[0]
+        first = (allowed or options)[0]
         refusal = None if allowed or first.refusal is None else self.text(first.refusal.message)
-        return _(label), partial(self.open_dialog, dialog), refusal, _(first.kind.help)
+        return _(label), partial(self.open_dialog, dialog), refusal, self.help_text(first)
 
     def open_dialog(self, dialog: type[ActionDialog]) -> None:
         self.app.switch(dialog(self.app, self, self.selected))
 
-    def _news_lines(self) -> list[str]:
-        events = filtered_news(View(self.state, self.me), self.news_filter)
-        heading = {
-            "all": _("News"),
-            "us": _("News about us"),
-            "wars": _("News of wars and peace"),
-            "diplomacy": _("News of diplomacy"),
-            "organisations": _("News of organisations"),
-        }[self.news_filter]
-        lines = [f"**{heading}**"]
-        turn = None
-        for event in events:
-            if event.turn != turn:
-                turn = event.turn
-                lines.append(f"**{_('Turn {turn}').format(turn=turn)}**")
-            lines.append(self.text(describe(event)))
-        if not events:
-            lines.append(_("Nothing of this kind in the last turns."))
-        return lines
-
     # --- acting -----------------------------------------------------------------------------------
     def act(self, action: A.Action) -> None:
+        """A war is declared only after its consequences were shown; everything else at once."""
+        if isinstance(action, A.DeclareWar):
+            from game.ui.war_confirm import WarConfirmScene  # it declares through this scene
+
+            self.app.switch(WarConfirmScene(self.app, self, action))
+            return
         self.submit(action)
         self.build()
 
-    def submit(self, action: A.Action) -> None:
+    def submit(self, action: A.Action) -> bool:
         """Hand an action to the session; what came of it goes into the panel's message."""
         answers_before, events_before = len(self.session.answers), len(self.state.events)
         outcome = self.session.submit(action)
         if not outcome.ok:
             self.message = [] if outcome.reason is None else [self.text(outcome.reason.message)]
-            return
+            return False
         view = View(self.state, self.me)
         news = [self.text(describe(e)) for e in self.state.events[events_before:] if view.reads(e)]
         self.message = [self._answer_text(a) for a in self.answers_to_me(answers_before)] or news[:3]
         if not self.message and isinstance(action, A.ProposeTreaty | A.ProposePeace):
             self.message = [_("{region} will answer on its turn.").format(region=self.name(action.target))]
+        return True
 
     def answers_to_me(self, since: int) -> list[AnswerRecord]:
         """Computer players' answers to our proposals, not to those our action set off between others."""
@@ -438,31 +346,42 @@ class MapScene(Scene):
             self.selected = None
             self._last_human = current
             self.session.end_region_turn()
-            self.autosave()
             self.build()
 
     def autosave(self) -> bool:
-        """Before the computers play: a failed save is reported, and the game goes on."""
+        """At the start of a human's turn, so that the autosave holds the turn it says and loads
+        into it; a failed save is reported, and the game goes on."""
         text, file_name = self.source
-        if not text:
+        if not text or self.watching:
             return False
         try:
             autosave(paths.autosaves_dir(), text, file_name, self.session, self.players)
         except SaveError as error:
             self.message = [_("Autosave failed: {reason}").format(reason=error.message)]
             return False
+        self.saved_at = len(self.session.log)
         return True
+
+    def unsaved_actions(self) -> int:
+        """What was done since the game was last saved (autosaves included), in the record's entries."""
+        if self.watching or not self.source[0]:
+            return 0
+        return max(0, len(self.session.log) - max(self.saved_at, 0))
 
     # --- input and time ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
-        if (
+        clicked = event.type == pygame.MOUSEBUTTONDOWN
+        if clicked and self._hint is not None and self._hint[0].collidepoint(event.pos):
+            return  # a click on the hint is not a click on the map under it
+        if clicked and event.button == 1 and self.map.rect.collidepoint(event.pos):
+            self.dragging = False
+            self.select(self.map.region_at(event.pos))
+        elif (
             event.type == pygame.MOUSEBUTTONDOWN
             and event.button == 1
-            and self.map.rect.collidepoint(event.pos)
+            and self.strip().collidepoint(event.pos)
         ):
-            self.selected = self.map.region_at(event.pos)
-            self.dragging = False
-            self.build()
+            self.key(pygame.K_g)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
             self.dragging = True
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 3:
@@ -470,17 +389,34 @@ class MapScene(Scene):
         elif event.type == pygame.MOUSEMOTION and self.dragging:
             self.map.pan(*event.rel)
         elif event.type == pygame.MOUSEWHEEL:
-            self.map.zoom_at(self.app.mouse_position(), 1.15 if event.y > 0 else 1 / 1.15)
+            self._wheel(event.y)
         elif event.type == pygame.KEYDOWN:
-            self._key(event.key)
+            self.key(event.key, getattr(event, "unicode", ""))
 
-    def _key(self, key: int) -> None:
+    def select(self, region: str | None) -> None:
+        """Show a region (None: our own) in the panel's first tab."""
+        self.selected = region
+        self.panel.tab = "region"
+        self.build()
+
+    def _wheel(self, notches: int) -> None:
+        """The wheel zooms the map only over the map; over the inbox it scrolls the rows."""
+        mouse = self.app.mouse_position()
+        if self.map.rect.collidepoint(mouse):
+            self.map.zoom_at(mouse, 1.15 if notches > 0 else 1 / 1.15)
+        elif self.panel.tab == "inbox" and self.panel.body().collidepoint(mouse):
+            self.panel.scroll(-notches)
+
+    def key(self, key: int, typed: str = "") -> None:
         steps = {
             pygame.K_LEFT: (60, 0),
             pygame.K_RIGHT: (-60, 0),
             pygame.K_UP: (0, 60),
             pygame.K_DOWN: (0, -60),
         }
+        screens = {pygame.K_g: 0, pygame.K_r: 1, pygame.K_o: 2, pygame.K_F1: 3, pygame.K_h: 3}
+        if typed == "?":
+            key = pygame.K_F1
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.end_turn()
         elif key in steps:
@@ -489,6 +425,10 @@ class MapScene(Scene):
             self.map.zoom_at(self.map.rect.center, 1.2)
         elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
             self.map.zoom_at(self.map.rect.center, 1 / 1.2)
+        elif key == pygame.K_TAB:
+            self.panel.next_tab()
+        elif key in screens and screens[key] < len(self.screens()):
+            self.screens()[screens[key]][1]()
         elif key == pygame.K_ESCAPE and self.selected is not None:
             self.selected = None
             self.build()
@@ -500,22 +440,21 @@ class MapScene(Scene):
             reload_scenario(self)
 
     def update(self, seconds: float) -> None:
-        deadline = time.perf_counter() + AI_BUDGET_SECONDS
-        stepped = self.session.step_computer()  # at least one computer a frame, however slow the machine
-        while stepped and time.perf_counter() < deadline:
-            stepped = self.session.step_computer()
+        self._play_computers(seconds)
         if self.state.over:
             self.app.switch(GameOverScene(self.app, self))
+            return
+        if self._fallen():
             return
         current = self.session.current
         if len(self.humans) > 1 and current in self.humans and current != self._last_human:
             self._last_human = current
             self.app.switch(HandoverScene(self.app, self))
             return
-        if current in self.humans and current in self._snapshots:  # after the handover, never before
-            since = self._snapshots.pop(current)
-            lines = summary_lines(View(self.state, current), since, self.text, self.name)
-            self.app.switch(SummaryScene(self.app, self, lines))
+        if current in self.humans and not self.turn_started:
+            self._start_turn(current)
+        if self.overlays:
+            self.app.switch(self.overlays.pop(0))
             return
         # Laying out the panel's text costs milliseconds: during the computers' turns, not every frame.
         self._since_build += seconds
@@ -523,6 +462,74 @@ class MapScene(Scene):
         if settled and self._version() != self._shown_version:
             self.build()
 
+    def settle(self) -> None:
+        """Frames until it is a human's turn and what its start opened (alerts, the summary) is
+        closed: the map as the player then sees it (for the benchmark, and screens measured)."""
+        while not (self.session.current in self.humans and self.turn_started) or self.app.scene is not self:
+            if isinstance(self.app.scene, OverGame):
+                self.app.scene.back_to_game()
+            self.app.frame([], 1 / 60)
+
+    @property
+    def turn_started(self) -> bool:
+        """Whether the start of the current human turn (autosave, alerts, summary) was handled."""
+        return self._started == (self.state.turn, self.session.current)
+
+    def busy(self) -> bool:
+        """Whether the scene changes by itself: computers are playing."""
+        current = self.session.current
+        return current is not None and current not in self.humans
+
+    def _play_computers(self, seconds: float) -> None:
+        """Computers' turns, some each frame; watched after a defeat, a turn at a time."""
+        turn = self.state.turn
+        if self.watching:
+            self._watch_wait += seconds
+            if self._watch_wait < WATCH_TURN_SECONDS:
+                return
+        deadline = time.perf_counter() + AI_BUDGET_SECONDS
+        stepped = self.session.step_computer()  # at least one computer a frame, however slow the machine
+        while stepped and time.perf_counter() < deadline and not (self.watching and self.state.turn != turn):
+            stepped = self.session.step_computer()
+        if self.state.turn != turn:
+            self._watch_wait = 0.0
+
+    def _fallen(self) -> bool:
+        """Humans whose region was annexed leave the game: they are told, and their turns pass by
+        themselves from now on (hot-seat goes on for the others)."""
+        fallen = [h for h in self.humans if not self.state.regions[h].alive]
+        if not fallen:
+            return False
+        passive = make_ai("passive")
+        for region in fallen:
+            self.humans.remove(region)
+            self.defeated.append(region)
+            self.session.controllers[region] = passive
+            self._snapshots.pop(region, None)
+        self.selected = None
+        self.app.switch(DefeatScene(self.app, self, fallen))
+        return True
+
+    def _start_turn(self, current: str) -> None:
+        """A human's turn begins: autosave, then the alerts and the summary of what happened."""
+        self._started = (self.state.turn, current)
+        if self.saved_at != len(self.session.log):  # a game just loaded is saved as it stands
+            self.autosave()
+        view = View(self.state, current)
+        since = self._snapshots.pop(current, None)
+        self.progress = Progress(self.state)
+        told = self._alerted.setdefault(current, set())
+        found = alerts_for(view, since.events if since else 0, self.progress, told, self.text, self.name)
+        if found:
+            self.overlays.append(AlertScene(self.app, self, found))
+        if since is not None:
+            self.overlays.append(
+                SummaryScene(self.app, self, summary_lines(view, since, self.text, self.name))
+            )
+        self.panel.new_turn(view)
+        self.build()
+
+    # --- drawing ------------------------------------------------------------------------------------
     def draw_backdrop(self, surface: pygame.Surface) -> None:
         """The map alone, under a dialog or the turn summary."""
         surface.fill((24, 30, 40))
@@ -530,12 +537,17 @@ class MapScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_backdrop(surface)
+        draw_legend(surface, self.map.rect, self.app.text, legend_entries(self.map.mode, self.cultures))
+        if self._hint is not None:
+            draw_hint(surface, *self._hint, self.app.text)
+        current = self.session.current
+        busy = ""
+        if current is not None and current not in self.humans:
+            busy = _("{region} is thinking…").format(region=self.name(current))
+        strip = self.strip()
+        draw_goal_bar(surface, strip, self.app.text, self.bar.lines(strip.width < NARROW, busy))
+        self.panel.draw(surface)
         self._draw_hover(surface)
-        if self.session.current not in self.humans and self.session.current is not None:
-            note = self.app.text.render(
-                _("{region} is thinking…").format(region=self.name(self.session.current)), 16, (240, 230, 190)
-            )
-            surface.blit(note, (12, 10))
 
     def _draw_hover(self, surface: pygame.Surface) -> None:
         """A short summary of the region under the mouse: who rules it and how it feels about us."""
@@ -547,7 +559,9 @@ class MapScene(Scene):
         lines = [self.name(region)]
         if ruler != region:
             lines.append(_("Annexed by {ruler}.").format(ruler=self.name(ruler)))
-        elif region != self.me:
+        elif region == self.me:
+            lines.append(_("Your region"))
+        else:
             mine = opinion(self.state, self.me, region)
             lines.append(
                 _("Our opinion of them: {value:+.0f} ({label})").format(

@@ -23,6 +23,11 @@ MODES = ("political", "relations", "alliances", "trade", "culture")
 SEA = (22, 38, 58)
 BORDER = (18, 22, 28)
 SELECTED = (255, 236, 140)
+OWN = (255, 255, 255)  # the outline of the player's own land, so it is found at a glance
+ALLIANCE = (90, 200, 110)
+WAR = (230, 60, 50)
+TRADE = (235, 190, 70)
+OWN_FILL = (235, 220, 120)  # the relations mode's colour of our own land
 UNKNOWN = (78, 82, 92)  # the relations mode's colour of a region whose opinion of us we cannot know
 ZOOM_MIN, ZOOM_MAX = 0.3, 6.0
 MARGIN = 80  # pixels of sea around the whole-map layer, so names at the edge are not cut
@@ -46,7 +51,7 @@ def opinion_colour(value: float) -> tuple[int, int, int]:
     )
 
 
-def _culture_colour(culture: str) -> tuple[int, int, int]:
+def culture_colour(culture: str) -> tuple[int, int, int]:
     hue = int(hashlib.sha256(culture.encode()).hexdigest()[:4], 16) / 0xFFFF
     r, g, b = colorsys.hsv_to_rgb(hue, 0.45, 0.8)
     return (int(r * 255), int(g * 255), int(b * 255))
@@ -58,6 +63,13 @@ class TextCache:
     def __init__(self) -> None:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._texts: dict[tuple[str, int, bool, tuple[int, int, int]], pygame.Surface] = {}
+        self._wrapped: dict[tuple[str, int, int, bool], list[str]] = {}
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        font = self._fonts.get((size, bold))
+        if font is None:
+            font = self._fonts[(size, bold)] = pygame.font.Font(font_path(bold), size)
+        return font
 
     def render(
         self, text: str, size: int, colour: tuple[int, int, int] = (240, 240, 240), bold: bool = False
@@ -65,13 +77,30 @@ class TextCache:
         key = (text, size, bold, colour)
         surface = self._texts.get(key)
         if surface is None:
-            font = self._fonts.get((size, bold))
-            if font is None:
-                font = self._fonts[(size, bold)] = pygame.font.Font(font_path(bold), size)
             if len(self._texts) > 2000:  # a zoom session can make many sizes: start afresh
                 self._texts.clear()
-            surface = self._texts[key] = font.render(text, True, colour)
+            surface = self._texts[key] = self.font(size, bold).render(text, True, colour)
         return surface
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        """The text broken into lines no wider than `width`, at spaces (a longer word stands alone)."""
+        key = (text, size, width, bold)
+        if key not in self._wrapped:
+            if len(self._wrapped) > 2000:
+                self._wrapped.clear()
+            self._wrapped[key] = self._wrap(text, size, width, bold)
+        return self._wrapped[key]
+
+    def _wrap(self, text: str, size: int, width: int, bold: bool) -> list[str]:
+        font, lines, line = self.font(size, bold), [], ""
+        for word in text.split(" "):
+            attempt = f"{line} {word}" if line else word
+            if line and font.size(attempt)[0] > width:
+                lines.append(line)
+                line = word
+            else:
+                line = attempt
+        return [*lines, line]
 
 
 class MapView:
@@ -118,9 +147,11 @@ class MapView:
         )
 
     # --- view -----------------------------------------------------------------------------------
-    def fit(self, rect: pygame.Rect) -> None:
+    def fit(self, rect: pygame.Rect, padding: int = 0) -> None:
+        """Show the whole map in `rect`, centred, with `padding` pixels of sea at least around it."""
         self.rect = rect
-        self.zoom = min(rect.width / self.size[0], rect.height / self.size[1])
+        room = (max(1, rect.width - 2 * padding), max(1, rect.height - 2 * padding))
+        self.zoom = min(room[0] / self.size[0], room[1] / self.size[1])
         self.offset = (
             -(rect.width / self.zoom - self.size[0]) / 2,
             -(rect.height / self.zoom - self.size[1]) / 2,
@@ -159,7 +190,7 @@ class MapView:
     # --- drawing --------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, state: GameState, selected: str | None, me: str | None) -> None:
         rulers = tuple(state.regions[r].ruler for r in sorted(self.cells))
-        shows = (self.zoom, self.mode, selected, me, rulers, self._ties_key(state))
+        shows = (self.zoom, self.mode, selected, me, rulers, self._ties(state), self._relations_key(state))
         whole = (self.size[0] * self.zoom + 2 * MARGIN) * (self.size[1] * self.zoom + 2 * MARGIN)
         if whole <= WHOLE_MAP_PIXELS:
             # The whole map at this zoom, kept while only the view moves: panning costs one blit.
@@ -168,7 +199,7 @@ class MapView:
                     int(self.size[0] * self.zoom) + 2 * MARGIN,
                     int(self.size[1] * self.zoom) + 2 * MARGIN,
                 )
-                self._layer = self._render_layer(state, selected or me, size, (0.0, 0.0), MARGIN)
+                self._layer = self._render_layer(state, selected or me, me, size, (0.0, 0.0), MARGIN)
                 self._layer_key = ("whole", shows)
             x, y = self.to_screen((0.0, 0.0))
             surface.fill(SEA, self.rect)
@@ -176,19 +207,17 @@ class MapView:
             surface.blit(self._layer, (x - MARGIN, y - MARGIN))
         else:  # zoomed in far: only the part in view
             if ("view", self.rect.size, self.offset, shows) != self._layer_key or self._layer is None:
-                self._layer = self._render_layer(state, selected or me, self.rect.size, self.offset, 0)
+                self._layer = self._render_layer(state, selected or me, me, self.rect.size, self.offset, 0)
                 self._layer_key = ("view", self.rect.size, self.offset, shows)
             surface.set_clip(self.rect)
             surface.blit(self._layer, self.rect.topleft)
-        # Lines and the selection are drawn each frame, kept inside the map's part of the window.
-        if self.mode in ("alliances", "trade"):
-            self._draw_ties(surface, state)
+        # The selection is drawn each frame, kept inside the map's part of the window.
         if selected is not None:
             points = [self.to_screen(p) for p in self.cells[selected]]
             pygame.draw.polygon(surface, SELECTED, points, 3)
         surface.set_clip(None)
 
-    def _ties_key(self, state: GameState) -> object:
+    def _relations_key(self, state: GameState) -> object:
         if self.mode == "relations":
             return state.turn, len(state.events)
         return None
@@ -198,20 +227,27 @@ class MapView:
         if self.mode == "relations" and focus is not None:
             me = state.regions[focus].ruler
             if ruler == me:
-                return (235, 220, 120)
+                return OWN_FILL
             theirs = View(state, me).opinion_of_us(ruler)  # known only where we keep an ambassador
             return UNKNOWN if theirs is None else opinion_colour(theirs)
         if self.mode == "culture":
-            return _culture_colour(state.regions[region].culture)
+            return culture_colour(state.regions[region].culture)
         colour = self.colours[ruler]
         if self.mode in ("alliances", "trade"):
             return (colour[0] // 2 + 40, colour[1] // 2 + 40, colour[2] // 2 + 40)
         return colour
 
     def _render_layer(
-        self, state: GameState, focus: str | None, size: tuple[int, int], origin: Point, margin: int
+        self,
+        state: GameState,
+        focus: str | None,
+        me: str | None,
+        size: tuple[int, int],
+        origin: Point,
+        margin: int,
     ) -> pygame.Surface:
-        """Territories, borders, capitals and names: map point `origin` drawn at (margin, margin)."""
+        """Territories, borders, our land's outline, the mode's lines, then capitals and names on
+        top (lines never hide a name): map point `origin` drawn at (margin, margin)."""
         layer = pygame.Surface(size)
         layer.fill(SEA)
         zoom = self.zoom
@@ -223,6 +259,12 @@ class MapView:
             points = [place(p) for p in self.cells[region]]
             pygame.draw.polygon(layer, self._fill(state, region, focus), points)
             pygame.draw.polygon(layer, BORDER, points, 2)
+        ruler = state.regions[me].ruler if me is not None else None
+        for region in sorted(r for r in self.cells if state.regions[r].ruler == ruler):
+            pygame.draw.polygon(layer, OWN, [place(p) for p in self.cells[region]], 3)
+        for a, b, colour in self._ties(state):
+            pygame.draw.line(layer, BORDER, place(self.capitals[a]), place(self.capitals[b]), 6)
+            pygame.draw.line(layer, colour, place(self.capitals[a]), place(self.capitals[b]), 3)
         text_size = max(10, min(22, int(13 * zoom**0.5 * 1.2)))
         for region in sorted(self.cells):
             alive = state.regions[region].alive
@@ -242,17 +284,15 @@ class MapView:
             layer.blit(label, (x - label.get_width() / 2, y - label.get_height() / 2))
         return layer
 
-    def _draw_ties(self, surface: pygame.Surface, state: GameState) -> None:
+    def _ties(self, state: GameState) -> tuple[tuple[str, str, tuple[int, int, int]], ...]:
+        """The lines of the mode, between capitals: alliances and wars, or trade agreements."""
         lines: list[tuple[str, str, tuple[int, int, int]]] = []
         if self.mode == "alliances":
-            lines += [(t.a, t.b, (90, 200, 110)) for t in state.treaties.values() if t.kind == "alliance"]
-            lines += [(w.attacker, w.defender, (230, 60, 50)) for w in state.wars.values()]
-        else:
-            lines += [(t.a, t.b, (235, 190, 70)) for t in state.treaties.values() if t.kind == "trade"]
-        for a, b, colour in lines:
-            pygame.draw.line(
-                surface, colour, self.to_screen(self.centres[a]), self.to_screen(self.centres[b]), 3
-            )
+            lines += [(t.a, t.b, ALLIANCE) for t in state.treaties.values() if t.kind == "alliance"]
+            lines += [(w.attacker, w.defender, WAR) for w in state.wars.values()]
+        elif self.mode == "trade":
+            lines += [(t.a, t.b, TRADE) for t in state.treaties.values() if t.kind == "trade"]
+        return tuple(sorted(lines))
 
 
 def _bbox(polygon: Polygon) -> tuple[float, float, float, float]:

@@ -13,8 +13,10 @@ from game import paths
 from game.catalogue import Listing, survey
 from game.i18n import _, language, ngettext
 from game.saves import autosaves
+from game.scenario.build import new_game
 from game.scenario.errors import Problem
 from game.scenario.schema import Scenario
+from game.ui.goal_texts import victory_lines
 from game.ui.load_scene import LoadScene
 from game.ui.mapscene import MapScene
 from game.ui.scene import Scene
@@ -92,6 +94,8 @@ class NewGameScene(Scene):
         )
         self.choice = first
         self.humans = [self._playable(self.scenario)[0]]
+        self.hot_seat = False  # several players on one machine: only when asked for
+        self._goal_lines: dict[tuple[str, str], list[str]] = {}
         self.difficulty = "normal"
         self.seed = str(self.scenario.meta.seed)
         self.region_page = 0
@@ -111,7 +115,7 @@ class NewGameScene(Scene):
         gui.clear()
         lang = language()
         rows = self._rows()
-        per_page = max(1, (h - 170) // 48)
+        per_page = max(2, min(6, (h - 330) // 48))  # below the list: how this scenario is won
         pages = max(1, -(-len(rows) // per_page))
         self.page %= pages
         y = 70
@@ -125,6 +129,8 @@ class NewGameScene(Scene):
         if pages > 1:
             more = _("More scenarios ({page}/{pages})").format(page=self.page + 1, pages=pages)
             gui.button(pygame.Rect(40, y, 320, 34), more, self._next_page)
+            y += 40
+        gui.text(pygame.Rect(40, y + 8, 320, h - 90 - y - 8), self._goals())
         meta = self.scenario.meta
         lines = [f"**{getattr(meta.name, lang)}**", getattr(meta.description, lang)]
         if self.choice.problems:
@@ -137,14 +143,22 @@ class NewGameScene(Scene):
         names = {r.id: getattr(r.name, lang) for r in self.scenario.regions}
         regions = self._playable(self.scenario)
         per_row = max(1, (w - 400) // 170)
-        per_page = per_row * max(1, (h - 210 - 260) // 38)  # the rest is for skill, seed and Start
+        per_page = per_row * max(1, (h - 228 - 260) // 38)  # the rest is for skill, seed and Start
         region_pages = -(-len(regions) // per_page)
         self.region_page %= region_pages
         shown = regions[self.region_page * per_page : (self.region_page + 1) * per_page]
+        hot_seat = _("Several players (hot-seat)")
+        gui.toggle(
+            pygame.Rect(w - 40 - 240, 196, 240, 24),
+            hot_seat,
+            self._toggle_hot_seat,
+            selected=self.hot_seat,
+            tooltip=_("Pick a region for each player; they take turns at this machine."),
+        )
         for i, region in enumerate(shown):
-            rect = pygame.Rect(380 + (i % per_row) * 170, 210 + (i // per_row) * 38, 162, 32)
+            rect = pygame.Rect(380 + (i % per_row) * 170, 228 + (i // per_row) * 38, 162, 32)
             gui.toggle(rect, names[region], partial(self._pick, region), selected=region in self.humans)
-        y = 210 + -(-len(shown) // per_row) * 38
+        y = 228 + -(-len(shown) // per_row) * 38
         if region_pages > 1:
             more = _("More regions ({page}/{pages})").format(page=self.region_page + 1, pages=region_pages)
             gui.button(pygame.Rect(380, y, 220, 30), more, self._next_regions)
@@ -197,12 +211,29 @@ class NewGameScene(Scene):
         self.build()
 
     def _pick(self, region: str) -> None:
-        """Several players may share the machine (hot-seat): a click takes or frees a seat."""
-        if region not in self.humans:
+        """One region is played, unless hot-seat is on: then a click takes or frees a seat."""
+        if not self.hot_seat:
+            self.humans = [region]
+        elif region not in self.humans:
             self.humans.append(region)
         elif len(self.humans) > 1:
             self.humans.remove(region)
         self.build()
+
+    def _toggle_hot_seat(self) -> None:
+        self.hot_seat = not self.hot_seat
+        if not self.hot_seat:
+            self.humans = self.humans[:1]
+        self.build()
+
+    def _goals(self) -> list[str]:
+        """How the chosen scenario is won, with its turn limit."""
+        key = (self.scenario.meta.id, language())
+        if key not in self._goal_lines:
+            state = new_game(self.scenario)  # the rules' defaults fill what the scenario leaves out
+            lines = victory_lines(state.victory, state.turn_limit, state.rules.score_window)
+            self._goal_lines[key] = [f"**{_('How to win')}**", *lines]
+        return self._goal_lines[key]
 
     def _level(self, level: str) -> None:
         self.difficulty = level
@@ -238,7 +269,8 @@ class NewGameScene(Scene):
         surface.fill((24, 30, 40))
         heading = self.app.text.render(_("New game"), 28, (236, 220, 160), True)
         surface.blit(heading, (40, 20))
-        captions = [(_("Your regions (pick several to play hot-seat):"), (380, 192)), *self.captions]
+        pick = _("Your regions, one a player:") if self.hot_seat else _("Your region:")
+        captions = [(pick, (380, 200)), *self.captions]
         for text, position in captions:
             surface.blit(self.app.text.render(text, 15, (200, 210, 225)), position)
 

@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, Literal
 import pygame
 
 from game.core import actions as A
+from game.core.kinds.invest import gain
 from game.core.model import TREATY_KINDS
 from game.core.news import describe
 from game.core.registry import kind_of
 from game.core.relations import opinion_label
 from game.core.view import View
-from game.i18n import _, ngettext
+from game.i18n import _, ngettext, number
+from game.ui.gui import text_box_height
 from game.ui.labels import kind_label
 from game.ui.overgame import OverGame
-from game.ui.proposal_texts import amount_text, answer_lines
+from game.ui.proposal_texts import answer_lines, gold_text, treaty_meaning
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -36,7 +38,6 @@ DIALOG_WIDTH = 640
 DIALOG_HEIGHT = 480  # the most it takes, centred; it grows down from the top of that
 ROW_HEIGHT = 32
 BUTTON_GAP = 6
-TEXT_LINE_HEIGHT = 25  # a line in a text box, as pygame_gui sets our font
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +50,14 @@ class Row:
 
 
 def tribute_amounts(limit: float) -> list[float]:
-    """A few sums up to the rules' limit, in half gold pieces."""
-    found = sorted({math.floor(limit * share * 2) / 2 for share in TRIBUTE_SHARES} - {0.0})
+    """A few sums up to the rules' limit, in whole gold pieces (the limit itself when it is less
+    than one piece)."""
+    found = sorted({float(math.floor(limit * share)) for share in TRIBUTE_SHARES} - {0.0})
     return found or [limit]
 
 
 def gold_label(gold: float) -> str:
-    return _("{gold} gold").format(gold=amount_text(gold))
+    return _("{gold} gold").format(gold=gold_text(gold))
 
 
 class ActionDialog(OverGame, ABC):
@@ -130,7 +132,7 @@ class ActionDialog(OverGame, ABC):
         rows = [] if self.answer else self._settled_rows()
         titles, toggles, rows_bottom = self._place(rows, width)
         lines = self.answer or [self._status(), "", *self.details()]
-        text_height = self._text_height(lines, width - 32)
+        text_height = text_box_height(self.app.text, lines, width - 32)
         top = max(20, (h - DIALOG_HEIGHT) // 2)  # fixed, so that a new row of terms does not move it
         height = min(h - top - 20, rows_bottom + 8 + text_height + 60)
         box = self.box = pygame.Rect((w - width) // 2, top, width, height)
@@ -169,15 +171,6 @@ class ActionDialog(OverGame, ABC):
                 x += size + BUTTON_GAP
             y += ROW_HEIGHT + 10
         return titles, toggles, y
-
-    def _text_height(self, lines: list[str], width: int) -> int:
-        """About the height the text box needs: its lines, wrapped (leaving room for a scroll bar)."""
-        rows = 0
-        for line in lines:
-            bold = line.startswith("**")
-            text_width = self.app.text.render(line.strip("*") or " ", 14, bold=bold).get_width()
-            rows += max(1, math.ceil((text_width + 12) / (width - 30)))
-        return max(100, rows * TEXT_LINE_HEIGHT + 14)
 
     # --- sending --------------------------------------------------------------------------------
     def send(self) -> None:
@@ -245,12 +238,7 @@ class TreatyDialog(ActionDialog):
     def details(self) -> list[str]:
         state, kind = self.game.state, self.chosen["kind"]
         turns = state.rules.pact_turns if kind == "non_aggression" else state.rules.treaty_turns
-        meaning = {
-            "non_aggression": _("Neither side may attack the other."),
-            "alliance": _("Each side is called to arms when the other is attacked."),
-            "trade": _("Both incomes grow, more between neighbours and kin."),
-            "access": _("Each side's armies may cross the other's land."),
-        }[kind]
+        meaning = treaty_meaning(kind)
         lines = [meaning + " " + ngettext("It lasts {n} turn.", "It lasts {n} turns.", turns).format(n=turns)]
         if kind == "trade" and self.chosen.get("exclusive") == "yes":
             lines.append(
@@ -281,7 +269,7 @@ class PeaceDialog(ActionDialog):
             payers = (("them", _("They pay us")), ("us", _("We pay them")))
             rows.append(Row("payer", _("Who pays"), payers))
             amounts = tribute_amounts(self._limit())
-            rows.append(Row("tribute", _("Gold a turn"), tuple((str(a), amount_text(a)) for a in amounts)))
+            rows.append(Row("tribute", _("Gold a turn"), tuple((str(a), gold_text(a)) for a in amounts)))
         return rows
 
     def _payer(self) -> str:
@@ -332,7 +320,7 @@ class PeaceDialog(ActionDialog):
                     "{payer} pays {gold} gold a turn for {n} turn.",
                     "{payer} pays {gold} gold a turn for {n} turns.",
                     turns,
-                ).format(payer=name(self._payer()), gold=amount_text(float(self.chosen["tribute"])), n=turns)
+                ).format(payer=name(self._payer()), gold=gold_text(float(self.chosen["tribute"])), n=turns)
             )
         else:
             lines.append(_("{region} becomes part of our land.").format(region=name(self.target)))
@@ -354,7 +342,7 @@ class AidDialog(ActionDialog):
     def details(self) -> list[str]:
         treasury = self.game.state.regions[self.me].treasury
         return [
-            _("Our treasury holds {gold:.0f} gold.").format(gold=treasury),
+            _("Our treasury holds {gold} gold.").format(gold=gold_text(treasury)),
             _("Aid raises their opinion of us, the more so the smaller their economy."),
         ]
 
@@ -378,10 +366,21 @@ class InvestDialog(ActionDialog):
 
     def details(self) -> list[str]:
         state = self.game.state
-        lines = [_("Our treasury holds {gold:.0f} gold.").format(gold=state.regions[self.me].treasury)]
-        if self.chosen["field"] == "military":
-            gain = float(self.chosen["amount"]) * state.rules.invest_military_rate
-            lines.append(_("The army grows by {gain:.0f}.").format(gain=gain))
+        field = "military" if self.chosen["field"] == "military" else "economy"
+        added = gain(state, self.me, field, float(self.chosen["amount"]))
+        lines = [_("Our treasury holds {gold} gold.").format(gold=gold_text(state.regions[self.me].treasury))]
+        if field == "military":
+            upkeep = added * state.rules.military_upkeep
+            lines.append(
+                _("The army grows by {gain}, and its upkeep by {upkeep} gold a turn.").format(
+                    gain=number(round(added, 1)), upkeep=number(round(upkeep, 1))
+                )
+            )
         else:
-            lines.append(_("Income grows for good; a large economy grows more slowly."))
+            lines.append(
+                _("The economy grows by {gain}: up to {gain} more gold every turn from now on.").format(
+                    gain=number(round(added, 1))
+                )
+            )
+            lines.append(_("A larger economy grows more slowly for the same gold."))
         return lines

@@ -8,9 +8,24 @@ from game.core.actions import Action
 from game.core.messages import Msg
 from game.core.model import GameState, Proposal, Resolution
 from game.core.registry import kind_of
-from game.i18n import _, ngettext
+from game.i18n import _, ngettext, number
 from game.session import AnswerRecord
 from game.ui.labels import kind_label
+
+
+def treaty_proposal(sender: str, kind: str, exclusive: bool) -> str:
+    """A whole sentence per kind of treaty, so that each language may decline its name."""
+    if kind == "trade" and exclusive:
+        return _("{sender} proposes an exclusive trade agreement.").format(sender=sender)
+    sentence = {
+        "non_aggression": _("{sender} proposes a non-aggression pact."),
+        "alliance": _("{sender} proposes a military alliance."),
+        "trade": _("{sender} proposes a trade agreement."),
+        "access": _("{sender} proposes a military access treaty."),
+    }.get(kind)
+    if sentence is None:
+        return _("{sender} proposes: {what}").format(sender=sender, what=kind_label(kind))
+    return sentence.format(sender=sender)
 
 
 def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], str]) -> str:
@@ -18,10 +33,7 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
     sender, terms = name(proposal.sender), proposal.terms
     about = name(terms.about or "")
     if proposal.kind == "treaty" and terms.treaty is not None:
-        what = kind_label(terms.treaty)
-        if terms.exclusive:
-            return _("{sender} proposes: {what} (exclusive)").format(sender=sender, what=what)
-        return _("{sender} proposes: {what}").format(sender=sender, what=what)
+        return treaty_proposal(sender, terms.treaty, terms.exclusive)
     if proposal.kind == "peace":
         if terms.annex is not None:
             return _("{sender} demands your annexation as the price of peace.").format(sender=sender)
@@ -31,7 +43,7 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
                 "{sender} offers peace: {payer} pays {gold} gold a turn for {turns} turn.",
                 "{sender} offers peace: {payer} pays {gold} gold a turn for {turns} turns.",
                 turns,
-            ).format(sender=sender, payer=name(terms.payer), gold=amount_text(terms.tribute), turns=turns)
+            ).format(sender=sender, payer=name(terms.payer), gold=gold_text(terms.tribute), turns=turns)
         return _("{sender} offers a white peace.").format(sender=sender)
     if proposal.kind == "visit":
         return _("{sender} asks to pay you a state visit.").format(sender=sender)
@@ -46,17 +58,86 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
     return _("{sender} proposes: {what}").format(sender=sender, what=kind_label(proposal.kind))
 
 
+def answer_help(state: GameState, proposal: Proposal, accept: bool, name: Callable[[str], str]) -> str:
+    """What an answer to a proposal leads to, said before it is given."""
+    rules, sender, terms = state.rules, name(proposal.sender), proposal.terms
+    if proposal.kind == "call_to_arms":
+        if accept:
+            return _("You go to war against {enemy} beside {ally}.").format(
+                enemy=name(terms.about or ""), ally=sender
+            )
+        return _("Declining costs {n} reputation, and {ally} will not forget it.").format(
+            n=number(rules.ignored_call_reputation), ally=sender
+        )
+    if proposal.kind == "peace" and accept:
+        if terms.annex is not None:
+            return _("Your region is annexed by {sender}: you lose the game.").format(sender=sender)
+        if terms.payer is not None:
+            return ngettext(
+                "The war ends; {payer} pays {gold} gold a turn for {n} turn.",
+                "The war ends; {payer} pays {gold} gold a turn for {n} turns.",
+                rules.tribute_turns,
+            ).format(payer=name(terms.payer), gold=gold_text(terms.tribute), n=rules.tribute_turns)
+        return ngettext(
+            "The war ends as it stands; a truce of {n} turn follows.",
+            "The war ends as it stands; a truce of {n} turns follows.",
+            rules.truce_turns,
+        ).format(n=rules.truce_turns)
+    if proposal.kind == "peace":
+        return _("The war goes on.")
+    if accept and proposal.kind == "treaty" and terms.treaty is not None:
+        turns = rules.pact_turns if terms.treaty == "non_aggression" else rules.treaty_turns
+        return (
+            treaty_meaning(terms.treaty)
+            + " "
+            + ngettext("It lasts {n} turn.", "It lasts {n} turns.", turns).format(n=turns)
+        )
+    if accept and proposal.kind == "visit":
+        return _("Their ruler visits: goodwill both ways.")
+    if accept and proposal.kind == "introduction":
+        return _("{sender} meets {about}, and {about} hears well of it if it thinks well of you.").format(
+            sender=sender, about=name(terms.about or "")
+        )
+    if accept and proposal.kind == "mediation":
+        return _("{sender} brokers a peace between you and {about} once both sides say yes.").format(
+            sender=sender, about=name(terms.about or "")
+        )
+    if accept:
+        return ""
+    return _("Declining costs nothing; {sender} will not ask again for a while.").format(sender=sender)
+
+
+def treaty_meaning(kind: str) -> str:
+    return {
+        "non_aggression": _("Neither side may attack the other."),
+        "alliance": _("Each side is called to arms when the other is attacked."),
+        "trade": _("Both incomes grow, more between neighbours and kin."),
+        "access": _("Each side's armies may cross the other's land."),
+    }.get(kind, "")
+
+
 def answer_lines(record: AnswerRecord, text: Callable[[Msg], str], name: Callable[[str], str]) -> list[str]:
-    """The verdict, then each reason with its weight, the heaviest first."""
+    """The verdict, then each reason with its weight and the way it pulls, the heaviest first."""
     region = name(record.recipient)
     verdict = _("{region} accepts.") if record.decision.accept else _("{region} refuses.")
     reasons = sorted(record.decision.reasons, key=lambda r: -abs(r.weight))
-    return [verdict.format(region=region)] + [f"   {text(r.text)}: {r.weight:+.0f}" for r in reasons]
+    return [verdict.format(region=region)] + ["   " + weighed(text(r.text), r.weight) for r in reasons]
 
 
-def amount_text(gold: float) -> str:
-    """A sum of gold as players write it: 20, or 7.5."""
-    return f"{gold:.0f}" if float(gold).is_integer() else f"{gold:.1f}"
+def weighed(reason: str, weight: float) -> str:
+    """A reason and how much it pulls toward yes or no: a sign alone reads as the reason's own."""
+    size = number(abs(round(weight)))
+    if round(weight) >= 0:
+        return _("{reason}: {weight} for").format(reason=reason, weight=size)
+    return _("{reason}: {weight} against").format(reason=reason, weight=size)
+
+
+def gold_text(gold: float) -> str:
+    """A sum of gold as players count it: whole pieces (half a piece is rounded up); below one
+    piece, to a tenth, so that it does not read as nothing."""
+    if abs(gold) < 1:
+        return number(round(gold, 1))
+    return number(int(gold + 0.5) if gold >= 0 else -int(-gold + 0.5))
 
 
 def resolution_line(resolution: Resolution, name: Callable[[str], str]) -> str:
@@ -88,9 +169,9 @@ def cost_lines(state: GameState, action: Action) -> list[str]:
     if cost.visit:
         lines.append(_("Uses the ruler's one visit of the turn."))
     if cost.gold is not None:
-        lines.append(_("Costs {gold} gold.").format(gold=amount_text(cost.gold(state, action))))
+        lines.append(_("Costs {gold} gold.").format(gold=gold_text(cost.gold(state, action))))
     if cost.upkeep is not None:
-        lines.append(_("Then {gold} gold every turn.").format(gold=amount_text(cost.upkeep(state.rules))))
+        lines.append(_("Then {gold} gold every turn.").format(gold=gold_text(cost.upkeep(state.rules))))
     if not lines:
         lines.append(_("Free: not a diplomatic action."))
     return lines

@@ -31,3 +31,11 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill((24, 30, 40))
+
+    def busy(self) -> bool:
+        """Whether the scene changes by itself (so the window keeps drawing at full speed)."""
+        return False
+
+    def unsaved_actions(self) -> int:
+        """Work that leaving now would lose (a game's actions since it was last saved)."""
+        return 0

@@ -47,6 +47,7 @@ class SettingsScene(Scene):
                 [
                     (percent(scale), abs(scale - current.ui_scale) < 1e-6, {"ui_scale": scale})
                     for scale in UI_SCALES
+                    if scale <= self.largest_scale() + 1e-6 or abs(scale - current.ui_scale) < 1e-6
                 ],
             ),
             (
@@ -57,6 +58,13 @@ class SettingsScene(Scene):
                 ],
             ),
         ]
+
+    def largest_scale(self) -> float:
+        """The largest interface size the window has room for: only those that fit are offered."""
+        from game.ui.app import MIN_SIZE  # the window's module imports the scenes
+
+        w, h = self.app.screen.get_size()
+        return min(w / MIN_SIZE[0], h / MIN_SIZE[1])
 
     def _origin(self) -> tuple[int, int]:
         w, _h = self.app.size
@@ -122,4 +130,8 @@ def in_current_language(game: MapScene) -> MapScene:
         log=list(game.session.log),
         players=dict(game.players),
     )
-    return resumed_scene(game.app, loaded, game.humans) or game
+    shown = resumed_scene(game.app, loaded, game.humans)
+    if shown is None:
+        return game
+    shown.take_over(game)
+    return shown

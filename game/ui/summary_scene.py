@@ -18,7 +18,7 @@ from game.core.relations import opinion_label
 from game.core.view import View
 from game.i18n import _, ngettext
 from game.ui.news_filters import concerns
-from game.ui.overgame import OverGame
+from game.ui.overgame import TextOverlay
 from game.ui.proposal_texts import proposal_line
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 OPINION_NOTE = 5.0  # a change of opinion at least this large is worth a line
 OPINIONS_SHOWN = 6
 WAITING_SHOWN = 6
-GRACE_SECONDS = 0.35  # a click this soon is the second half of a double click on End turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,41 +147,25 @@ def _opinions(view: View, since: TurnSnapshot, name: Callable[[str], str]) -> li
     return ["", f"**{_('Opinions that moved')}**", *[line for _size, line in moved[:OPINIONS_SHOWN]]]
 
 
-class SummaryScene(OverGame):
+class SummaryScene(TextOverlay):
     """Over the map at the start of a human's turn; a key or a click goes on to the game."""
 
     def __init__(self, app: App, game: MapScene, lines: list[str]) -> None:
         super().__init__(app, game)
-        self.lines = lines
-        self.shown_for = 0.0
+        self.summary = lines
 
-    def box(self) -> pygame.Rect:
-        w, h = self.app.size
-        width, height = min(720, w - 60), min(540, h - 60)
-        return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
+    def title(self) -> str:
+        return _("Turn {turn}: what happened since your last turn").format(turn=self.game.state.turn)
 
-    def build(self) -> None:
-        gui, box = self.app.gui, self.box()
-        gui.clear()
-        gui.text(pygame.Rect(box.x + 16, box.y + 52, box.width - 32, box.height - 112), self.lines)
-        gui.button(
-            pygame.Rect(box.centerx - 110, box.bottom - 50, 220, 36), _("Continue (Enter)"), self.back_to_game
-        )
+    def lines(self) -> list[str]:
+        return self.summary
 
-    def update(self, seconds: float) -> None:
-        self.shown_for += seconds
+    def close_label(self) -> str:
+        return _("Continue (Enter)")
 
     def handle(self, event: pygame.event.Event) -> None:
         clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
-        if event.type == pygame.KEYDOWN or (clicked and self.shown_for >= GRACE_SECONDS):
+        if event.type == pygame.KEYDOWN or (clicked and self.shown_for >= self.GRACE_SECONDS):
             self.back_to_game()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:  # a modder's reload goes through
             self.game.handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        self.draw_dimmed_game(surface)
-        box = self.box()
-        pygame.draw.rect(surface, (28, 34, 46), box)
-        pygame.draw.rect(surface, (120, 135, 155), box, 1)
-        title = _("Turn {turn}: what happened since your last turn").format(turn=self.game.state.turn)
-        surface.blit(self.app.text.render(title, 20, (236, 220, 160), True), (box.x + 16, box.y + 14))
