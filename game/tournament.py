@@ -1,17 +1,20 @@
-"""Tournaments: computer players of different kinds share the seats of one scenario, game after
-game, with the seats rotated so that no kind keeps the best regions."""
+"""Tournaments: players of different kinds share the seats of one scenario, game after game, with
+the seats rotated so that no kind keeps the best regions. Games are independent: they may be
+played in several processes or on a Ray cluster (game/backends.py), with the same report.
+"""
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from game.ai.base import Controller
-from game.ai.registry import make_ai
+from game.backends import Progress, run_all
 from game.core.economy import final_score
 from game.core.model import GameState
+from game.players import make_player
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
 from game.session import Session
@@ -26,6 +29,16 @@ class Tally:
     def report(self) -> dict[str, Any]:
         mean = round(statistics.fmean(self.ranks), 3) if self.ranks else None
         return {"wins": self.wins, "mean_rank": mean, "games": self.games}
+
+
+@dataclass(frozen=True, slots=True)
+class GameResult:
+    """One game of a tournament: who sat where, how each seat finished, who won."""
+
+    game: int
+    seats: dict[str, str]  # region -> player
+    ranks: dict[str, int]  # region -> final rank, 1 the best
+    winner: str | None
 
 
 def seat_players(state: GameState, names: Sequence[str], game: int) -> dict[str, str]:
@@ -44,6 +57,19 @@ def final_ranks(state: GameState) -> dict[str, int]:
     return {region: rank for rank, region in enumerate(order, start=1)}
 
 
+def play_game(
+    scenario: Scenario, names: Sequence[str], seed: int, turns: int | None, game: int
+) -> GameResult:
+    """Game number `game` of a tournament, with players of its own: it depends on nothing else."""
+    state = new_game(scenario, seed + game)
+    seats = seat_players(state, names, game)
+    players = {name: make_player(name) for name in dict.fromkeys(seats.values())}
+    Session(state, {region: players[name] for region, name in seats.items()}).play_turns(
+        turns or state.turn_limit
+    )
+    return GameResult(game, seats, final_ranks(state), state.winner)
+
+
 def run_tournament(
     scenario: Scenario,
     names: Sequence[str],
@@ -51,27 +77,40 @@ def run_tournament(
     seed: int,
     *,
     turns: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    jobs: int | None = None,
+    backend: str = "process",
+    address: str | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    players: dict[str, Controller] = {name: make_ai(name) for name in names}
+    play = partial(play_game, scenario, tuple(names), seed, turns)
+    results = run_all(play, range(games), backend=backend, jobs=jobs, address=address, progress=progress)
+    return tournament_report(scenario, names, seed, results)
+
+
+def tournament_report(
+    scenario: Scenario, names: Sequence[str], seed: int, results: Sequence[GameResult]
+) -> dict[str, Any]:
     tallies = {name: Tally() for name in names}
-    for game in range(games):
-        state = new_game(scenario, seed + game)
-        seats = seat_players(state, names, game)
-        session = Session(state, {region: players[name] for region, name in seats.items()})
-        session.play_turns(turns or state.turn_limit)
-        ranks = final_ranks(state)
-        for name in set(seats.values()):
+    for result in results:
+        for name in set(result.seats.values()):
             tallies[name].games += 1
-        for region, name in seats.items():
-            tallies[name].ranks.append(ranks[region])
-        if state.winner is not None:
-            tallies[seats[state.winner]].wins += 1
-        if progress is not None:
-            progress(game + 1)
+        for region, name in result.seats.items():
+            tallies[name].ranks.append(result.ranks[region])
+        if result.winner is not None:
+            tallies[result.seats[result.winner]].wins += 1
     return {
         "scenario": scenario.meta.id,
         "seed": seed,
-        "games": games,
+        "games": len(results),
         "by_ai": {name: tally.report() for name, tally in tallies.items()},
     }
+
+
+def tournament_table(report: dict[str, Any], title: str) -> str:
+    """The report as a person reads it: wins and mean ranks."""
+    lines = [f"{title}: {report['games']} games, seed {report['seed']}", ""]
+    lines.append(f"  {'player':<16}{'wins':>6}{'mean rank':>11}{'games':>7}")
+    for name, row in report["by_ai"].items():
+        mean = f"{row['mean_rank']:>11.2f}" if row["mean_rank"] is not None else f"{'-':>11}"
+        lines.append(f"  {name:<16}{row['wins']:>6}{mean}{row['games']:>7}")
+    return "\n".join(lines)

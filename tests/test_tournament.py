@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
+from game.backends import BackendError, run_all
 from game.cli import main
 from game.core.diplomacy import annex
+from game.players import EVERY_PLAYER
 from game.tournament import final_ranks, seat_players
 from tests.conftest import build_world
 
@@ -46,3 +49,41 @@ def test_tournament_json_reports_each_kind(capsys: pytest.CaptureFixture[str]) -
 def test_tournament_refuses_unknown_players(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tournament", "--ais", "standard,genius"]) == 2
     assert "choose --ais" in capsys.readouterr().err
+
+
+def test_tournament_seats_strategies(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "--scenario", "tutorial", "--ais", "hard,warmonger,idle", "--games", "3"]
+    assert main([*args, "--turns", "15", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["by_ai"]) == {"hard", "warmonger", "idle"}
+
+
+def test_all_seats_every_level_and_strategy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tournament", "--ais", "all", "--games", "1", "--turns", "1"]) == 0
+    out = capsys.readouterr().out
+    for name in EVERY_PLAYER:
+        assert f"  {name} " in out
+
+
+def test_two_processes_print_the_same_json_as_one(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "--scenario", "tutorial", "--ais", "hard,random,warmonger", "--games", "4"]
+    args += ["--turns", "20", "--seed", "9", "--json"]
+    assert main([*args, "--jobs", "1"]) == 0
+    one = capsys.readouterr().out
+    assert main([*args, "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == one
+    assert json.loads(one)["games"] == 4
+
+
+def test_an_unknown_backend_is_refused() -> None:
+    with pytest.raises(BackendError, match="choose from process, ray"):
+        run_all(abs, [1], backend="mpi")
+
+
+def test_ray_missing_is_said_plainly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # what `import ray` meets where Ray is not installed
+    args = ["tournament", "--games", "1", "--turns", "1", "--backend", "ray"]
+    assert main(args) == 2
+    assert "pip install 'bilateral[cluster]'" in capsys.readouterr().err
