@@ -14,6 +14,7 @@ from typing import Any
 from game.backends import Progress, run_all
 from game.core.economy import final_score
 from game.core.model import GameState
+from game.ladder import comparisons, ladder, ladder_report
 from game.players import make_player
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
@@ -98,19 +99,31 @@ def tournament_report(
             tallies[name].ranks.append(result.ranks[region])
         if result.winner is not None:
             tallies[result.seats[result.winner]].wins += 1
+    rungs = ladder(list(names), [comparisons(r.seats, r.ranks) for r in results])
     return {
         "scenario": scenario.meta.id,
         "seed": seed,
         "games": len(results),
         "by_ai": {name: tally.report() for name, tally in tallies.items()},
+        "ladder": ladder_report(rungs),
     }
 
 
 def tournament_table(report: dict[str, Any], title: str) -> str:
-    """The report as a person reads it: wins and mean ranks."""
+    """The report as a person reads it: wins and mean ranks, then the ladder."""
     lines = [f"{title}: {report['games']} games, seed {report['seed']}", ""]
     lines.append(f"  {'player':<16}{'wins':>6}{'mean rank':>11}{'games':>7}")
     for name, row in report["by_ai"].items():
         mean = f"{row['mean_rank']:>11.2f}" if row["mean_rank"] is not None else f"{'-':>11}"
         lines.append(f"  {name:<16}{row['wins']:>6}{mean}{row['games']:>7}")
+    lines += ["", f"  {'ladder':<16}{'rating':>8}  95 % interval   comparisons"]
+    for rung in report["ladder"]:
+        interval = "[{:.0f}, {:.0f}]".format(*rung["interval"]) if rung["interval"] else "-"
+        rating = f"{rung['rating']:>8.0f}" if rung["rating"] is not None else f"{'-':>8}"
+        lines.append(f"  {rung['player']:<16}{rating}  {interval:<15}{rung['comparisons']:>12}")
+    lines += [
+        "",
+        "Ratings are on Elo's scale (mean 1500), from every two seats of different players in a game:",
+        "400 points more expects to finish above the other ten times out of eleven.",
+    ]
     return "\n".join(lines)

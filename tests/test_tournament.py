@@ -51,16 +51,21 @@ def test_tournament_refuses_unknown_players(capsys: pytest.CaptureFixture[str]) 
     assert "choose --ais" in capsys.readouterr().err
 
 
-def test_tournament_seats_strategies(capsys: pytest.CaptureFixture[str]) -> None:
+def test_tournament_seats_strategies_and_rates_every_player(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["tournament", "--scenario", "tutorial", "--ais", "hard,warmonger,idle", "--games", "3"]
     assert main([*args, "--turns", "15", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result["by_ai"]) == {"hard", "warmonger", "idle"}
+    assert {rung["player"] for rung in result["ladder"]} == {"hard", "warmonger", "idle"}
+    ratings = [rung["rating"] for rung in result["ladder"]]
+    assert ratings == sorted(ratings, reverse=True)
+    assert sum(ratings) / 3 == pytest.approx(1500, abs=0.2)
 
 
 def test_all_seats_every_level_and_strategy(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tournament", "--ais", "all", "--games", "1", "--turns", "1"]) == 0
     out = capsys.readouterr().out
+    assert "ladder" in out and "rating" in out
     for name in EVERY_PLAYER:
         assert f"  {name} " in out
 
