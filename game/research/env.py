@@ -13,6 +13,7 @@ variant: each step, every agent takes one action for its whole turn.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from gymnasium import spaces
@@ -119,6 +120,10 @@ class BilateralEnv(AECEnv):
         if match.current is not None:
             self.agent_selection = match.current
         self._deads_step_first()
+
+    def save(self, path: str | Path) -> Path:
+        """The game so far as a save file (see Table.save): `bilateral replay PATH` checks it."""
+        return self.table.save(path)
 
     def render(self) -> str | None:
         if self.render_mode == "ansi":

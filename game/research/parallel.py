@@ -11,6 +11,7 @@ each agent acting after seeing what those before it did.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from gymnasium import spaces
@@ -86,6 +87,10 @@ class BilateralParallelEnv(ParallelEnv):
         observations = {a: self.table.observe(a) for a in self.agents}
         self.agents = [a for a in self.agents if not (terminations[a] or truncations[a])]
         return observations, rewards, terminations, truncations, infos
+
+    def save(self, path: str | Path) -> Path:
+        """The game so far as a save file (see Table.save): `bilateral replay PATH` checks it."""
+        return self.table.save(path)
 
     def render(self) -> str | None:
         if self.render_mode == "ansi":

@@ -4,6 +4,7 @@ the Gymnasium spaces, and an agent's observation with its legal-action mask."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,9 @@ from game.players import make_player
 from game.research.actions import ActionCatalogue
 from game.research.match import Match, Rewards
 from game.research.observe import ObservationEncoder
+from game.saves import save_game
 from game.scenario.build import new_game
+from game.scenario.generate import scenario_to_yaml
 from game.scenario.schema import Scenario
 from game.session import MAX_AI_ACTIONS
 
@@ -39,7 +42,14 @@ class Table:
         actions_per_turn: int = MAX_AI_ACTIONS,
         flat: bool = False,
     ) -> None:
-        self.scenario = find(scenario).load().scenario if isinstance(scenario, str) else scenario
+        if isinstance(scenario, str):
+            entry = find(scenario)
+            loaded = entry.load()
+            self.scenario, self.scenario_file = loaded.scenario, entry.key
+            self.scenario_text = entry.saved_text(loaded)
+        else:
+            self.scenario, self.scenario_file = scenario, scenario.meta.id
+            self.scenario_text = scenario_to_yaml(scenario)
         probe = new_game(self.scenario)
         unknown = sorted(set(agents or ()) - set(probe.order))
         if unknown:
@@ -110,6 +120,13 @@ class Table:
         if self.flat:
             seen = spaces.flatten(self.encoder.space, seen)
         return {"observation": seen, "action_mask": mask}
+
+    def save(self, path: str | Path) -> Path:
+        """The game so far as a save file, the agents' regions named as its human players:
+        `bilateral replay PATH` replays its record from the seed and prints its state hash."""
+        assert self.match is not None, "reset the environment first"
+        players = {"humans": list(self.possible_agents), "difficulty": "normal"}
+        return save_game(path, self.scenario_text, self.scenario_file, self.match.session, players)
 
     def standings(self) -> str:
         """A line a person reads: the turn, whose turn it is, and the standings."""
