@@ -13,24 +13,21 @@ variant: each step, every agent takes one action for its whole turn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
-from gymnasium import spaces
 from pettingzoo import AECEnv
 from pettingzoo.utils import wrappers
 
-from game.research.actions import ActionCatalogue
-from game.research.match import DEFAULT_REWARDS, Match, Rewards
+from game.research.match import DEFAULT_REWARDS, Rewards
 from game.research.parallel import BilateralParallelEnv
-from game.research.table import Opponents, Table
+from game.research.table import OnTable, Opponents, Table
 from game.scenario.schema import Scenario
 from game.session import MAX_AI_ACTIONS
 
 __all__ = ["BilateralEnv", "BilateralParallelEnv", "Rewards", "env", "parallel_env", "raw_env"]
 
 
-class BilateralEnv(AECEnv):
+class BilateralEnv(OnTable, AECEnv):
     """One game of Bilateral, turn by turn, action by action.
 
     Agents are region ids. The observation is a dict: "observation", the region's View in arrays
@@ -61,24 +58,7 @@ class BilateralEnv(AECEnv):
         render_mode: str | None = None,
     ) -> None:
         super().__init__()
-        if render_mode not in (None, *self.metadata["render_modes"]):
-            raise ValueError(f"render_mode is None or one of {self.metadata['render_modes']}")
-        self.render_mode = render_mode
-        self.table = Table(scenario, agents, opponents, rewards, max_turns, actions_per_turn, flat)
-        self.possible_agents = list(self.table.possible_agents)
-        self.catalogue: ActionCatalogue = self.table.catalogue
-        self.agents: list[str] = []
-
-    @property
-    def match(self) -> Match:
-        assert self.table.match is not None, "reset the environment first"
-        return self.table.match
-
-    def observation_space(self, agent: str) -> spaces.Space[Any]:
-        return self.table.observation_spaces[agent]
-
-    def action_space(self, agent: str) -> spaces.Space[Any]:
-        return self.table.action_spaces[agent]
+        self._lay(Table(scenario, agents, opponents, rewards, max_turns, actions_per_turn, flat), render_mode)
 
     def reset(self, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
         """A new game; `options` are not used."""
@@ -120,18 +100,6 @@ class BilateralEnv(AECEnv):
         if match.current is not None:
             self.agent_selection = match.current
         self._deads_step_first()
-
-    def save(self, path: str | Path) -> Path:
-        """The game so far as a save file (see Table.save): `bilateral replay PATH` checks it."""
-        return self.table.save(path)
-
-    def render(self) -> str | None:
-        if self.render_mode == "ansi":
-            return self.table.standings()
-        return None
-
-    def close(self) -> None:
-        """Nothing to release: the game holds no files, windows or processes."""
 
 
 raw_env = BilateralEnv

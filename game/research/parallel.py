@@ -11,21 +11,19 @@ each agent acting after seeing what those before it did.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
-from gymnasium import spaces
 from pettingzoo import ParallelEnv
 
 from game.research.actions import ActionCatalogue
-from game.research.match import DEFAULT_REWARDS, Match, Rewards
-from game.research.table import Opponents, Table
+from game.research.match import DEFAULT_REWARDS, Rewards
+from game.research.table import OnTable, Opponents, Table
 from game.scenario.schema import Scenario
 
 Step = tuple[dict[str, Any], dict[str, float], dict[str, bool], dict[str, bool], dict[str, dict[str, Any]]]
 
 
-class BilateralParallelEnv(ParallelEnv):
+class BilateralParallelEnv(OnTable, ParallelEnv):
     metadata: ClassVar[dict[str, Any]] = {
         "name": "bilateral_parallel_v0",
         "render_modes": ["ansi"],
@@ -43,24 +41,8 @@ class BilateralParallelEnv(ParallelEnv):
         flat: bool = False,
         render_mode: str | None = None,
     ) -> None:
-        if render_mode not in (None, *self.metadata["render_modes"]):
-            raise ValueError(f"render_mode is None or one of {self.metadata['render_modes']}")
-        self.render_mode = render_mode
-        self.table = Table(scenario, agents, opponents, rewards, max_turns, actions_per_turn=1, flat=flat)
-        self.possible_agents = list(self.table.possible_agents)
-        self.catalogue: ActionCatalogue = self.table.catalogue
-        self.agents: list[str] = []
-
-    @property
-    def match(self) -> Match:
-        assert self.table.match is not None, "reset the environment first"
-        return self.table.match
-
-    def observation_space(self, agent: str) -> spaces.Space[Any]:
-        return self.table.observation_spaces[agent]
-
-    def action_space(self, agent: str) -> spaces.Space[Any]:
-        return self.table.action_spaces[agent]
+        table = Table(scenario, agents, opponents, rewards, max_turns, actions_per_turn=1, flat=flat)
+        self._lay(table, render_mode)
 
     def reset(
         self, seed: int | None = None, options: dict[str, Any] | None = None
@@ -87,15 +69,3 @@ class BilateralParallelEnv(ParallelEnv):
         observations = {a: self.table.observe(a) for a in self.agents}
         self.agents = [a for a in self.agents if not (terminations[a] or truncations[a])]
         return observations, rewards, terminations, truncations, infos
-
-    def save(self, path: str | Path) -> Path:
-        """The game so far as a save file (see Table.save): `bilateral replay PATH` checks it."""
-        return self.table.save(path)
-
-    def render(self) -> str | None:
-        if self.render_mode == "ansi":
-            return self.table.standings()
-        return None
-
-    def close(self) -> None:
-        """Nothing to release: the game holds no files, windows or processes."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from gymnasium import spaces
@@ -134,3 +134,40 @@ class Table:
         state = self.match.state
         ranked = ", ".join(f"{r} {s:.0f}" for r, s in self.match.view(state.order[0]).standings())
         return f"turn {state.turn}, {self.match.current or 'no one'} to act; standings: {ranked}"
+
+
+class OnTable:
+    """What the AEC and the parallel environment do alike, through their Table."""
+
+    metadata: ClassVar[dict[str, Any]]
+
+    def _lay(self, table: Table, render_mode: str | None) -> None:
+        if render_mode not in (None, *self.metadata["render_modes"]):
+            raise ValueError(f"render_mode is None or one of {self.metadata['render_modes']}")
+        self.render_mode = render_mode
+        self.table = table
+        self.possible_agents = list(table.possible_agents)
+        self.catalogue: ActionCatalogue = table.catalogue  # what each action number stands for
+        self.agents: list[str] = []
+
+    @property
+    def match(self) -> Match:
+        """The game being played (its `state`, its `session` with the record of every action)."""
+        assert self.table.match is not None, "reset the environment first"
+        return self.table.match
+
+    def observation_space(self, agent: str) -> spaces.Space[Any]:
+        return self.table.observation_spaces[agent]
+
+    def action_space(self, agent: str) -> spaces.Space[Any]:
+        return self.table.action_spaces[agent]
+
+    def save(self, path: str | Path) -> Path:
+        """The game so far as a save file (see Table.save): `bilateral replay PATH` checks it."""
+        return self.table.save(path)
+
+    def render(self) -> str | None:
+        return self.table.standings() if self.render_mode == "ansi" else None
+
+    def close(self) -> None:
+        """Nothing to release: the game holds no files, windows or processes."""
