@@ -25,7 +25,7 @@ PRIOR = 0.5  # a half comparison won each way by every two kinds that met: no in
 RESAMPLES = 200
 RESAMPLING_SEED = 1
 MAX_STEPS = 2000
-TOLERANCE = 1e-7  # in natural-log strength: a hundred-thousandth of an Elo point
+TOLERANCE = 1e-7  # in natural-log strength: under a ten-thousandth of an Elo point
 
 Wins = dict[tuple[str, str], float]  # (a, b) -> comparisons a won against b
 
