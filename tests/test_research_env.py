@@ -68,6 +68,23 @@ def test_the_parallel_environment_passes_its_api_and_seed_tests() -> None:
     parallel_seed_test(lambda: parallel_env("tutorial", max_turns=20), num_cycles=30)
 
 
+def _rounds(seed: int) -> str:
+    """Parallel rounds with random legal actions to the end of the game; its state hash.
+    (PettingZoo's parallel seed test stops after one round: this plays them all.)"""
+    game = parallel_env("tutorial", max_turns=25)
+    observations, _infos = game.reset(seed=seed)
+    luck = random.Random(3)
+    while game.agents:
+        actions = {a: luck.choice(list(observations[a]["action_mask"].nonzero()[0])) for a in game.agents}
+        observations, _rewards, _ends, _cuts, _infos = game.step(actions)
+    return state_hash(game.match.state)
+
+
+def test_parallel_rounds_replay_from_their_seed() -> None:
+    assert _rounds(4) == _rounds(4)
+    assert _rounds(4) != _rounds(5)
+
+
 def _play(game: Any, seed: int, luck: random.Random) -> tuple[str, dict[str, float]]:
     """A whole game with random legal slots; its state hash and the rewards each agent got."""
     game.reset(seed=seed)
