@@ -8,7 +8,7 @@ TIER ?= fast
 PYTEST_fast := -m "not slow"
 PYTEST_all :=
 
-.PHONY: play test test-all lint bench check-wheel clean
+.PHONY: play test test-all lint extras bench check-wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+# The research and cluster extras (PettingZoo, Gymnasium, NumPy; Ray) beside the dev tools, so that
+# their tests run rather than skip. CI installs them; playing never needs them.
+$(VENV)/.installed-extras: pyproject.toml $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,research,cluster]'
+	touch $@
+
+extras: $(VENV)/.installed-extras
 
 play: $(VENV)/.installed
 	$(BIN)/python -m game play

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from game import __version__, logs, paths
-from game.ai.registry import AI_NAMES
 from game.ai.scripted import STRATEGIES
 from game.ai.standard import SKILLS, StandardAI
+from game.backends import BACKENDS, BackendError
 from game.catalogue import MOD_FILE, Entry, find, new_mod, read_mod, survey
 from game.core.economy import income, regions_ruled, score
 from game.core.model import GameState
@@ -22,13 +22,14 @@ from game.core.news import COUNTED_KINDS, describe
 from game.core.snapshot import state_hash
 from game.files import terminal_safe
 from game.gauntlet import gauntlet_table, run_gauntlet
+from game.players import EVERY_PLAYER, PLAYER_NAMES
 from game.saves import SaveError, autosave, load_game, resume, save_game, sweep_temporary_files, verify
 from game.scenario.build import new_game
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import SCENARIOS_DIR, LoadedScenario, load_mod_info
 from game.scenario.schema import Scenario
 from game.session import Session
-from game.tournament import run_tournament
+from game.tournament import run_tournament, tournament_table
 from game.ui.screenshot import SCENE_NAMES  # pygame itself is imported only when a shot is taken
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None, prog: str = "bilateral") -> int:
     except (ScenarioError, SaveError) as error:
         print(error, file=sys.stderr)
         return 1
+    except BackendError as error:
+        print(error, file=sys.stderr)
+        return 2
     except BrokenPipeError:  # the reader (head, less) has gone: nothing more to say
         sys.stderr.close()
         return 0
@@ -91,6 +95,26 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     def json_option(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
+    def backend_options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--jobs",
+            type=_count,
+            default=None,
+            help="games played at once: processes here (default 1), or tasks on Ray (default: no limit)",
+        )
+        parser.add_argument(
+            "--backend",
+            default="process",
+            choices=BACKENDS,
+            help="process: on this machine; ray: on a Ray cluster (needs bilateral[cluster])",
+        )
+        parser.add_argument(
+            "--address",
+            default=None,
+            help="with --backend ray: the cluster to join, e.g. ray://head:10001 or auto "
+            "(default: $RAY_ADDRESS, else a new Ray on this machine)",
+        )
+
     play = command("play", "open the game's window (without a display: a computer game, reported)")
     scenario_option(play)
     play.set_defaults(run=_play)
@@ -120,14 +144,19 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     json_option(rep)
     rep.set_defaults(run=_replay)
 
-    tour = command("tournament", "play computer players of different kinds against each other")
+    tour = command(
+        "tournament", "play computer players and scripted strategies against each other, and rate them"
+    )
     scenario_option(tour)
     tour.add_argument(
-        "--ais", default="standard,random", help=f"comma-separated, from: {', '.join(AI_NAMES)}"
+        "--ais",
+        default="standard,random",
+        help=f"comma-separated, from: {', '.join(PLAYER_NAMES)}; or all: every level and strategy",
     )
     tour.add_argument("--games", type=_count, default=10, help="games to play (default: 10)")
     tour.add_argument("--seed", type=_seed, default=1, help="seed of the first game (default: 1)")
     tour.add_argument("--turns", type=_count, default=None, help="most turns per game (default: the limit)")
+    backend_options(tour)
     json_option(tour)
     tour.set_defaults(run=_tournament)
 
@@ -142,7 +171,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "--strategies", default=None, help=f"comma-separated, from: {', '.join(STRATEGIES)} (default: all)"
     )
     gaunt.add_argument("--turns", type=_count, default=None, help="most turns per game (default: the limit)")
-    gaunt.add_argument("--jobs", type=_count, default=1, help="games played at once, in separate processes")
+    backend_options(gaunt)
     json_option(gaunt)
     gaunt.set_defaults(run=_gauntlet)
 
@@ -437,33 +466,29 @@ def _print_summary(state: GameState, scenario: Scenario) -> None:
 
 
 def _tournament(args: argparse.Namespace) -> int:
-    names = [n.strip() for n in args.ais.split(",") if n.strip()]
-    unknown = [n for n in names if n not in AI_NAMES]
+    names = list(EVERY_PLAYER) if args.ais.strip() == "all" else [n.strip() for n in args.ais.split(",")]
+    names = [n for n in dict.fromkeys(names) if n]
+    unknown = [n for n in names if n not in PLAYER_NAMES]
     if unknown or not names:
-        print(f"choose --ais from {', '.join(AI_NAMES)}", file=sys.stderr)
+        print(f"choose --ais from {', '.join(PLAYER_NAMES)}, or all", file=sys.stderr)
         return 2
     scenario = load(args.scenario)
-    if len(names) > len(scenario.regions):
-        print(
-            f"{len(names)} kinds of player, but only {len(scenario.regions)} regions to seat them",
-            file=sys.stderr,
-        )
-        return 2
-    show = _progress_printer(args, args.games, 0)
-    result = run_tournament(scenario, names, args.games, args.seed, turns=args.turns, progress=show)
+    show = _game_counter if _shows_progress(args) else None
+    result = run_tournament(
+        scenario,
+        names,
+        args.games,
+        args.seed,
+        turns=args.turns,
+        jobs=args.jobs,
+        backend=args.backend,
+        address=args.address,
+        progress=show,
+    )
     if show is not None:
         print(file=sys.stderr)
-    if args.json:
-        print(json.dumps(result, sort_keys=True))
-        return 0
-    print(f"{scenario.meta.name.en}: {args.games} games, seed {args.seed}\n")
-    print(f"  {'player':<12}{'wins':>6}{'mean rank':>11}{'games':>7}")
-    for name, row in result["by_ai"].items():
-        print(f"  {name:<12}{row['wins']:>6}{row['mean_rank']:>11.2f}{row['games']:>7}")
-    print("\n  mean rank difference per game (below zero: the first does better), 95 % interval")
-    for pair, row in result["rank_differences"].items():
-        low, high = row["interval"]
-        print(f"  {pair:<24}{row['mean']:>+8.2f}  [{low:+.2f}, {high:+.2f}]")
+    title = scenario.meta.name.en
+    print(json.dumps(result, sort_keys=True) if args.json else tournament_table(result, title))
     return 0
 
 
@@ -474,14 +499,11 @@ def _game_counter(done: int, total: int) -> None:
 def _gauntlet(args: argparse.Namespace) -> int:
     names = [n.strip() for n in (args.strategies or ",".join(STRATEGIES)).split(",") if n.strip()]
     unknown = [n for n in names if n not in STRATEGIES]
-    if unknown or args.games < 1 or args.jobs < 1:
-        print(
-            f"choose --strategies from {', '.join(STRATEGIES)}, and at least one game and job",
-            file=sys.stderr,
-        )
+    if unknown:
+        print(f"choose --strategies from {', '.join(STRATEGIES)}", file=sys.stderr)
         return 2
     scenario = load(args.scenario)
-    show = None if args.json or not sys.stderr.isatty() else _game_counter
+    show = _game_counter if _shows_progress(args) else None
     report = run_gauntlet(
         scenario,
         args.skill,
@@ -490,6 +512,8 @@ def _gauntlet(args: argparse.Namespace) -> int:
         strategies=names,
         turns=args.turns,
         jobs=args.jobs,
+        backend=args.backend,
+        address=args.address,
         progress=show,
     )
     if show is not None:

@@ -6,20 +6,22 @@ standard player in that seat, so each game of the strategy has a twin to compare
 The report gives, per strategy, its wins and mean rank, the standard player's in the same seats,
 and the 95 % interval of the mean difference of rank (positive: the strategy does worse).
 
-Games are independent, so they may run in several processes (`jobs`); the results are the same.
+Games are independent, so they may run in several processes (`jobs`) or on a Ray cluster
+(game/backends.py); the results are the same.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from game.ai.base import Controller
 from game.ai.registry import make_ai
 from game.ai.scripted import STRATEGIES, scripted_player
+from game.backends import Progress, run_all
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
 from game.session import Session
@@ -74,24 +76,15 @@ def run_gauntlet(
     *,
     strategies: Sequence[str] | None = None,
     turns: int | None = None,
-    jobs: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
+    backend: str = "process",
+    address: str | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     names = list(strategies or STRATEGIES)
     todo = games_of(names, games, seed)
-    results: list[Result] = []
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(play, scenario, g, skill, turns) for g in todo]
-            for future in futures:  # in order: the report does not depend on who finished first
-                results.append(future.result())
-                if progress is not None:
-                    progress(len(results), len(todo))
-    else:
-        for g in todo:
-            results.append(play(scenario, g, skill, turns))
-            if progress is not None:
-                progress(len(results), len(todo))
+    one = partial(play, scenario, skill=skill, turns=turns)
+    results = run_all(one, todo, backend=backend, jobs=jobs, address=address, progress=progress)
     return _report(scenario, skill, games, seed, names, results)
 
 

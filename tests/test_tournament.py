@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
+from game.backends import BackendError, run_all
 from game.catalogue import find
 from game.cli import main
 from game.core.diplomacy import annex
+from game.players import EVERY_PLAYER
 from game.tournament import final_ranks, run_tournament, seat_players
 from tests.conftest import build_world
 
@@ -59,3 +62,46 @@ def test_the_report_gives_each_pair_of_kinds_a_rank_difference_with_its_interval
     assert low <= row["mean"] <= high
     by_ai = result["by_ai"]
     assert row["mean"] == pytest.approx(by_ai["hard"]["mean_rank"] - by_ai["random"]["mean_rank"], abs=0.01)
+
+
+def test_tournament_seats_strategies_and_rates_every_player(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "--scenario", "tutorial", "--ais", "hard,warmonger,idle", "--games", "3"]
+    assert main([*args, "--turns", "15", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["by_ai"]) == {"hard", "warmonger", "idle"}
+    assert {rung["player"] for rung in result["ladder"]} == {"hard", "warmonger", "idle"}
+    ratings = [rung["rating"] for rung in result["ladder"]]
+    assert ratings == sorted(ratings, reverse=True)
+    assert sum(ratings) / 3 == pytest.approx(1500, abs=0.2)
+
+
+def test_all_seats_every_level_and_strategy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tournament", "--ais", "all", "--games", "1", "--turns", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "ladder" in out and "rating" in out
+    for name in EVERY_PLAYER:
+        assert f"  {name} " in out
+
+
+def test_two_processes_print_the_same_json_as_one(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["tournament", "--scenario", "tutorial", "--ais", "hard,random,warmonger", "--games", "4"]
+    args += ["--turns", "20", "--seed", "9", "--json"]
+    assert main([*args, "--jobs", "1"]) == 0
+    one = capsys.readouterr().out
+    assert main([*args, "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == one
+    assert json.loads(one)["games"] == 4
+
+
+def test_an_unknown_backend_is_refused() -> None:
+    with pytest.raises(BackendError, match="choose from process, ray"):
+        run_all(abs, [1], backend="mpi")
+
+
+def test_ray_missing_is_said_plainly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # what `import ray` meets where Ray is not installed
+    args = ["tournament", "--games", "1", "--turns", "1", "--backend", "ray"]
+    assert main(args) == 2
+    assert "pip install 'bilateral[cluster]'" in capsys.readouterr().err
