@@ -64,6 +64,15 @@ def menace(view: View, other: str) -> float:
     return army(view, other) * (0.3 if bound else 0.6 if view.opinion_of(other) > -15 else 0.9)
 
 
+def likely_defenders(view: View, victim: str) -> float:
+    """The help a region we attack may find beyond its allies: a share of the armies of the others
+    bordering it or us, since war on it makes us an aggressor that anyone may join against."""
+    share = view.rules.ally_share
+    around = (set(view.neighbours_of(victim)) | set(view.neighbours())) - {view.me, victim}
+    around -= set(view.allies()) | set(view.allies(victim))  # ours stand by us; its own are counted apart
+    return share * sum(army(view, r) for r in sorted(around) if view.alive(r))
+
+
 def defence(view: View) -> float:
     """What we bring if attacked at home: our army and people, and our allies' help."""
     rules, region = view.rules, view.region

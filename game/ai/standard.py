@@ -62,13 +62,14 @@ class StandardAI:
         ]
         candidates.sort(key=lambda c: (-c[0], c[1]))
         chosen: list[A.Action] = []
+        budgeted = 0  # actions that use the turn's budget; free ones (investments) never crowd out
         for _, _, action in candidates:
             if isinstance(action, A.DeclareWar) and any(isinstance(c, A.DeclareWar) for c in chosen):
                 continue  # one war a turn: the first is enough to fight
-            if view.can(action):
+            free = isinstance(action, A.Invest)
+            if (free or budgeted < view.rules.ai.plan_length) and view.can(action):
                 chosen.append(action)
-                if len(chosen) >= view.rules.ai.plan_length:
-                    break
+                budgeted += not free
         return chosen
 
     def _candidates(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
@@ -130,6 +131,8 @@ class StandardAI:
                 yield 90.0, A.ProposePeace(me, enemy, "tribute", tribute, enemy)
                 continue
             tired = view.region.exhaustion > 30 + 40 * p.risk or war.side_score(me) < -40
+            outnumbered = sum(assess.army(view, e) for e in view.enemies()) > 1.2 * assess.defence(view)
+            tired = tired or (war.attacker == me and outnumbered)  # a coalition has formed: end it
             if self.skill.outlook and war.side_score(me) < 0:  # a lost cause is ended early
                 tired = tired or assess.war_outlook(view, enemy, self.skill.outlook) < -40
             if tired and not self._refused_recently(view, enemy, "peace"):
@@ -178,12 +181,9 @@ class StandardAI:
             return
         mine = region.military + sum((view.military_estimate(a) or 0.0) * 0.3 for a in view.allies())
         for other in others:
-            theirs = view.military_estimate(other)
-            if theirs is None or not view.reachable(other) or view.has_treaty(other, "alliance"):
+            defence = self._defence_of(view, other)
+            if defence is None or view.has_treaty(other, "alliance"):
                 continue
-            defence = theirs
-            if self.skill.counts_enemy_allies:
-                defence += sum(view.military_estimate(a) or theirs for a in view.allies(other))
             odds = mine / max(defence, 1.0)
             if self.skill.outlook:  # the skilled foresee the war's course, allies and people included
                 odds = 1.0 + assess.war_outlook(view, other, self.skill.outlook) / 50
@@ -199,6 +199,19 @@ class StandardAI:
                 value -= 40 * (1 - p.aggression) + 10
             if value > 0:
                 yield value, A.DeclareWar(me, other)
+
+    def _defence_of(self, view: View, other: str) -> float | None:
+        """What we would meet attacking `other`: its army, its people at home and, as far as we
+        judge it, who would come to its aid. None when we cannot reach it or know nothing of it."""
+        theirs = view.military_estimate(other)
+        if theirs is None or not view.reachable(other):
+            return None
+        defence = theirs + view.rules.home_guard * view.economy(other) * (1 + view.rules.home_ground)
+        if self.skill.counts_enemy_allies:
+            allies = sum(view.military_estimate(a) or theirs for a in view.allies(other))
+            defence += view.rules.ally_share * allies
+            defence += assess.likely_defenders(view, other)
+        return defence
 
     def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
@@ -348,6 +361,10 @@ class StandardAI:
             threat = max(threat, 1.3 * assess.army(view, enemy))
         # ready for the worst threat, with a margin the cautious and the warlike want larger
         shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - assess.defence(view)
+        if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
+            prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
+            if prey:
+                shortfall = max(shortfall, min(prey) - region.military)
         upkeep = region.military * rules.military_upkeep
         affordable = upkeep < rules.ai.max_army_upkeep * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
