@@ -6,6 +6,7 @@ played in several processes or on a Ray cluster (game/backends.py), with the sam
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -63,6 +64,8 @@ class GameResult:
     seats: dict[str, str]  # region -> player
     ranks: dict[str, int]  # region -> final rank, 1 the best
     winner: str | None
+    how: str | None  # the victory's kind ("score" at the turn limit), None without a winner
+    turns: int  # the turn it ended on
 
 
 def seat_players(state: GameState, names: Sequence[str], game: int) -> dict[str, str]:
@@ -91,7 +94,7 @@ def play_game(
     Session(state, {region: players[name] for region, name in seats.items()}).play_turns(
         turns or state.turn_limit
     )
-    return GameResult(game, seats, final_ranks(state), state.winner)
+    return GameResult(game, seats, final_ranks(state), state.winner, state.win_reason, state.turn)
 
 
 def run_tournament(
@@ -130,6 +133,19 @@ def tournament_report(
         "by_ai": {name: tally.report() for name, tally in tallies.items()},
         "ladder": ladder_report(rungs),
         "rank_differences": differences(names, results),
+        "endings": endings(results),
+    }
+
+
+def endings(results: Sequence[GameResult]) -> dict[str, Any]:
+    """How the games ended: the seats that won, most first (does the start decide?), the kinds of
+    victory, and the median length."""
+    seats = Counter(r.winner for r in results if r.winner is not None)
+    return {
+        "seat_wins": dict(sorted(seats.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "top_seat_share": round(max(seats.values()) / len(results), 3) if seats else 0.0,
+        "won_by": dict(sorted(Counter(r.how or "none" for r in results).items())),
+        "median_turns": statistics.median(r.turns for r in results) if results else None,
     }
 
 
@@ -149,6 +165,9 @@ def tournament_table(report: dict[str, Any], title: str) -> str:
     for pair, row in report.get("rank_differences", {}).items():
         low, high = row["interval"]
         lines.append(f"  {pair:<32}{row['mean']:>+8.2f}  [{low:+.2f}, {high:+.2f}]")
+    ends = report["endings"]
+    lines += ["", f"  won by: {ends['won_by']}; median length {ends['median_turns']} turns"]
+    lines.append(f"  wins by seat: {ends['seat_wins']} (the most: {ends['top_seat_share']:.0%})")
     lines += [
         "",
         "Ratings are on Elo's scale (mean 1500), from every two seats of different players in a game:",

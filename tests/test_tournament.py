@@ -45,6 +45,10 @@ def test_tournament_json_reports_each_kind(capsys: pytest.CaptureFixture[str]) -
         assert row["games"] == 3
         assert 1 <= row["mean_rank"] <= 6
     assert sum(row["wins"] for row in result["by_ai"].values()) <= 3
+    ends = result["endings"]  # how the games ended: which seats won and by what
+    assert sum(ends["seat_wins"].values()) == sum(row["wins"] for row in result["by_ai"].values())
+    assert sum(ends["won_by"].values()) == 3
+    assert 1 <= ends["median_turns"] <= 21
 
 
 def test_tournament_refuses_unknown_players(capsys: pytest.CaptureFixture[str]) -> None:
