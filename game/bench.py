@@ -26,6 +26,8 @@ from game.session import Session
 LOAD_RUNS = 7
 GENERATED_SIZES = (50, 200, MAX_REGIONS)  # the last: the largest world a scenario may have
 WARM_UP_TURNS = 3  # the first turns fill the caches and differ from the game's steady state
+SKILLED = ("hard", "expert")  # the levels that look ahead, timed on the medium scenario
+SKILL_SCENARIO = "straits"
 
 
 def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
@@ -38,6 +40,7 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
     frame: dict[str, float] = {}
     panning: dict[str, float] = {}
     load: dict[str, float] = {}
+    by_skill: dict[str, float] = {}  # end of turn on SKILL_SCENARIO with every region at a skill
     for label, (data, folder) in texts.items():
         if progress:
             print(f"\rbench {label:<20}", end="", file=sys.stderr, flush=True)
@@ -48,6 +51,9 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
         load[label] = _median_ms(read, LOAD_RUNS)
         loaded = read()
         end_turn[label] = _end_turn_ms(loaded.scenario, turns)
+        if label == SKILL_SCENARIO:
+            for skill in SKILLED:
+                by_skill[skill] = _end_turn_ms(loaded.scenario, turns, skill)
         frame[label], panning[label] = map_frame_ms(loaded)
     if progress:
         print(f"\rbench {'saves':<20}", end="", file=sys.stderr, flush=True)
@@ -63,6 +69,7 @@ def run_bench(turns: int = 30, *, progress: bool = False) -> dict[str, Any]:
         **window,
         "saves": saves,
         "end_turn_ms_median": end_turn,
+        "end_turn_ms_median_by_skill": {"scenario": SKILL_SCENARIO, **by_skill},
         "load_ms_median": load,
         "map_frame_ms_median": frame,
         "map_pan_frame_ms_median": panning,
@@ -75,10 +82,10 @@ def _median_ms(work: Any, runs: int) -> float:
     return round(median_seconds(work, runs) * 1000, 3)
 
 
-def _end_turn_ms(scenario: Scenario, turns: int) -> float:
+def _end_turn_ms(scenario: Scenario, turns: int, skill: str = "normal") -> float:
     """Median time of a whole turn: every region's computer player, then the world phase."""
     state = new_game(scenario)
-    ai = StandardAI()
+    ai = StandardAI(skill)
     session = Session(state, {r: ai for r in state.order})
     session.play_turns(WARM_UP_TURNS)
     times = []

@@ -699,6 +699,10 @@ def _bench(args: argparse.Namespace) -> int:
     else:
         for label, ms in figures["end_turn_ms_median"].items():
             print(f"end of turn   {label:<16}{ms:>9.2f} ms (median)")
+        skilled = dict(figures["end_turn_ms_median_by_skill"])
+        scenario = skilled.pop("scenario")
+        for skill, ms in skilled.items():
+            print(f"end of turn   {f'{scenario}, {skill}':<16}{ms:>9.2f} ms (median, every region {skill})")
         for label, ms in figures["load_ms_median"].items():
             print(f"load+validate {label:<16}{ms:>9.2f} ms (median)")
         for label, ms in figures["map_frame_ms_median"].items():

@@ -73,6 +73,8 @@ def test_bench_json_has_every_label(
     assert {"tutorial", "generated-50", "generated-200"} <= labels
     assert labels == set(figures["load_ms_median"]) == set(figures["map_frame_ms_median"])
     assert figures["peak_rss_mb"] > 0
+    skilled = figures["end_turn_ms_median_by_skill"]  # the levels that look ahead, timed apart
+    assert skilled["scenario"] == "straits" and skilled["hard"] > 0 and skilled["expert"] > 0
     if "window_skipped" not in figures:  # Xvfb is there: the window was started and measured
         assert figures["start_up_ms"] > 0
         assert set(figures["idle_cpu_percent"]) == {"title", "map (meridia)"}
