@@ -1,8 +1,8 @@
 """The state a save keeps beside its record, so that a game resumes without replaying it.
 
 Written as `to_data` writes it (what the state hash covers) plus the derived fields a game cannot
-rebuild without its record (CARRIED: the charts' figures, and the standings a computer player
-reads during a turn as they were published at its start). Read back generically from the model's
+rebuild without its record (CARRIED: the charts' figures, and the standings and friend counts a
+computer player reads during a turn as they were published). Read back generically from the model's
 type hints, so that a field added to the model later loads with its default from an older save.
 The indexes (REBUILT) are rebuilt and the memos (MEMOS, pure functions of the state) start empty.
 
@@ -22,7 +22,7 @@ from game.core.rng import Rng
 from game.core.snapshot import _plain
 from game.plaindata import PlainDataError, Reader
 
-CARRIED = ("history", "standings_memo")
+CARRIED = ("history", "standings_memo", "friend_counts")
 REBUILT = ("treaty_ids", "war_ids")
 MEMOS = ("affinity_memo", "fellows_memo")
 FROM_THE_SCENARIO = ("scenario_id", "seed", "order", "borders")  # never change in a game

@@ -17,7 +17,7 @@ from game.core.economy import score
 from game.core.model import HISTORY_POINTS, History
 from game.core.relations import add_modifier, baseline, opinion
 from game.core.snapshot import data_hash, state_hash, to_data
-from game.core.victory import _friends
+from game.core.victory import likely_friends
 from game.core.world import end_of_turn, friend_counts
 from game.saves import SaveError, _checksum, load_game, save_game
 from game.session import Session
@@ -99,7 +99,7 @@ def test_friends_are_counted_as_the_diplomatic_victory_counts_them():
     # when
     counted = friend_counts(state)
     # then
-    assert counted == {region: len(found) for region, found in _friends(state, 0.0).items()}
+    assert counted == {region: len(found) for region, found in likely_friends(state, 0.0).items()}
     assert any(counted.values())
 
 

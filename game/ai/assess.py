@@ -104,8 +104,8 @@ def dangers(view: View, runaway_ratio: float) -> list[Danger]:
             found.append(Danger(r, "conquest", view.ruled(r) / whole / victory.conquest_share))
     if victory.diplomatic_share and len(living) > 1:
         needed = victory.diplomatic_share * (len(living) - 1)
-        for r in living:  # alliances are public; friendships show in who allies with whom
-            found.append(Danger(r, "diplomatic", len(view.allies(r)) * 1.5 / needed))
+        for r, count in view.friend_counts().items():  # a public count
+            found.append(Danger(r, "diplomatic", count / needed))
     ranked = view.standings()
     if len(ranked) >= 2:
         leader, best = ranked[0]
@@ -116,14 +116,15 @@ def dangers(view: View, runaway_ratio: float) -> list[Danger]:
 def war_outlook(view: View, enemy: str, turns: int) -> float:
     """The war score we expect after `turns` turns of war on `enemy` (100: it capitulates), with
     the rules' own war arithmetic on what we can see: armies, its people at home, its allies
-    likely to answer its call, our allies' help; luck is left out."""
+    likely to answer its call and the neighbours who may join against an aggressor, our allies'
+    help; luck is left out."""
     rules = view.rules
     mine = view.region.military
     helpers = sum(army(view, a) for a in view.allies() if a != enemy) * rules.ally_share
     theirs = army(view, enemy)
     guard = rules.home_guard * view.economy(enemy)
     callers = [a for a in view.allies(enemy) if a != view.me and a not in view.allies()]
-    their_help = sum(army(view, a) for a in callers) * rules.ally_share
+    their_help = sum(army(view, a) for a in callers) * rules.ally_share + likely_defenders(view, enemy)
     score = 0.0
     for _ in range(turns):
         ours = max(mine + helpers, 0.1)

@@ -406,6 +406,9 @@ class GameState:
     affinity_memo: dict[Pair, float] = field(default_factory=dict, metadata={"derived": True})
     fellows_memo: dict[str, frozenset[str]] = field(default_factory=dict, metadata={"derived": True})
     standings_memo: tuple[int, list[tuple[str, float]]] = field(default=(0, []), metadata={"derived": True})
+    # How many friends and allies each region half way or more to a diplomatic victory had at the
+    # last victory check: public, read by the computer players; derived, so carried by saves.
+    friend_counts: dict[str, int] = field(default_factory=dict, metadata={"derived": True})
 
     def add_treaty(self, treaty: Treaty) -> None:
         self.treaties[treaty.id] = treaty

@@ -34,7 +34,8 @@ def check_victory(state: GameState) -> None:
                 return
     if v.diplomatic_share is not None:
         needed = v.diplomatic_share * (len(living) - 1)
-        friends = _friends(state, needed)
+        friends = likely_friends(state, needed / 2)  # half way and more: what the world is told
+        state.friend_counts = {r: len(found) for r, found in friends.items()}
         for r in living:
             held = len(friends.get(r, ())) >= needed
             if _streak(state, f"diplomatic:{r}", held) >= v.diplomatic_turns:
@@ -45,7 +46,7 @@ def check_victory(state: GameState) -> None:
         _win(state, best, "score")
 
 
-def _friends(state: GameState, needed: float) -> dict[str, set[str]]:
+def likely_friends(state: GameState, needed: float) -> dict[str, set[str]]:
     """Who regards each region as a friend or is allied with it, for the regions that could have
     `needed` friends at all (counting every pair whose modifiers might lift it to friendly)."""
     friendly = state.rules.friendly_opinion

@@ -288,6 +288,12 @@ class View:
         """The turn we last turned down this proposal from `other`, if it is still remembered."""
         return self.state.refusals.get((other, self.me, what))
 
+    def friend_counts(self) -> dict[str, int]:
+        """How many regions were allied with each region or regarded it as a friend at the last
+        victory check, for those half way or more to a diplomatic victory (the count is public,
+        never who)."""
+        return dict(self.state.friend_counts)
+
     def runaway_leader(self, ratio: float) -> str | None:
         """The region whose score exceeds the runner-up's by `ratio`, if any (standings are public)."""
         ranked = standings(self.state)
