@@ -239,14 +239,18 @@ def test_a_player_arms_against_a_neighbour_arming_for_war(world: GameState) -> N
 
 def test_an_economy_is_built_early_and_gold_kept_at_the_very_end(world: GameState) -> None:
     """Early, spare gold goes into the economy; on the last turns a large economy grows too
-    slowly for it, and gold is worth more kept."""
+    slowly for it, and gold is worth more kept, unless it is a hoard that scores nothing."""
     world.regions["alba"].treasury = 4000.0
     early = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
     assert any(a.field == "economy" for a in early)
     world.regions["alba"].economy = 200.0
+    world.regions["alba"].treasury = 3000.0  # under the score's cap of 20 turns of economy
     world.turn = world.turn_limit - 1
     late = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
     assert not any(a.field == "economy" for a in late)
+    world.regions["alba"].treasury = 9000.0  # past it
+    hoard = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    assert any(a.field == "economy" for a in hoard)
 
 
 def test_no_reason_that_weighs_nothing_is_given(world: GameState) -> None:

@@ -178,6 +178,21 @@ def test_7_gold_put_into_the_army_scores_no_more_than_the_gold_did(world):
     assert score(world, "alba") <= before + 1e-9
 
 
+def test_7_a_hoard_scores_only_up_to_turns_of_its_economy(world):
+    """Gold scores up to `score_treasury_turns` turns of the region's economy: beyond that a hoard
+    counts for nothing, so a rich region cannot win on idle gold alone."""
+    # given: a treasury at the cap
+    alba = world.regions["alba"]
+    alba.treasury = world.rules.score_treasury_turns * alba.economy
+    at_cap = score(world, "alba")
+    # when: it doubles
+    alba.treasury *= 2
+    # then: no more score; below the cap, gold still scores
+    assert score(world, "alba") == at_cap
+    alba.treasury /= 4
+    assert score(world, "alba") < at_cap
+
+
 def test_7_the_final_score_is_a_mean_of_the_last_turns(make_world):
     """At the turn limit regions are ranked by their mean score over the last `score_window`
     turns, so what is bought on the last turn counts a fraction of its worth."""

@@ -385,9 +385,9 @@ class StandardAI:
         growth = rules.invest_economy_rate * rules.economy_scale / (rules.economy_scale + region.economy)
         income = growth * (1 - rules.stability_output + rules.stability_output * region.stability / 100)
         turns_left = max(0, view.turn_limit - view.turn)
-        return (
-            growth * rules.score_economy + income * turns_left * rules.score_treasury > rules.score_treasury
-        )
+        hoarded = region.treasury >= rules.score_treasury_turns * region.economy
+        kept = 0.0 if hoarded else rules.score_treasury  # what a gold kept scores: nothing past the cap
+        return growth * rules.score_economy + income * turns_left * kept > kept
 
     # --- answers ----------------------------------------------------------------------------
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:

@@ -438,6 +438,12 @@ class Rules(Tuning):
         0.1, ge=0, le=100, description="Score per point of army (as much as the gold it costs would score)."
     )
     score_treasury: float = Field(0.05, ge=0, le=100, description="Score per gold in the treasury.")
+    score_treasury_turns: float = Field(
+        20.0,
+        ge=0,
+        le=100000,
+        description="Gold scores up to this many turns of the region's economy; a hoard beyond, nothing.",
+    )
     score_debt: float = Field(0.1, ge=0, le=100, description="Score lost per gold of debt.")
     score_reputation: float = Field(0.3, ge=0, le=100, description="Score per point of reputation.")
     score_region: float = Field(25.0, ge=0, le=10000, description="Score per region ruled beyond one's own.")

@@ -119,7 +119,8 @@ def score(state: GameState, region_id: str, ruled: int | None = None) -> float:
     if ruled is None:
         ruled = regions_ruled(state, region_id)
     rules = state.rules
-    gold = region.treasury * (rules.score_treasury if region.treasury >= 0 else rules.score_debt)
+    kept = min(region.treasury, rules.score_treasury_turns * region.economy)  # a hoard beyond scores nothing
+    gold = kept * (rules.score_treasury if kept >= 0 else rules.score_debt)
     return (
         region.economy * rules.score_economy
         + region.military * rules.score_military

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from game.core.config import Rules
 from game.core.model import Victory
 from game.core.progress import Progress, Standing, WayProgress
 from game.i18n import _, ngettext, number
@@ -15,9 +16,10 @@ def percent(share: float) -> str:
     return f"{number(round(share * 100))}%"
 
 
-def victory_lines(victory: Victory, turn_limit: int, score_window: int) -> list[str]:
-    """The scenario's ways of winning, one sentence each, then the turn limit."""
+def victory_lines(victory: Victory, turn_limit: int, rules: Rules) -> list[str]:
+    """The scenario's ways of winning, one sentence each, then the turn limit and the score."""
     lines = []
+    score_window = rules.score_window
     if victory.diplomatic_share is not None:
         lines.append(
             ngettext(
@@ -48,7 +50,12 @@ def victory_lines(victory: Victory, turn_limit: int, score_window: int) -> list[
             score_window,
         ).format(limit=turn_limit, n=score_window)
     )
-    lines.append(_("The score adds up economy, army, treasury, reputation and the regions you rule."))
+    lines.append(
+        _(
+            "The score adds up economy, army, treasury (up to {turns} turns of your economy: "
+            "a hoard beyond scores nothing), reputation and the regions you rule."
+        ).format(turns=number(rules.score_treasury_turns))
+    )
     return lines
 
 

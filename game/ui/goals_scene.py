@@ -21,7 +21,7 @@ class GoalsScene(TextOverlay):
         game = self.game
         state, progress = game.state, game.progress
         lines = [f"**{_('How to win')}**"]
-        lines += victory_lines(state.victory, state.turn_limit, state.rules.score_window)
+        lines += victory_lines(state.victory, state.turn_limit, state.rules)
         lines += ["", f"**{_('{region}: where you stand').format(region=game.name(game.me))}**"]
         lines += progress_of(progress, game.me) or [_("Your region has been annexed.")]
         lines += ["", f"**{_('The leaders')}**"]

@@ -62,5 +62,5 @@ class HelpScene(TextOverlay):
             _("Debt costs interest, soldiers and stability, and ends in bankruptcy."),
         ]
         lines += ["", f"**{_('How to win')}**"]
-        lines += victory_lines(state.victory, state.turn_limit, rules.score_window)
+        lines += victory_lines(state.victory, state.turn_limit, rules)
         return lines

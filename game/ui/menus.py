@@ -231,7 +231,7 @@ class NewGameScene(Scene):
         key = (self.scenario.meta.id, language())
         if key not in self._goal_lines:
             state = new_game(self.scenario)  # the rules' defaults fill what the scenario leaves out
-            lines = victory_lines(state.victory, state.turn_limit, state.rules.score_window)
+            lines = victory_lines(state.victory, state.turn_limit, state.rules)
             self._goal_lines[key] = [f"**{_('How to win')}**", *lines]
         return self._goal_lines[key]
 
