@@ -81,6 +81,14 @@ def defence(view: View) -> float:
     return (region.military + people) * (1 + rules.home_ground) + allies
 
 
+def help_if_attacked(view: View) -> float:
+    """The help we may count on beyond our allies if attacked: a share of our other neighbours'
+    armies, since the rules let anyone join a war against its aggressor (the largest is left out:
+    it may be the attacker)."""
+    armies = sorted(army(view, n) for n in view.neighbours() if n not in view.allies() and view.alive(n))
+    return view.rules.ally_share * sum(armies[:-1])
+
+
 @dataclass(frozen=True, slots=True)
 class Danger:
     region: str
@@ -91,6 +99,11 @@ class Danger:
 def dangers(view: View, runaway_ratio: float) -> list[Danger]:
     """How far each other region is along every way of winning the scenario allows (1: won;
     for the score, 1 is a lead of `runaway_ratio` over the runner-up)."""
+    return [d for d in progress(view, runaway_ratio) if d.region != view.me]
+
+
+def progress(view: View, runaway_ratio: float) -> list[Danger]:
+    """How far every living region, ours included, is along every way of winning, as `dangers`."""
     found: list[Danger] = []
     living = view.living()
     victory = view.victory
@@ -110,7 +123,7 @@ def dangers(view: View, runaway_ratio: float) -> list[Danger]:
     if len(ranked) >= 2:
         leader, best = ranked[0]
         found.append(Danger(leader, "score", best / max(ranked[1][1], 1.0) / runaway_ratio))
-    return [d for d in found if d.region != view.me]
+    return found
 
 
 def war_outlook(view: View, enemy: str, turns: int) -> float:

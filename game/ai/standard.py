@@ -40,9 +40,9 @@ class Skill:
 
 SKILLS = {
     "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.95, False, 2.0, 0.85, 0, 0.0, 1.0, True),
-    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 1.0, 1.0, 8, -4.0, 1.2, True),
-    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 1.0, 1.0, 14, -6.0, 1.4, True),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True),
 }
 
 
@@ -350,7 +350,8 @@ class StandardAI:
         """Arm as far as danger asks (a neighbour arming, an aggressor near, a war), then put the
         rest to work in the economy while there are turns enough for it to pay."""
         me, p, region, rules = view.me, view.personality, view.region, view.rules
-        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - 20
+        # kept: some turns of income, and a state visit's cost (gold idle early is growth lost)
+        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - rules.visit_cost
         if spare < 5:
             return
         threat = max((assess.menace(view, n) for n in view.neighbours()), default=0.0)
@@ -359,8 +360,12 @@ class StandardAI:
                 threat = max(threat, assess.army(view, aggressor))
         for enemy in view.enemies():
             threat = max(threat, 1.3 * assess.army(view, enemy))
+        if self._ahead(view):  # near winning: the neighbours may band together against us, pact or not
+            others = [n for n in view.neighbours() if not view.has_treaty(n, "alliance")]
+            threat = max(threat, sum(assess.army(view, n) for n in others))
         # ready for the worst threat, with a margin the cautious and the warlike want larger
-        shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - assess.defence(view)
+        guard = assess.defence(view) + (assess.help_if_attacked(view) if self.skill.defends_others else 0.0)
+        shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - guard
         if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
             prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
             if prey:
@@ -370,10 +375,12 @@ class StandardAI:
         amount = round(spare * self.skill.invest_share, 2)
         if affordable and shortfall > 0:
             most = view.recruits_left() / max(rules.invest_military_rate, 0.01)
+            if not view.wars():  # at peace an arms race must not starve the economy
+                most = min(most, amount * rules.ai.peace_arms_share)
             gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01), most)
             yield 6.0, A.Invest(me, "military", round(gold, 2))
             amount = round(amount - gold, 2)
-        if amount >= 5 and self._economy_pays(view):
+        if amount >= 2 and self._economy_pays(view):
             yield 5.0, A.Invest(me, "economy", amount)
 
     @staticmethod
@@ -538,6 +545,13 @@ class StandardAI:
             if d.progress >= self.skill.sees_danger
         ]
         return max(found, key=lambda d: (d.progress, d.region)).region if found else None
+
+    def _ahead(self, view: View) -> bool:
+        """We are as close to winning as others turn against (this player sees it as it sees theirs)."""
+        if self.skill.sees_danger <= 0:
+            return False
+        mine = assess.progress(view, view.rules.ai.runaway_ratio)
+        return any(d.region == view.me and d.progress >= self.skill.sees_danger for d in mine)
 
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:

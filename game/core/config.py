@@ -116,10 +116,16 @@ class AiTuning(Tuning):
         description="Regions from which a quiet region works its diplomacy every other turn.",
     )
     max_army_upkeep: float = Field(
-        0.3,
+        0.15,
         ge=0,
         le=1,
         description="Share of its economy an army's upkeep may take before a player stops arming.",
+    )
+    peace_arms_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Most of its spare gold a player at peace puts in its army; the rest builds its economy.",
     )
     conquest_eagerness: float = Field(
         8.0, ge=0, le=100, description="Extra appetite for war where conquest can win the game."
