@@ -181,22 +181,37 @@ def test_only_trade_can_be_exclusive(world):
     refused(world, A.ProposeTreaty("alba", "bria", "alliance", exclusive=True), Why.ONLY_TRADE_EXCLUSIVE)
 
 
-def test_exclusive_trade_impossible_for_a_region_that_trades(world):
-    """An exclusive trade agreement is impossible when either side already trades with someone."""
-    # given
+def test_an_exclusive_deal_ends_the_poorer_sides_other_trade(world):
+    """Signing an exclusive trade agreement ends the poorer side's other trade agreements, as its
+    terms, not as a betrayal; the richer side keeps its own partners."""
+    # given: alba is richer than bria; both trade with others
+    assert world.regions["alba"].economy > world.regions["bria"].economy
     world.ambassadors.add(("alba", "bria"))
     sign_treaty(world, "trade", "bria", "dova")
-    # when / then
-    refused(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True), Why.TRADES_WITH_OTHERS)
+    sign_treaty(world, "trade", "alba", "fenn")
+    reputation = world.regions["bria"].reputation
+    # when
+    act(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True))
+    answer_waiting(world, "bria", True)
+    # then
+    assert treaty_between(world, "bria", "dova", "trade") is None
+    assert treaty_between(world, "alba", "fenn", "trade") is not None
+    assert treaty_between(world, "alba", "bria", "trade").exclusive
+    assert world.regions["bria"].reputation == reputation
+    assert any(e.kind == "treaty_ended" and e.get("why") == "exclusive" for e in world.events)
 
 
-def test_exclusive_trade_bars_other_trade(world):
-    """A region bound by an exclusive trade agreement signs no other trade agreement."""
+def test_exclusive_trade_binds_only_its_poorer_side(world):
+    """The poorer side of an exclusive trade agreement signs no other trade agreement; the richer
+    side keeps its freedom to trade: that is its leverage."""
     # given
-    world.ambassadors.add(("alba", "cora"))
+    for envoy in (("alba", "cora"), ("alba", "bria"), ("bria", "dova")):
+        world.ambassadors.add(envoy)
     sign_treaty(world, "trade", "alba", "bria", exclusive=True)
     # when / then
-    refused(world, A.ProposeTreaty("alba", "cora", "trade"), Why.BOUND_EXCLUSIVE)
+    refused(world, A.ProposeTreaty("bria", "dova", "trade"), Why.BOUND_EXCLUSIVE)
+    refused(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True), Why.HAS_TREATY)
+    act(world, A.ProposeTreaty("alba", "cora", "trade"))
 
 
 def test_treaty_conflict_rechecked_on_acceptance(world):
@@ -205,9 +220,9 @@ def test_treaty_conflict_rechecked_on_acceptance(world):
     world.ambassadors.add(("alba", "bria"))
     proposal = act(world, A.ProposeTreaty("alba", "bria", "trade", exclusive=True)).proposal
     assert proposal is not None
-    sign_treaty(world, "trade", "bria", "dova")
+    sign_treaty(world, "trade", "bria", "dova", exclusive=True)  # bria, the poorer, is bound
     # when / then
-    refused(world, A.Answer("bria", proposal.id, True), Why.TRADES_WITH_OTHERS)
+    refused(world, A.Answer("bria", proposal.id, True), Why.BOUND_EXCLUSIVE)
 
 
 def test_exclusive_trade_pays_more(world):

@@ -625,3 +625,23 @@ def test_a_misspelt_choice_gets_a_suggestion() -> None:
     """A value that must be one of a few words is matched against them, like an id."""
     problems = problems_of(edit(VALID, "kind: trade", "kind: trdae"))
     assert any("did you mean 'trade'?" in p.message for p in problems), problems
+
+
+def test_a_starting_exclusive_deal_binds_only_its_poorer_side() -> None:
+    """As in play, the richer side of an exclusive deal may trade with others; the poorer may not."""
+    at_peace = edit(VALID, "  wars:\n    - {attacker: cale, defender: bria}\n", "  wars: []\n")
+    richer_free = edit(
+        at_peace,
+        "    - {kind: trade, between: [alba, bria]}",
+        "    - {kind: trade, between: [alba, bria]}\n"
+        "    - {kind: trade, between: [bria, cale], exclusive: true}",
+    )
+    assert load_scenario_bytes(richer_free.encode(), "t.yaml").scenario
+    poorer_bound = edit(
+        VALID,
+        "    - {kind: trade, between: [alba, bria]}",
+        "    - {kind: trade, between: [alba, bria], exclusive: true}\n"
+        "    - {kind: trade, between: [alba, cale]}",
+    )
+    (problem,) = with_code(problems_of(poorer_bound), "diplomacy.exclusive_trade")
+    assert "'alba' already trades" in str(problem)

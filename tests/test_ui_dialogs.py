@@ -133,19 +133,21 @@ def test_a_refused_choice_disables_send_and_says_why() -> None:
     neighbour = _select_neighbour_with_envoy(app, game)
     _end_treaties(game, neighbour)
     third = next(r for r in game.state.order if r not in (me, neighbour))
-    if treaty_between(game.state, neighbour, third, "trade") is None:
-        sign_treaty(game.state, "trade", neighbour, third)  # so exclusivity is impossible
+    deal = treaty_between(game.state, neighbour, third, "trade")
+    if deal is not None:
+        end_treaty(game.state, deal)
+    sign_treaty(game.state, "trade", neighbour, third, exclusive=True).bound = neighbour  # it is bound
     game.build()
     _press(app, "Propose treaty…")
     _press(app, "trade agreement")
     _press(app, "Exclusive")
     assert "Send (Enter)" in _buttons(app, enabled=False)
     assert "Not possible now" in _texts(app)
-    assert "already trades with others" in _texts(app)
+    assert "is bound by an exclusive trade agreement" in _texts(app)
     before = list(game.session.log)
     _key(app, pygame.K_RETURN)  # Enter sends only what is allowed
     assert game.session.log == before
-    _press(app, "Open")
+    _press(app, "non-aggression pact")  # a choice that is allowed sends again
     assert "Send (Enter)" in _buttons(app, enabled=True)
 
 

@@ -244,7 +244,7 @@ class StandardAI:
             opinion = view.opinion_of(other)
             wants_trade = deals < _trade_appetite(p) and not view.has_treaty(other, "trade")
             if wants_trade and not self._refused_recently(view, other, "trade"):
-                exclusive = deals == 0 and self._leverage(view, other) and rng.chance(0.5 * p.trade)
+                exclusive = self._leverage(view, other) and rng.chance(0.5 * p.trade)
                 yield (
                     20 + 25 * p.trade + opinion / 4 + friendship,
                     A.ProposeTreaty(me, other, "trade", exclusive),
@@ -486,6 +486,9 @@ class StandardAI:
                 yield Reason(msg("This deal favours you far more than us"), round(tilt, 1))
             if prop.terms.exclusive:
                 yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
+            if prop.terms.exclusive and theirs > mine and view.income().trade > 0:  # ours would end
+                lost = -3 * view.income().trade * self.skill.leverage_sense
+                yield Reason(msg("We would lose our other trade partners"), round(lost, 1))
         elif kind == "non_aggression":
             theirs = view.military_estimate(other) or 0.0
             yield Reason(msg("Safety on our border"), 10.0 if other in view.neighbours() else 2.0)
@@ -528,10 +531,10 @@ class StandardAI:
         return value > 0
 
     def _leverage(self, view: View, other: str) -> bool:
-        """An exclusive deal pays us: we are the richer side by the trade body's measure and they
-        trade with nobody else (what trade bodies may tax is the price of it)."""
+        """An exclusive deal pays us: we are the richer side by the trade body's measure and they are
+        bound to no one else (what trade bodies may tax is the price of it)."""
         ratio = (view.region.economy / max(view.economy(other), 0.1)) ** view.rules.trade_tilt
-        free = not any(t.kind == "trade" for t in view.treaties_of(other))
+        free = not any(t.kind == "trade" and t.exclusive for t in view.treaties_of(other))
         return free and ratio**2 >= view.rules.leverage_threshold
 
     def _leader(self, view: View) -> str | None:

@@ -48,6 +48,8 @@ def sign_treaty(
     treaty = Treaty(
         state.new_id(), kind, x, y, turns or treaty_length(state, kind), state.turn, exclusive=exclusive
     )
+    if exclusive and kind == "trade":
+        treaty.bound = y if state.regions[x].economy >= state.regions[y].economy else x
     state.add_treaty(treaty)
     value = getattr(state.rules.opinion, kind).value
     set_modifier(state, a, b, TREATY_MODIFIERS[kind], value)

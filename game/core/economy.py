@@ -68,6 +68,16 @@ def richer_party(state: GameState, treaty: Treaty) -> str:
     return treaty.a if ea >= eb else treaty.b
 
 
+def bound_side(state: GameState, treaty: Treaty) -> str | None:
+    """The side an exclusive trade deal binds to trade with no one else: the poorer one when it was
+    signed. The richer side keeps its other partners; that is its leverage."""
+    if treaty.kind != "trade" or not treaty.exclusive:
+        return None
+    if treaty.bound is not None:
+        return treaty.bound
+    return treaty.b if richer_party(state, treaty) == treaty.a else treaty.a  # a save of older rules
+
+
 def income(state: GameState, region_id: str) -> Income:
     rules = state.rules
     region = state.regions[region_id]

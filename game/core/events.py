@@ -94,6 +94,7 @@ TEMPLATES: dict[EventKind, str] = {
 VARIANTS: dict[tuple[EventKind, str], str] = {
     ("treaty_signed", "exclusive"): "{a} and {b} sign {treaty} (exclusive).",
     ("treaty_cancelled", "complied"): "{a} ends {treaty} with {b}, as a resolution asked.",
+    ("treaty_ended", "exclusive"): "{a} and {b}: {treaty} ends, as one of them signs an exclusive deal.",
     ("peace_signed", "tribute"): "{a} and {b} make peace with a tribute.",
     ("peace_signed", "annex"): "{a} and {b} make peace: the loser is annexed.",
     ("war_declared", "ally_of"): "{a} joins the war against {b} to defend {ally_of}.",

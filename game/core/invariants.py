@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.core.economy import bound_side
 from game.core.model import GameState, pair
 from game.core.relations import at_war, opinion
 
@@ -61,7 +62,7 @@ def _treaties(state: GameState, found: list[str]) -> None:
             found.append(f"trade across an embargo: {treaty}")
     for region_id in state.regions:
         trade = [t for t in state.treaties_of(region_id) if t.kind == "trade"]
-        if any(t.exclusive for t in trade) and len(trade) > 1:
+        if any(bound_side(state, t) == region_id for t in trade) and len(trade) > 1:
             found.append(f"{region_id} breaks an exclusive trade agreement")
     if any(link not in state.embargoes for link in state.sanctions):
         found.append("a sanction without its embargo")

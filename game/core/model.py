@@ -165,6 +165,7 @@ class Treaty:
     signed: int
     exclusive: bool = False
     taxed: str | None = None  # the richer side of a condemned deal, which pays the tariff
+    bound: str | None = None  # an exclusive deal's poorer side when signed: it trades with no one else
 
     @property
     def parties(self) -> Pair:
@@ -201,7 +202,7 @@ class War:
 
 PeaceTerms = Literal["white", "tribute", "annex"]
 PEACE_TERMS: tuple[PeaceTerms, ...] = get_args(PeaceTerms)
-TreatyEnd = Literal["cancelled", "war", "embargo", "expired", "annexed", "sanctions", "complied"]
+TreatyEnd = Literal["cancelled", "war", "embargo", "expired", "annexed", "sanctions", "complied", "exclusive"]
 TREATY_ENDS: tuple[TreatyEnd, ...] = get_args(TreatyEnd)  # why a treaty ended, as news says
 WinReason = Literal["conquest", "economic", "diplomatic", "score"]
 WIN_REASONS: tuple[WinReason, ...] = get_args(WinReason)

@@ -80,6 +80,8 @@ def _variant(kind: str, data: Mapping[str, object]) -> str:
         return "exclusive"
     if kind == "treaty_cancelled" and data.get("why") == "complied":
         return "complied"
+    if kind == "treaty_ended" and data.get("why") == "exclusive":
+        return "exclusive"
     if kind == "peace_signed":
         return str(data.get("terms"))
     if kind == "war_declared" and data.get("ally_of"):

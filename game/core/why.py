@@ -48,7 +48,6 @@ class Why(Enum):
     HAS_TREATY = "You already have this treaty with {region}."
     ONLY_TRADE_EXCLUSIVE = "Only trade agreements can be exclusive."
     BOUND_EXCLUSIVE = "{region} is bound by an exclusive trade agreement."
-    TRADES_WITH_OTHERS = "{region} already trades with others; exclusivity is impossible."
     NO_SUCH_TREATY = "You have no such treaty."
     # --- peace ------------------------------------------------------------------------------------
     NO_SUCH_TERMS = "Peace terms are a white peace, a tribute or an annexation."

@@ -287,7 +287,7 @@ class _Checker:
         self.repeated_regions: set[str] = set()  # region ids given twice
         self.wars: dict[tuple[str, str], int] = {}  # unordered pair -> index in diplomacy.wars
         self.trade_pairs: set[tuple[str, str]] = set()
-        self.trade_deals: dict[str, list[tuple[int, bool]]] = {}  # region -> (line, exclusive)
+        self.trade_deals: dict[str, list[tuple[int, bool]]] = {}  # region -> (line, bound by it)
 
     def report(self, path: PathKey, message: str, code: str, severity: Severity = "error") -> None:
         line, column = self.locations.value_at(path)
@@ -583,18 +583,22 @@ class _Checker:
                 )
 
     def _exclusive_alone(self, base: PathKey, between: list[str], exclusive: bool) -> None:
-        """An exclusive trade deal is a region's only one, as the rules require in play."""
+        """An exclusive trade deal is its poorer side's only one, as the rules require in play."""
+        economy = {r.id: r.economy for r in self.s.regions}
+        a, b = between
+        bound = b if economy.get(a, 0) >= economy.get(b, 0) else a
         for region in between:
             deals = self.trade_deals.setdefault(region, [])
-            earlier = next((line for line, was_exclusive in deals if was_exclusive or exclusive), None)
+            bound_here = exclusive and region == bound
+            earlier = next((line for line, was_bound in deals if was_bound or bound_here), None)
             if earlier is not None:
                 self.report(
                     base,
                     f"'{region}' already trades under another deal (line {earlier}); an exclusive "
-                    "trade deal must be a region's only one",
+                    "trade deal must be its poorer side's only one",
                     "diplomacy.exclusive_trade",
                 )
-            deals.append((self.line_of(base), exclusive))
+            deals.append((self.line_of(base), bound_here))
 
     def embargoes_and_ambassadors(self) -> None:
         embargoes: dict[tuple[str, str], int] = {}

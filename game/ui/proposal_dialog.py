@@ -243,8 +243,9 @@ class TreatyDialog(ActionDialog):
         if kind == "trade" and self.chosen.get("exclusive") == "yes":
             lines.append(
                 _(
-                    "Exclusive: neither side trades with anyone else, and both gain more; "
-                    "a trade body may condemn a lopsided exclusive deal."
+                    "Exclusive: both gain more; the poorer side's other trade agreements end and it "
+                    "signs no other while this lasts, the richer keeps its partners; a trade body may "
+                    "condemn a lopsided exclusive deal."
                 )
             )
         theirs = View(state, self.me).opinion_of_us(self.target)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from game.core import actions as A
 from game.core.checks import embargo_between, peaceful_region, pending
 from game.core.diplomacy import end_treaty, propose, sign_treaty
+from game.core.economy import bound_side
 from game.core.kinds.base import ActionKind, Control, Cost, ProposalRule
 from game.core.messages import Msg, msg
 from game.core.model import TREATY_KINDS, GameState, Proposal, Terms
@@ -42,11 +43,8 @@ def conflict(state: GameState, x: str, y: str, kind: str, exclusive: bool) -> Re
         if embargo_between(state, x, y):
             return refuse(Why.EMBARGO_BETWEEN, region=y)
         for side in (x, y):
-            deals = [t for t in state.treaties_of(side) if t.kind == "trade"]
-            if any(t.exclusive for t in deals):
+            if any(bound_side(state, t) == side for t in state.treaties_of(side)):
                 return refuse(Why.BOUND_EXCLUSIVE, region=side)
-            if exclusive and deals:
-                return refuse(Why.TRADES_WITH_OTHERS, region=side)
     return None
 
 
@@ -64,7 +62,11 @@ def _propose_offers(view: View, target: str | None) -> Iterator[A.ProposeTreaty]
 
 def _signed(state: GameState, p: Proposal) -> None:
     assert p.terms.treaty is not None
-    sign_treaty(state, p.terms.treaty, p.sender, p.recipient, exclusive=p.terms.exclusive)
+    treaty = sign_treaty(state, p.terms.treaty, p.sender, p.recipient, exclusive=p.terms.exclusive)
+    bound = bound_side(state, treaty)
+    if bound is not None:  # the poorer side trades with its new partner alone
+        for other in [t for t in state.treaties_of(bound) if t.kind == "trade" and t is not treaty]:
+            end_treaty(state, other, why="exclusive")
 
 
 def _signable(state: GameState, p: Proposal) -> Refusal | None:
