@@ -319,13 +319,13 @@ def test_13_a_starting_embargo_is_resented_like_one_imposed_in_play(make_world):
     assert modifier_value(world, "bria", "alba", "embargo") == world.rules.opinion.embargo.value
 
 
-def test_13_a_starting_exclusive_deal_must_be_its_regions_only_one(make_world):
-    """A scenario cannot start a region with an exclusive trade deal beside another trade deal."""
+def test_13_a_starting_exclusive_deal_must_be_its_poorer_sides_only_one(make_world):
+    """A scenario cannot start the poorer side of an exclusive trade deal with another trade deal."""
     treaties = [
-        {"kind": "trade", "between": ["alba", "bria"], "exclusive": True},
-        {"kind": "trade", "between": ["alba", "cora"]},
+        {"kind": "trade", "between": ["alba", "bria"], "exclusive": True},  # bria is the poorer
+        {"kind": "trade", "between": ["bria", "cora"]},
     ]
-    with pytest.raises(ScenarioError, match="exclusive trade deal must be a region's only one"):
+    with pytest.raises(ScenarioError, match="exclusive trade deal must be its poorer side's only one"):
         make_world(edit=lambda tree: tree.setdefault("diplomacy", {}).update({"treaties": treaties}))
 
 

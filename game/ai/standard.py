@@ -250,6 +250,9 @@ class StandardAI:
                     A.ProposeTreaty(me, other, "trade", exclusive),
                 )
             wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
+            if p.aggression >= 0.6 and wants_pact:  # the warlike bind no hands against their prey
+                defence = self._defence_of(view, other)
+                wants_pact = defence is None or defence > 1.5 * view.region.military
             if wants_pact and not self._refused_recently(view, other, "non_aggression"):
                 value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
                 yield value, A.ProposeTreaty(me, other, "non_aggression")
@@ -371,7 +374,7 @@ class StandardAI:
             if prey:
                 shortfall = max(shortfall, min(prey) - region.military)
         upkeep = region.military * rules.military_upkeep
-        affordable = upkeep < rules.ai.max_army_upkeep * max(region.economy, 1.0)
+        affordable = upkeep < rules.ai.max_army_upkeep * (1 + p.aggression) * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
         if affordable and shortfall > 0:
             most = view.recruits_left() / max(rules.invest_military_rate, 0.01)
@@ -492,7 +495,8 @@ class StandardAI:
         elif kind == "non_aggression":
             theirs = view.military_estimate(other) or 0.0
             yield Reason(msg("Safety on our border"), 10.0 if other in view.neighbours() else 2.0)
-            yield Reason(msg("We keep our options open"), round(-25 * p.aggression, 1))
+            weaker = theirs < view.region.military  # the warlike keep their options open against prey
+            yield Reason(msg("We keep our options open"), round(-25 * p.aggression * (1 + weaker), 1))
             if theirs > view.region.military:
                 yield Reason(msg("Your army is stronger than ours"), 10.0)
         elif kind == "alliance":
