@@ -135,7 +135,7 @@ class Session:
             ai = self.controllers[proposal.recipient]
             try:
                 view = View(self.state, proposal.recipient)
-                decision = ai.answer(view, proposal, self._luck(ANSWERING, proposal.id))
+                decision = ai.answer(view, proposal, self.luck(ANSWERING, proposal.id))
             except Exception:
                 self._failed(proposal.recipient, "answering")
                 decision = Decision(False, ())
@@ -159,7 +159,7 @@ class Session:
                 )
             )
 
-    def _luck(self, *parts: int) -> Rng:
+    def luck(self, *parts: int) -> Rng:
         return Rng.derived(self.state.seed, self.state.turn, *parts)
 
     def _failed(self, region: str, doing: str) -> None:
@@ -205,10 +205,10 @@ class Session:
         try:
             for resolution in View(self.state, region).ballots():
                 vote = ai.vote(
-                    View(self.state, region), resolution, self._luck(VOTING, resolution.id, self._index)
+                    View(self.state, region), resolution, self.luck(VOTING, resolution.id, self._index)
                 )
                 self._apply(A.Vote(region, resolution.id, vote))
-            for action in ai.plan(View(self.state, region), self._luck(PLANNING, self._index))[
+            for action in ai.plan(View(self.state, region), self.luck(PLANNING, self._index))[
                 :MAX_AI_ACTIONS
             ]:
                 if action.actor != region:

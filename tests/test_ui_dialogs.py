@@ -151,6 +151,30 @@ def test_a_refused_choice_disables_send_and_says_why() -> None:
     assert "Send (Enter)" in _buttons(app, enabled=True)
 
 
+def test_the_dialog_foresees_the_answer_that_comes() -> None:
+    """With an ambassador there, the dialog shows the answer before sending, with its reasons;
+    what comes back after sending says the same."""
+    app, game = _new_game()
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _end_treaties(game, neighbour)
+    game.build()
+    _press(app, "Propose treaty…")
+    _press(app, "trade agreement")
+    name = game.name(neighbour)
+    foreseen = [line for line in _lines(app) if line.startswith(f"Our ambassador expects {name} to")]
+    assert len(foreseen) == 1
+    reasons = [line for line in _lines(app) if line.endswith((" for", " against"))]
+    assert reasons
+    _key(app, pygame.K_RETURN)
+    assert (f"{name} accepts." if foreseen[0].endswith("accept.") else f"{name} refuses.") in _lines(app)
+    assert reasons == [line for line in _lines(app) if line.endswith((" for", " against"))]
+
+
+def _lines(app: App) -> list[str]:
+    """The lines the scene's text boxes show, without their markup."""
+    return [re.sub(r"<[^>]+>", "", line).strip() for line in _texts(app).split("<br>")]
+
+
 def test_escape_cancels_and_enter_sends() -> None:
     app, game = _new_game()
     _select_neighbour_with_envoy(app, game)

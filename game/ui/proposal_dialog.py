@@ -22,11 +22,12 @@ from game.core.news import describe
 from game.core.registry import kind_of
 from game.core.relations import opinion_label
 from game.core.view import View
+from game.foresight import foresee
 from game.i18n import _, ngettext, number
 from game.ui.gui import text_box_height
 from game.ui.labels import kind_label
 from game.ui.overgame import OverGame
-from game.ui.proposal_texts import answer_lines, gold_text, treaty_meaning
+from game.ui.proposal_texts import answer_lines, foresight_lines, gold_text, treaty_meaning
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -109,6 +110,13 @@ class ActionDialog(OverGame, ABC):
         reason = View(self.game.state, self.me).refusal(self.action())
         return None if reason is None else self.game.text(reason.message)
 
+    def _foresight(self) -> list[str]:
+        """The answer our ambassador foresees for what the dialog would send, if it proposes anything."""
+        if self.refusal() is not None:
+            return []
+        seen = foresee(self.game.session, self.action())
+        return [] if seen is None else ["", *foresight_lines(seen, self.game.text, self.game.name)]
+
     def _status(self) -> str:
         reason = self.refusal()
         if reason is not None:
@@ -131,7 +139,7 @@ class ActionDialog(OverGame, ABC):
         width = min(DIALOG_WIDTH, w - 40)
         rows = [] if self.answer else self._settled_rows()
         titles, toggles, rows_bottom = self._place(rows, width)
-        lines = self.answer or [self._status(), "", *self.details()]
+        lines = self.answer or [self._status(), "", *self.details(), *self._foresight()]
         text_height = text_box_height(self.app.text, lines, width - 32)
         top = max(20, (h - DIALOG_HEIGHT) // 2)  # fixed, so that a new row of terms does not move it
         height = min(h - top - 20, rows_bottom + 8 + text_height + 60)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai.base import Decision
 from game.core.actions import Action
 from game.core.messages import Msg
 from game.core.model import GameState, Proposal, Resolution
 from game.core.registry import kind_of
+from game.foresight import Foresight
 from game.i18n import _, ngettext, number
 from game.session import AnswerRecord
 from game.ui.labels import kind_label
@@ -120,8 +122,26 @@ def answer_lines(record: AnswerRecord, text: Callable[[Msg], str], name: Callabl
     """The verdict, then each reason with its weight and the way it pulls, the heaviest first."""
     region = name(record.recipient)
     verdict = _("{region} accepts.") if record.decision.accept else _("{region} refuses.")
-    reasons = sorted(record.decision.reasons, key=lambda r: -abs(r.weight))
-    return [verdict.format(region=region)] + ["   " + weighed(text(r.text), r.weight) for r in reasons]
+    return [verdict.format(region=region), *reason_lines(record.decision, text)]
+
+
+def foresight_lines(seen: Foresight, text: Callable[[Msg], str], name: Callable[[str], str]) -> list[str]:
+    """Before sending: the answer our ambassador foresees, with its reasons, or that none can be."""
+    region = name(seen.recipient)
+    if seen.decision is None:
+        return [_("How {region} would answer: unknown without an ambassador there.").format(region=region)]
+    verdict = (
+        _("Our ambassador expects {region} to accept.")
+        if seen.decision.accept
+        else _("Our ambassador expects {region} to refuse.")
+    )
+    return ["**" + verdict.format(region=region) + "**", *reason_lines(seen.decision, text)]
+
+
+def reason_lines(decision: Decision, text: Callable[[Msg], str]) -> list[str]:
+    """Each reason of an answer with its weight and the way it pulls, the heaviest first."""
+    reasons = sorted(decision.reasons, key=lambda r: -abs(r.weight))
+    return ["   " + weighed(text(r.text), r.weight) for r in reasons]
 
 
 def weighed(reason: str, weight: float) -> str:
