@@ -98,27 +98,46 @@ class Danger:
 
 def dangers(view: View, runaway_ratio: float) -> list[Danger]:
     """How far each other region is along every way of winning the scenario allows (1: won;
-    for the score, 1 is a lead of `runaway_ratio` over the runner-up)."""
+    for the score, 1 is a lead of `runaway_ratio` over the runner-up), from half way on."""
     return [d for d in progress(view, runaway_ratio) if d.region != view.me]
 
 
+NOTED = 0.5  # progress below this is no danger to anyone, and is left out
+
+
 def progress(view: View, runaway_ratio: float) -> list[Danger]:
-    """How far every living region, ours included, is along every way of winning, as `dangers`."""
-    found: list[Danger] = []
+    """How far every living region, ours included, is along every way of winning, as `dangers`.
+    Public facts only, so worked out once for everyone while they stand: within a turn the
+    standings and friend counts are as published, and economies only grow (or pass by annexation)."""
+    return view.kept(f"progress {runaway_ratio}", lambda: _shared_progress(view, runaway_ratio))
+
+
+def _shared_progress(view: View, runaway_ratio: float) -> list[Danger]:
     living = view.living()
+    economies = [view.economy(r) for r in living]
+    key = repr(("progress", runaway_ratio, view.turn, len(living), sum(economies)))
+    found = view.public(
+        key,
+        lambda: [(d.region, d.how, d.progress) for d in _progress(view, runaway_ratio, living, economies)],
+    )
+    return [Danger(*d) for d in found]
+
+
+def _progress(view: View, runaway_ratio: float, living: list[str], economies: list[float]) -> list[Danger]:
+    found: list[Danger] = []
     victory = view.victory
     if victory.economic_share:
-        world = sum(view.economy(r) for r in living) or 1.0
-        for r in living:
-            found.append(Danger(r, "economic", view.economy(r) / world / victory.economic_share))
+        scale = (sum(economies) or 1.0) * victory.economic_share
+        shares = zip(living, economies, strict=True)
+        found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
     if victory.conquest_share:
-        whole = len(view.order)
-        for r in living:
-            found.append(Danger(r, "conquest", view.ruled(r) / whole / victory.conquest_share))
+        scale, ruled = len(view.order) * victory.conquest_share, view.rulers()
+        found += [Danger(r, "conquest", ruled[r] / scale) for r in living if ruled[r] / scale >= NOTED]
     if victory.diplomatic_share and len(living) > 1:
         needed = victory.diplomatic_share * (len(living) - 1)
         for r, count in view.friend_counts().items():  # a public count
-            found.append(Danger(r, "diplomatic", count / needed))
+            if count / needed >= NOTED:
+                found.append(Danger(r, "diplomatic", count / needed))
     ranked = view.standings()
     if len(ranked) >= 2:
         leader, best = ranked[0]

@@ -324,7 +324,7 @@ class StandardAI:
             introducing = view.has_ambassador(via) and rng.chance(0.1 + 0.2 * p.multilateralism)
             if not (introducing or mediating):
                 continue
-            for option in view.available(via):
+            for option in view.available(via, (A.RequestIntroduction, A.OfferMediation)):
                 if not option.allowed:
                     continue
                 if isinstance(option.action, A.RequestIntroduction) and introducing:
@@ -337,7 +337,7 @@ class StandardAI:
     def _organisations(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
         p = view.personality
         kinds = {o.id: o.kind for o in view.organisations()}
-        for option in view.available(None):
+        for option in view.available(None, (A.JoinOrganisation, A.LeaveOrganisation)):
             action = option.action
             if not option.allowed:
                 continue

@@ -410,6 +410,11 @@ class GameState:
     # How many friends and allies each region half way or more to a diplomatic victory had at the
     # last victory check: public, read by the computer players; derived, so carried by saves.
     friend_counts: dict[str, int] = field(default_factory=dict, metadata={"derived": True})
+    # Figures computers work out from public facts alone, shared by all of them until the turn or the
+    # news moves on (see View.public); a pure function of the state, so saves start it empty.
+    public_memo: dict[str, list[tuple[str, str, float]]] = field(
+        default_factory=dict, metadata={"derived": True}
+    )
 
     def add_treaty(self, treaty: Treaty) -> None:
         self.treaties[treaty.id] = treaty

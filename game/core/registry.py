@@ -74,13 +74,18 @@ class Option:
 
 
 def available_actions(
-    view: View, target: str | None = None, controls: set[Control] | None = None
+    view: View,
+    target: str | None = None,
+    controls: set[Control] | None = None,
+    records: tuple[type[Action], ...] | None = None,
 ) -> list[Option]:
     """What the viewing region might do to `target` (None: at home: investments, organisations,
     answers and votes), each with the reason it is refused now, if it is. Built only from what
-    the region may know; the same list for the window and the computer players."""
+    the region may know; the same list for the window and the computer players, who may ask for
+    some kinds (`records`) only."""
     found: list[Option] = []
-    for kind in ACTION_KINDS.values():
+    kinds = [k for r, k in ACTION_KINDS.items() if records is None or r in records]  # in the registry's order
+    for kind in kinds:
         if controls is not None and kind.control not in controls:
             continue
         for action in kind.offers(view, target):

@@ -7,7 +7,10 @@ opinion of us. Armies are also seen across a border and between allies.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.core import relations as rel
 from game.core.actions import Action
@@ -32,6 +35,8 @@ from game.core.registry import Option, available_actions
 from game.core.rules import refusal
 from game.core.why import Refusal
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class Figures:
@@ -42,7 +47,7 @@ class Figures:
 
 
 class View:
-    __slots__ = ("_allies", "_income", "_kinds", "_opinions", "_treaties", "me", "state")
+    __slots__ = ("_allies", "_figures", "_income", "_kinds", "_opinions", "_treaties", "me", "state")
 
     def __init__(self, state: GameState, me: str) -> None:
         self.state = state
@@ -53,6 +58,7 @@ class View:
         self._kinds: dict[str, set[str]] | None = None
         self._allies: list[str] | None = None
         self._income: Income | None = None
+        self._figures: dict[str, Any] = {}  # see `kept`
 
     # --- about ourselves -------------------------------------------------------------------
     @property
@@ -71,9 +77,12 @@ class View:
         """Why we may not take this action now, or None: the rules are public."""
         return refusal(self.state, action)
 
-    def available(self, target: str | None = None) -> list[Option]:
-        """What we might do to `target` (None: at home), with the reason for each we may not."""
-        return available_actions(self, target)
+    def available(
+        self, target: str | None = None, records: tuple[type[Action], ...] | None = None
+    ) -> list[Option]:
+        """What we might do to `target` (None: at home), of every kind or of some (`records`),
+        with the reason for each we may not."""
+        return available_actions(self, target, records=records)
 
     def can(self, action: Action) -> bool:
         return refusal(self.state, action) is None
@@ -268,6 +277,29 @@ class View:
     def ruled(self, other: str) -> int:
         """How many regions another rules, its own included (who rules what is on the map)."""
         return sum(1 for r in self.state.regions.values() if r.ruler == other)
+
+    def kept(self, name: str, compute: Callable[[], T]) -> T:
+        """A figure worked out once for this view's decision (the state stands still meanwhile)."""
+        if name not in self._figures:
+            self._figures[name] = compute()
+        return self._figures[name]  # type: ignore[no-any-return]
+
+    def public(
+        self, key: str, compute: Callable[[], list[tuple[str, str, float]]]
+    ) -> list[tuple[str, str, float]]:
+        """Figures (region, what, how much) every region may work out alike from public facts
+        (`compute` must read nothing else), kept while `key`, which must name all they depend on,
+        stays the same."""
+        memo = self.state.public_memo
+        if key not in memo:
+            if len(memo) > 16:
+                memo.clear()
+            memo[key] = compute()
+        return memo[key]
+
+    def rulers(self) -> Counter[str]:
+        """How many regions each region rules, in one pass over the map."""
+        return Counter(r.ruler for r in self.state.regions.values())
 
     def last_aggression(self, other: str) -> int | None:
         """The turn `other` last declared a war of its own, if ever (wars are news)."""
