@@ -237,6 +237,39 @@ def test_a_player_arms_against_a_neighbour_arming_for_war(world: GameState) -> N
     assert any(a.field == "military" for a in invested)
 
 
+def test_at_peace_a_margin_of_arms_takes_a_share_of_spare_gold_but_danger_takes_what_it_needs(
+    world: GameState,
+) -> None:
+    """A neighbour's army that our defence already meets asks only for a margin, bought from a
+    share of the spare gold; one that outweighs our defence is met with as many recruits as a
+    turn allows."""
+    world.regions["alba"].treasury = 400.0
+    world.regions["alba"].military = 20.0
+    world.regions["bria"].military = 45.0  # arming, yet within what alba and its people bring
+    margin = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    armed = [a.amount for a in margin if a.field == "military"]
+    spare = 400.0
+    assert armed and max(armed) <= world.rules.ai.peace_arms_share * spare + 1e-6
+    world.regions["bria"].military = 300.0  # far beyond it
+    danger = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.Invest)]
+    most = View(world, "alba").recruits_left() / world.rules.invest_military_rate  # a turn's recruits
+    assert max(a.amount for a in danger if a.field == "military") == min(most, spare) > max(armed)
+
+
+def test_a_small_region_keeps_no_more_envoys_than_its_economy_bears(world: GameState) -> None:
+    """Each ambassador costs gold every turn: a region of economy 10 keeps one, however keen its
+    temper; a rich one sends more."""
+    world.regions["alba"].economy = 10.0
+    world.regions["alba"].treasury = 500.0
+    world.ambassadors.add(("alba", "bria"))
+    assert int(world.rules.ai.envoy_budget * 10.0 / world.rules.ambassador_upkeep) <= 1
+    sent = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.SendAmbassador)]
+    assert not sent
+    world.regions["alba"].economy = 200.0
+    sent = [a for a in _plans(world, "alba", StandardAI("hard")) if isinstance(a, A.SendAmbassador)]
+    assert sent
+
+
 def test_an_economy_is_built_early_and_gold_kept_at_the_very_end(world: GameState) -> None:
     """Early, spare gold goes into the economy; on the last turns a large economy grows too
     slowly for it, and gold is worth more kept, unless it is a hoard that scores nothing."""

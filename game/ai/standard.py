@@ -222,7 +222,7 @@ class StandardAI:
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
                     yield 30.0, A.RecallAmbassador(me, other)
-            elif surplus > 1 and opinion > -40 and envoys < 3 + 5 * p.multilateralism + 3 * p.trade:
+            elif surplus > 1 and opinion > -40 and envoys < self._envoys_wanted(view):
                 if any(m.kind == "expelled_ambassador" for m in view.modifiers_of(other)):
                     continue  # not welcome there for a while
                 yield (
@@ -231,6 +231,14 @@ class StandardAI:
                 )
             if view.hosts_ambassador(other) and opinion < -55:
                 yield 20.0, A.ExpelAmbassador(me, other)
+
+    @staticmethod
+    def _envoys_wanted(view: View) -> int:
+        """As many embassies as the temper wants and the purse bears: a small region's few envoys
+        would otherwise eat the income that should grow it."""
+        p, rules = view.personality, view.rules
+        affordable = rules.ai.envoy_budget * view.region.economy / max(rules.ambassador_upkeep, 0.01)
+        return max(1, min(round(3 + 5 * p.multilateralism + 3 * p.trade), int(affordable)))
 
     def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
@@ -373,12 +381,16 @@ class StandardAI:
             prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
             if prey:
                 shortfall = max(shortfall, min(prey) - region.military)
-        upkeep = region.military * rules.military_upkeep
-        affordable = upkeep < rules.ai.max_army_upkeep * (1 + p.aggression) * max(region.economy, 1.0)
+        # in danger (a threat beyond what we could bring today) the army comes first; otherwise
+        # the margin is built slowly and within a share of the economy: an arms race at peace
+        # starves the economy that is the army's only lasting source
+        danger = bool(view.wars()) or threat > guard
+        cap = rules.ai.danger_army_upkeep if danger else rules.ai.max_army_upkeep * (1 + p.aggression)
+        affordable = region.military * rules.military_upkeep < cap * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
         if affordable and shortfall > 0:
             most = view.recruits_left() / max(rules.invest_military_rate, 0.01)
-            if not view.wars():  # at peace an arms race must not starve the economy
+            if not danger:
                 most = min(most, amount * rules.ai.peace_arms_share)
             gold = min(amount, shortfall / max(rules.invest_military_rate, 0.01), most)
             yield 6.0, A.Invest(me, "military", round(gold, 2))
@@ -393,7 +405,8 @@ class StandardAI:
         rich region keeps its gold)."""
         rules, region = view.rules, view.region
         growth = rules.invest_economy_rate * rules.economy_scale / (rules.economy_scale + region.economy)
-        income = growth * (1 - rules.stability_output + rules.stability_output * region.stability / 100)
+        now = view.income()  # a point of economy earns in production and in trade, as ours do today
+        income = growth * (now.production + now.trade + now.organisations) / max(region.economy, 1.0)
         turns_left = max(0, view.turn_limit - view.turn)
         hoarded = region.treasury >= rules.score_treasury_turns * region.economy
         kept = 0.0 if hoarded else rules.score_treasury  # what a gold kept scores: nothing past the cap

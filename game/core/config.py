@@ -116,13 +116,25 @@ class AiTuning(Tuning):
         description="Regions from which a quiet region works its diplomacy every other turn.",
     )
     max_army_upkeep: float = Field(
-        0.15,
+        0.08,
         ge=0,
         le=1,
         description="Share of its economy an army's upkeep may take before a player stops arming.",
     )
+    danger_army_upkeep: float = Field(
+        0.4,
+        ge=0,
+        le=1,
+        description="Share of its economy an army's upkeep may take when a threat outweighs the defence.",
+    )
+    envoy_budget: float = Field(
+        0.12,
+        ge=0,
+        le=1,
+        description="Share of its economy a computer player spends on its ambassadors' upkeep.",
+    )
     peace_arms_share: float = Field(
-        0.5,
+        0.25,
         ge=0,
         le=1,
         description="Most of its spare gold a player at peace puts in its army; the rest builds its economy.",
