@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from game.ai.base import Decision
 from game.core.actions import Action
+from game.core.kinds.deals import term_text
 from game.core.messages import Msg
 from game.core.model import GameState, Proposal, Resolution
 from game.core.registry import kind_of
 from game.foresight import Foresight
-from game.i18n import _, ngettext, number
+from game.i18n import _, ngettext, number, translate_msg
 from game.session import AnswerRecord
 from game.ui.labels import kind_label
 
@@ -57,6 +58,13 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
         )
     if proposal.kind == "call_to_arms":
         return _("{sender} calls you to arms against {about}.").format(sender=sender, about=about)
+    if proposal.kind == "deal":
+        shown = "; ".join(
+            translate_msg(term_text(t, proposal.sender, proposal.recipient), name) for t in terms.deal
+        )
+        if terms.counter_of is not None:
+            return _("{sender} answers with a counter-offer: {terms}.").format(sender=sender, terms=shown)
+        return _("{sender} offers a deal: {terms}.").format(sender=sender, terms=shown)
     return _("{sender} proposes: {what}").format(sender=sender, what=kind_label(proposal.kind))
 
 
