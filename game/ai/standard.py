@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.ai import assess
+from game.ai import assess, deals
 from game.ai.base import Decision, Reason
 from game.core import actions as A
 from game.core.messages import msg
@@ -402,12 +402,19 @@ class StandardAI:
     # --- answers ----------------------------------------------------------------------------
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
         """Yes when the weighed reasons come out above zero; a reason that weighs nothing is left
-        out of what the proposer reads."""
-        reasons = [r for r in self._reasons(view, proposal) if round(r.weight) != 0]
-        total = sum(r.weight for r in reasons)
-        return Decision(total > 0, tuple(reasons))
+        out of what the proposer reads. A deal refused comes back with the nearest deal we would
+        take, while rounds are left."""
+        reasons = self.weighed(view, proposal)
+        accept = sum(r.weight for r in reasons) > 0
+        if accept or proposal.kind != "deal" or proposal.terms.round >= view.rules.deal_rounds:
+            return Decision(accept, reasons)
+        return Decision(False, reasons, deals.counter_offer(self, view, proposal))
 
-    def _reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+    def weighed(self, view: View, proposal: Proposal, asks: int = 0) -> tuple[Reason, ...]:
+        """The reasons that weigh something (`asks`: times asked beyond those already remembered)."""
+        return tuple(r for r in self._reasons(view, proposal, asks) if round(r.weight) != 0)
+
+    def _reasons(self, view: View, prop: Proposal, more_asks: int = 0) -> Iterator[Reason]:
         me, p, other = view.me, view.personality, prop.sender
         opinion = view.opinion_of(other)  # what they did to us is in it already, once
         yield Reason(msg("What we think of {region}", region=other), round(opinion / 3, 1))
@@ -418,14 +425,26 @@ class StandardAI:
             )
         what = prop.terms.treaty or prop.kind
         asked = view.asked_before(other, what)
-        if asked is not None and prop.kind != "call_to_arms":
+        if asked is not None and prop.kind not in ("call_to_arms", "deal"):  # deals count asks of their own
             yield Reason(
                 msg("You asked this before, and our answer stands"), -10.0 * self.skill.leverage_sense
             )
-        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction"):
+        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction", "deal"):
             yield Reason(msg("You are waging a war of aggression"), -30.0)
         if prop.kind == "treaty":
             yield from self._treaty_reasons(view, prop)
+        elif prop.kind == "deal":
+            kinds = tuple(t.treaty for t in prop.terms.deal if t.treaty is not None and t.kind == "treaty")
+            if kinds:
+                yield from self._treaty_standing(view, other, kinds)
+            for term in prop.terms.deal:
+                yield from deals.term_reasons(self, view, other, term)
+            asks = view.deal_asks(other) + more_asks
+            if asks:  # asking again is remembered: it earns nothing more
+                yield Reason(
+                    msg("You asked this before, and our answer stands"),
+                    round(-10.0 * self.skill.leverage_sense * asks, 1),
+                )
         elif prop.kind == "peace":
             war = view.war_with(other)
             standing = war.side_score(me) if war else 0.0
@@ -470,26 +489,36 @@ class StandardAI:
                 yield Reason(msg("We already fight a war"), -20.0)
 
     def _treaty_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
-        p, other = view.personality, prop.sender
         kind = prop.terms.treaty
+        if kind is not None:
+            yield from self._treaty_standing(view, prop.sender, (kind,))
+            yield from self.treaty_kind_reasons(view, prop.sender, kind, prop.terms.exclusive)
+
+    def _treaty_standing(self, view: View, other: str, kinds: tuple[str, ...]) -> Iterator[Reason]:
+        """What their word and their strength say of any treaty with them, once for all it holds."""
         rep = view.reputation(other)
         yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
-        if assess.wronged_us(view, other) and kind in ("non_aggression", "alliance", "access"):
+        trusting = ("non_aggression", "alliance", "access")
+        if assess.wronged_us(view, other) and any(k in trusting for k in kinds):
             yield Reason(msg("Your word is worth little to us now"), -25.0)
-        if other == self._leader(view) and kind in ("trade", "access", "non_aggression", "alliance"):
+        if other == self._leader(view):
             yield Reason(msg("You are growing too strong for everyone's good"), -25.0)
+
+    def treaty_kind_reasons(self, view: View, other: str, kind: str, exclusive: bool) -> Iterator[Reason]:
+        """What a treaty of this kind with `other` is worth to us."""
+        p = view.personality
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
             deals = sum(1 for t in view.treaties() if t.kind == "trade")
             if deals >= _trade_appetite(p):
                 yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
             mine, theirs = view.region.economy, view.economy(other)
-            if prop.terms.exclusive and theirs > 1.5 * mine:
+            if exclusive and theirs > 1.5 * mine:
                 tilt = -30 * (theirs / mine - 1) * self.skill.leverage_sense
                 yield Reason(msg("This deal favours you far more than us"), round(tilt, 1))
-            if prop.terms.exclusive:
+            if exclusive:
                 yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
-            if prop.terms.exclusive and theirs > mine and view.income().trade > 0:  # ours would end
+            if exclusive and theirs > mine and view.income().trade > 0:  # ours would end
                 lost = -3 * view.income().trade * self.skill.leverage_sense
                 yield Reason(msg("We would lose our other trade partners"), round(lost, 1))
         elif kind == "non_aggression":

@@ -1,0 +1,155 @@
+"""Computer players and deals: the whole deal weighed term by term, the nearest deal offered back
+when they refuse, a counter-offer they keep to, and no more to be had by asking again."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ai.standard import StandardAI
+from game.core import actions as A
+from game.core.engine import apply
+from game.core.model import GameState, Term
+from game.core.relations import treaty_between
+from game.core.view import View
+from game.session import Session
+from tests.conftest import build_world
+
+PACT = Term("treaty", treaty="non_aggression")
+
+
+def _session(world: GameState, skill: str = "normal") -> Session:
+    ai = StandardAI(skill)
+    return Session(world, {r: ai for r in world.order if r != "alba"}, strict=True)  # alba is a person
+
+
+def _offer(session: Session, *terms: Term, to: str = "dova") -> None:
+    session.state.regions["alba"].actions_left = 5  # budget is not what these rules are about
+    assert session.submit(A.ProposeDeal("alba", to, terms)).ok
+
+
+def _counter(world: GameState) -> tuple[Term, ...]:
+    (waiting,) = View(world, "alba").inbox()
+    assert waiting.kind == "deal" and waiting.terms.counter_of is not None
+    return waiting.terms.deal
+
+
+def _gold_asked(terms: tuple[Term, ...]) -> float:
+    return sum(t.gold for t in terms if t.kind == "gold" and t.giver == "alba")
+
+
+def _world() -> GameState:
+    world = build_world()
+    world.ambassadors.add(("alba", "dova"))
+    world.regions["alba"].contacts.add("dova")
+    return world
+
+
+def _propose(world: GameState, *terms: Term) -> int:
+    world.proposals.clear()
+    world.regions["alba"].actions_left = 5
+    outcome = apply(world, A.ProposeDeal("alba", "dova", terms))
+    assert outcome.proposal is not None
+    return outcome.proposal.id
+
+
+def test_gold_sweetens_a_deal_in_proportion_to_the_judges_income():
+    """The same treaty weighs more with gold in it; gold counts against the judge's own income."""
+    world = _world()
+    ai, view = StandardAI(), View(world, "dova")
+    plain = world.proposals[_propose(world, PACT)]
+    sweet = world.proposals[_propose(world, PACT, Term("gold", "alba", gold=24.0))]
+    gained = sum(r.weight for r in ai.weighed(view, sweet)) - sum(r.weight for r in ai.weighed(view, plain))
+    assert gained == pytest.approx(
+        world.rules.ai.deal_gold_value * 24.0 / world.regions["dova"].economy, abs=0.2
+    )
+
+
+@pytest.mark.parametrize("skill", ["easy", "normal", "hard"])
+def test_a_refused_deal_gets_a_counter_offer_the_refuser_accepts_sent_back_unchanged(skill):
+    """Dova refuses a bare pact and offers back the nearest deal it would take; alba walks away,
+    then sends that very counter-offer as a new deal: dova accepts it."""
+    # given
+    world = _world()
+    session = _session(world, skill)
+    _offer(session, PACT)
+    assert not session.answers[-1].decision.accept
+    counter = _counter(world)
+    # when: alba declines the counter-offer, then proposes its terms itself
+    (waiting,) = View(world, "alba").inbox()
+    assert session.submit(A.Answer("alba", waiting.id, False)).ok
+    _offer(session, *counter)
+    # then
+    assert session.answers[-1].decision.accept
+    assert treaty_between(world, "alba", "dova", "non_aggression") is not None
+
+
+def test_the_proposer_may_simply_accept_the_counter_offer():
+    world = _world()
+    session = _session(world)
+    _offer(session, PACT)
+    counter = _counter(world)
+    treasury = world.regions["alba"].treasury
+    (waiting,) = View(world, "alba").inbox()
+    assert session.submit(A.Answer("alba", waiting.id, True)).ok
+    assert treaty_between(world, "alba", "dova", "non_aggression") is not None
+    assert world.regions["alba"].treasury == treasury - _gold_asked(counter)
+
+
+def test_the_easy_ask_less_than_the_hard():
+    """The same refused deal: the easy player's counter-offer asks for less gold than the hard one's."""
+    asked = {}
+    for skill in ("easy", "hard"):
+        world = _world()
+        _offer(_session(world, skill), PACT)
+        asked[skill] = _gold_asked(_counter(world))
+    assert 0 < asked["easy"] < asked["hard"]
+
+
+@pytest.mark.parametrize("skill", ["easy", "normal", "hard"])
+def test_asking_again_in_the_same_turn_gets_nothing_more(skill):
+    """Walking away from a counter-offer and asking for the same deal again in the same turn earns
+    no better counter-offer: the refuser remembers being asked."""
+    world = _world()
+    session = _session(world, skill)
+    counters = []
+    for _ in range(3):
+        _offer(session, PACT)
+        waiting = View(world, "alba").inbox()
+        # no counter-offer at all is nothing better either
+        counters.append(_gold_asked(waiting[0].terms.deal) if waiting else float("inf"))
+        if waiting:
+            assert session.submit(A.Answer("alba", waiting[0].id, False)).ok
+    assert counters == sorted(counters) and counters[0] > 0
+    assert counters[1] > counters[0]  # remembered: the second asking costs more
+    assert world.deal_asks[("alba", "dova")] == 3
+
+
+def test_a_hard_player_cannot_be_milked_by_counter_offers_of_its_own():
+    """Haggling down a hard player's counter-offer by countering it gets no cheaper deal from it."""
+    world = _world()
+    session = _session(world, "hard")
+    _offer(session, PACT)
+    first = _gold_asked(_counter(world))
+    (waiting,) = View(world, "alba").inbox()
+    cheaper = tuple(
+        t if t.kind != "gold" else Term("gold", "alba", gold=round(t.gold / 2)) for t in waiting.terms.deal
+    )
+    assert session.submit(A.Answer("alba", waiting.id, False, cheaper)).ok
+    assert not session.answers[-1].decision.accept
+    assert _gold_asked(_counter(world)) >= first
+
+
+def test_computer_players_haggle_among_themselves_for_bounded_rounds():
+    """A deal between two computer players goes back and forth as counter-offers, each answered at
+    once by the same judgement, and stops within deal_rounds counter-offers: nothing is left waiting."""
+    world = build_world(rules={"deal_rounds": 2})
+    session = Session(world, dict.fromkeys(world.order, StandardAI("hard")), strict=True)
+    world.ambassadors.add(("cora", "dova"))
+    while session.current != "cora":
+        session.end_region_turn()
+    assert session.submit(A.ProposeDeal("cora", "dova", (PACT, Term("gold", "dova", gold=40.0)))).ok
+    answers = [r for r in session.answers if r.kind == "deal"]
+    assert 2 <= len(answers) <= 3  # refused with a counter-offer, which was answered in turn
+    assert answers[0].decision.counter
+    assert not answers[-1].decision.counter or len(answers) < 3
+    assert not any(p.kind == "deal" for p in world.proposals.values())
