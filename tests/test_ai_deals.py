@@ -6,11 +6,16 @@ from __future__ import annotations
 import pytest
 
 from game.ai.standard import StandardAI
+from game.catalogue import find
+from game.cli import deal_counts
 from game.core import actions as A
 from game.core.engine import apply
 from game.core.model import GameState, Term
 from game.core.relations import treaty_between
+from game.core.rng import Rng
 from game.core.view import View
+from game.scenario.build import new_game
+from game.scenario.loader import load_scenario
 from game.session import Session
 from tests.conftest import build_world
 
@@ -153,3 +158,48 @@ def test_computer_players_haggle_among_themselves_for_bounded_rounds():
     assert answers[0].decision.counter
     assert not answers[-1].decision.counter or len(answers) < 3
     assert not any(p.kind == "deal" for p in world.proposals.values())
+
+
+def test_a_treaty_turned_down_is_offered_again_as_a_deal_with_gold():
+    """A computer player that still wants trade its partner turned down offers it again as a deal
+    with some of its spare gold in it (the partner may name its price), not as the same treaty."""
+    world = build_world()
+    world.ambassadors.add(("alba", "bria"))
+    world.refusals[("alba", "bria", "trade")] = world.turn
+    world.regions["alba"].treasury = 400.0
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(10)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered
+    assert not any(
+        isinstance(a, A.ProposeTreaty) and a.target == "bria" and a.kind == "trade" for p in plans for a in p
+    )
+    terms = offered[0].terms
+    assert Term("treaty", treaty="trade") in terms
+    assert any(t.kind == "gold" and t.giver == "alba" and t.gold >= 1 for t in terms)
+    # and once the deal too was turned down, it waits like any refused request
+    world.refusals[("alba", "bria", "deal")] = world.turn
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(10)]
+    assert not any(isinstance(a, A.ProposeDeal) and a.target == "bria" for p in plans for a in p)
+
+
+def test_the_simulation_report_counts_deals_and_counter_offers():
+    """Offered (first rounds), accepted, counter-offers made and counter-offers accepted."""
+    world = _world()
+    session = _session(world)
+    _offer(session, PACT)  # refused with a counter-offer
+    (waiting,) = View(world, "alba").inbox()
+    assert session.submit(A.Answer("alba", waiting.id, True)).ok  # the counter-offer accepted
+    _offer(session, Term("treaty", treaty="trade"), to="dova")  # another, whatever its fate
+    counts = deal_counts(world)
+    assert counts["proposed"] == 2 and counts["counter_offers"] >= 1
+    assert counts["counter_offers_accepted"] == 1 and counts["accepted"] >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scenario", ["tutorial", "lakeshore", "straits", "meridia"])
+def test_computer_players_make_and_accept_counter_offers_on_every_shipped_map(scenario):
+    state = new_game(load_scenario(find(scenario).path).scenario, 1)
+    session = Session(state, dict.fromkeys(state.order, StandardAI()), strict=True)
+    session.play_turns(60)
+    counts = deal_counts(state)
+    assert counts["counter_offers"] > 0 and counts["counter_offers_accepted"] > 0, counts

@@ -118,15 +118,20 @@ def _softenings(
             full = term.turns or _length(view, term.treaty)
             if full >= 2:
                 yield _swap(terms, i, dataclasses.replace(term, turns=full // 2))
-    if len(terms) > 1:
-        for i in range(len(terms)):
-            if against[i]:
-                yield terms[:i] + terms[i + 1 :]
+    for i in range(len(terms)):
+        rest = terms[:i] + terms[i + 1 :]
+        if against[i] and offers_something(rest, other):  # a counter-offer is a deal, not a demand
+            yield rest
 
 
 def _length(view: View, kind: str) -> int:
     """A treaty's full length under the rules (public)."""
     return view.rules.pact_turns if kind == "non_aggression" else view.rules.treaty_turns
+
+
+def offers_something(terms: tuple[Term, ...], to: str) -> bool:
+    """Something in these terms is for `to`: a treaty, or a term the other side gives."""
+    return any(t.kind == "treaty" or (t.giver is not None and t.giver != to) for t in terms)
 
 
 def _swap(terms: tuple[Term, ...], i: int, term: Term) -> tuple[Term, ...]:

@@ -7,6 +7,7 @@ hard) changes how well it judges, never what it is allowed to do or know.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from game.ai import assess, deals
 from game.ai.base import Decision, Reason
 from game.core import actions as A
 from game.core.messages import msg
-from game.core.model import Personality, Proposal, Resolution
+from game.core.model import Personality, Proposal, Resolution, Term, TreatyKind
 from game.core.rng import Rng
 from game.core.view import View
 
@@ -249,13 +250,17 @@ class StandardAI:
                     20 + 25 * p.trade + opinion / 4 + friendship,
                     A.ProposeTreaty(me, other, "trade", exclusive),
                 )
+            elif wants_trade:  # turned down before: a deal with gold in it, open to a counter-offer
+                yield from self._sweetened(view, other, "trade", 15 + 25 * p.trade + opinion / 4 + friendship)
             wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
             if p.aggression >= 0.6 and wants_pact:  # the warlike bind no hands against their prey
                 defence = self._defence_of(view, other)
                 wants_pact = defence is None or defence > 1.5 * view.region.military
+            value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
             if wants_pact and not self._refused_recently(view, other, "non_aggression"):
-                value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
                 yield value, A.ProposeTreaty(me, other, "non_aggression")
+            elif wants_pact:
+                yield from self._sweetened(view, other, "non_aggression", value - 5)
             coalition = leader is not None and other != leader  # band together against a runaway
             wants_ally = (threatened or coalition or bool(view.wars())) and len(
                 view.allies()
@@ -275,6 +280,21 @@ class StandardAI:
                 yield 30.0, A.CancelTreaty(me, treaty.id)
             elif treaty.kind in ("alliance", "access") and opinion < -30 + 30 * p.loyalty:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
+
+    def _sweetened(
+        self, view: View, other: str, kind: TreatyKind, value: float
+    ) -> Iterator[tuple[float, A.Action]]:
+        """A treaty they turned down, offered again as a deal with some of our spare gold in it;
+        they may name their price in a counter-offer. Once in a while, as any refused request."""
+        if self._refused_recently(view, other, "deal"):
+            return
+        region = view.region
+        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0)
+        gold = float(math.floor(min(spare, view.rules.ai.deal_sweetener_turns * max(region.economy, 1.0))))
+        terms: tuple[Term, ...] = (Term("treaty", treaty=kind),)
+        if gold >= 1:
+            terms += (Term("gold", view.me, gold=gold),)
+        yield value, A.ProposeDeal(view.me, other, terms)
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         if view.region.treasury < view.rules.visit_cost * 4:
@@ -439,6 +459,8 @@ class StandardAI:
                 yield from self._treaty_standing(view, other, kinds)
             for term in prop.terms.deal:
                 yield from deals.term_reasons(self, view, other, term)
+            if not deals.offers_something(prop.terms.deal, me):  # goodwill buys no gift
+                yield Reason(msg("There is nothing in this deal for us"), round(-10 - max(opinion, 0) / 3, 1))
             asks = view.deal_asks(other) + more_asks
             if asks:  # asking again is remembered: it earns nothing more
                 yield Reason(

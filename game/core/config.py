@@ -175,7 +175,7 @@ class AiTuning(Tuning):
         description="The most gold a counter-offer asks, in turns of the asked region's economy.",
     )
     deal_sweetener_turns: float = Field(
-        1.0,
+        0.5,
         ge=0,
         le=100,
         description="Gold a player adds to a treaty turned down before, in turns of its own economy.",

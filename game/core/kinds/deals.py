@@ -132,7 +132,9 @@ def _propose(state: GameState, a: A.ProposeDeal) -> Proposal:
 
 def counter_offer(state: GameState, answered: Proposal, terms: tuple[Term, ...]) -> Proposal:
     """The recipient of a deal sends other terms back: a new deal, one round on."""
-    news(state, "counter_offer", answered.recipient, answered.sender)
+    news(
+        state, "counter_offer", answered.recipient, answered.sender, counter=answered.terms.round > 0 or None
+    )
     return propose(
         state,
         "deal",
