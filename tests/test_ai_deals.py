@@ -203,3 +203,37 @@ def test_computer_players_make_and_accept_counter_offers_on_every_shipped_map(sc
     session.play_turns(60)
     counts = deal_counts(state)
     assert counts["counter_offers"] > 0 and counts["counter_offers_accepted"] > 0, counts
+
+
+def test_a_computer_player_offers_to_buy_off_an_embargo_on_it():
+    """Under an embargo from a region where it keeps an ambassador, a computer player offers a deal:
+    the embargo lifted, for some of its gold."""
+    world = build_world()
+    world.ambassadors.add(("alba", "bria"))
+    world.embargoes.add(("bria", "alba"))
+    world.regions["alba"].treasury = 400.0
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(10)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered
+    assert offered[0].terms[0] == Term("lift_embargo", "bria")
+    assert any(t.kind == "gold" and t.giver == "alba" for t in offered[0].terms)
+
+
+def test_a_person_finds_the_counter_offer_in_the_inbox_with_its_terms():
+    """A person's deal refused comes back as an ordinary proposal in the inbox, its terms spelled
+    out, to accept or decline with the ordinary answers."""
+    from game.ui.proposal_texts import proposal_line
+
+    world = _world()
+    _offer(_session(world), PACT)
+    (waiting,) = View(world, "alba").inbox()
+    line = proposal_line(world, waiting, lambda r: r.capitalize() if r in world.regions else r)
+    gold = _gold_asked(waiting.terms.deal)
+    assert line.startswith("Dova answers with a counter-offer: a non-aggression pact for 10 turns;")
+    assert f"Alba pays {gold:g} gold now" in line
+    answers = {
+        (o.action.accept, o.allowed)
+        for o in View(world, "alba").available(None)
+        if isinstance(o.action, A.Answer)
+    }
+    assert answers == {(True, True), (False, True)}

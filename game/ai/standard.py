@@ -286,15 +286,15 @@ class StandardAI:
     ) -> Iterator[tuple[float, A.Action]]:
         """A treaty they turned down, offered again as a deal with some of our spare gold in it;
         they may name their price in a counter-offer. Once in a while, as any refused request."""
-        if self._refused_recently(view, other, "deal"):
-            return
+        if not self._refused_recently(view, other, "deal"):
+            yield value, A.ProposeDeal(view.me, other, (Term("treaty", treaty=kind), *self._sweetener(view)))
+
+    def _sweetener(self, view: View) -> tuple[Term, ...]:
+        """Gold for a deal we offer: deal_sweetener_turns of our economy, out of what we may spare."""
         region = view.region
         spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0)
         gold = float(math.floor(min(spare, view.rules.ai.deal_sweetener_turns * max(region.economy, 1.0))))
-        terms: tuple[Term, ...] = (Term("treaty", treaty=kind),)
-        if gold >= 1:
-            terms += (Term("gold", view.me, gold=gold),)
-        yield value, A.ProposeDeal(view.me, other, terms)
+        return (Term("gold", view.me, gold=gold),) if gold >= 1 else ()
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         if view.region.treasury < view.rules.visit_cost * 4:
@@ -320,6 +320,10 @@ class StandardAI:
             cause = on in culprits or view.rogue(on) or view.opinion_of(on) < -20
             if by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
+            elif on == me and view.has_ambassador(by) and not self._refused_recently(view, by, "deal"):
+                # an embargo on us may be bought off: what they ask is theirs to say in a counter-offer
+                gold = () if (me, by) in view.embargoes() else self._sweetener(view)
+                yield 15 + 20 * p.trade, A.ProposeDeal(me, by, (Term("lift_embargo", by), *gold))
         for other in others:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())

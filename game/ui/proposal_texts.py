@@ -102,6 +102,8 @@ def answer_help(state: GameState, proposal: Proposal, accept: bool, name: Callab
             + " "
             + ngettext("It lasts {n} turn.", "It lasts {n} turns.", turns).format(n=turns)
         )
+    if accept and proposal.kind == "deal":
+        return _("Every term takes effect at once; gold each turn is paid from the end of this turn.")
     if accept and proposal.kind == "visit":
         return _("Their ruler visits: goodwill both ways.")
     if accept and proposal.kind == "introduction":
