@@ -237,3 +237,22 @@ def test_a_person_finds_the_counter_offer_in_the_inbox_with_its_terms():
         if isinstance(o.action, A.Answer)
     }
     assert answers == {(True, True), (False, True)}
+
+
+def test_a_computer_player_asks_a_bound_partner_to_leave_its_exclusive_deal_for_trade():
+    """Wanting trade with a region bound to another partner alone, a computer player offers a deal:
+    leave that exclusive agreement, sign trade with us (with some gold in it)."""
+    from game.core.diplomacy import sign_treaty
+
+    world = build_world()
+    world.ambassadors.add(("alba", "bria"))
+    sign_treaty(world, "trade", "bria", "dova", exclusive=True)
+    world.regions["alba"].treasury = 400.0
+    assert world.treaties_of("bria")[0].bound == "bria"
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(10)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered
+    assert offered[0].terms[:2] == (
+        Term("leave_exclusive", "bria", about="dova"),
+        Term("treaty", treaty="trade"),
+    )

@@ -261,3 +261,27 @@ def test_counter_offers_go_a_bounded_number_of_rounds(make_world, rounds):
         waiting = sent.id
     proposal = world.proposals[waiting]
     refused(world, A.Answer(proposal.recipient, waiting, False, (TRADE,)), Why.DEAL_ROUNDS_OVER)
+
+
+def test_leaving_an_exclusive_deal_frees_the_bound_side_to_trade(world):
+    """A region bound by an exclusive trade agreement may leave it in a deal, and trade with the
+    other side in the same deal; leaving breaks its word, as cancelling the treaty would."""
+    # given: bria (the poorer side) is bound to dova by an exclusive deal
+    _envoy(world)
+    sign_treaty(world, "trade", "bria", "dova", exclusive=True)
+    world.treaties_of("bria")[0].bound = "bria"
+    reputation = world.regions["bria"].reputation
+    refused(world, A.ProposeDeal("alba", "bria", (TRADE,)), Why.BOUND_EXCLUSIVE)
+    refused(
+        world,
+        A.ProposeDeal("alba", "bria", (Term("leave_exclusive", giver="bria", about="cora"), TRADE)),
+        Why.DEAL_NO_EXCLUSIVE,
+    )
+    # when
+    _deal(world, Term("leave_exclusive", giver="bria", about="dova"), TRADE)
+    outcome = answer_waiting(world, "bria")
+    # then
+    assert treaty_between(world, "bria", "dova", "trade") is None
+    assert treaty_between(world, "alba", "bria", "trade") is not None
+    assert world.regions["bria"].reputation < reputation
+    assert any(e.kind == "treaty_cancelled" and e.actors == ("bria", "dova") for e in outcome.events)

@@ -44,6 +44,12 @@ def term_reasons(ai: StandardAI, view: View, other: str, term: Term) -> Iterator
             yield Reason(msg("We would lift our embargo on you"), -30.0 if cause else -5.0)
         else:
             yield Reason(msg("You would lift your embargo on us"), 20.0)
+    elif term.kind == "leave_exclusive" and term.about is not None:
+        if ours:  # the partner's trade lost, and our word broken before everyone
+            weight = -20.0 - view.rules.break_reputation
+            yield Reason(msg("We would break our exclusive deal with {region}", region=term.about), weight)
+        else:
+            yield Reason(msg("You would leave your exclusive deal with {region}", region=term.about), 5.0)
     elif term.about is not None:
         yield _embargo_reason(view, term.about, ours)
 

@@ -252,6 +252,12 @@ class StandardAI:
                 )
             elif wants_trade:  # turned down before: a deal with gold in it, open to a counter-offer
                 yield from self._sweetened(view, other, "trade", 15 + 25 * p.trade + opinion / 4 + friendship)
+            bound = [t for t in view.treaties_of(other) if t.kind == "trade" and t.bound == other]
+            if wants_trade and bound and not self._refused_recently(view, other, "deal"):
+                # bound to trade with one partner alone: ask it to leave that deal for ours
+                leave = Term("leave_exclusive", other, about=bound[0].other(other))
+                terms = (leave, Term("treaty", treaty="trade"), *self._sweetener(view))
+                yield 10 + 25 * p.trade + opinion / 4 + friendship, A.ProposeDeal(me, other, terms)
             wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
             if p.aggression >= 0.6 and wants_pact:  # the warlike bind no hands against their prey
                 defence = self._defence_of(view, other)

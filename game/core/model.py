@@ -209,7 +209,7 @@ WIN_REASONS: tuple[WinReason, ...] = get_args(WinReason)
 
 ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms", "deal"]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = get_args(ProposalKind)
-TermKind = Literal["treaty", "gold", "gold_per_turn", "lift_embargo", "join_embargo"]
+TermKind = Literal["treaty", "gold", "gold_per_turn", "lift_embargo", "join_embargo", "leave_exclusive"]
 TERM_KINDS: tuple[TermKind, ...] = get_args(TermKind)
 
 
@@ -218,7 +218,8 @@ class Term:
     """One term of a deal: what `giver` gives the other side. A treaty both sides sign has no giver.
 
     `turns` is a treaty's length (0: the rules' length) or how long gold per turn is paid; `gold`
-    the sum now or each turn; `about` the third region of an embargo joined."""
+    the sum now or each turn; `about` the third region of an embargo joined, or of the exclusive
+    trade agreement the giver leaves."""
 
     kind: TermKind
     giver: str | None = None

@@ -61,6 +61,7 @@ class Why(Enum):
     DEAL_EMBARGO_THIRD = "An embargo joined through a deal must be on a third region."
     DEAL_NOTHING_TO_JOIN = "{a} has no embargo on {b} for others to join."
     DEAL_ALREADY_EMBARGOING = "{a} already has an embargo on {b}."
+    DEAL_NO_EXCLUSIVE = "{a} has no exclusive trade agreement with {b} to leave."
     COUNTER_ONLY_DEALS = "Only a deal can be answered with a counter-offer."
     COUNTER_DECLINES = "A counter-offer declines the deal it answers."
     DEAL_ROUNDS_OVER = "After {rounds} counter-offers the deal must be accepted or declined."

@@ -1,7 +1,8 @@
 """Deals: one proposal of several terms on either side, and counter-offers to it.
 
 A term is given by one side to the other (gold now, gold each turn for some turns, lifting an
-embargo, joining an embargo on a third region), or signed by both (a treaty). Every term is
+embargo, joining an embargo on a third region, leaving an exclusive trade agreement with a third
+region), or signed by both (a treaty). Every term is
 checked when the deal is offered and again when it is accepted, since the world moves between.
 A deal may be declined with a counter-offer (an `Answer` carrying terms), for a bounded number
 of rounds.
@@ -15,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from game.core import actions as A
 from game.core.checks import other_region, peaceful_region
-from game.core.diplomacy import lift_embargo, news, propose, treaty_length
+from game.core.diplomacy import end_treaty, lift_embargo, news, propose, treaty_length
 from game.core.kinds.base import ActionKind, Control, Cost, ProposalRule
 from game.core.kinds.embargoes import impose_embargo
 from game.core.kinds.treaties import conflict, sign_agreed
 from game.core.messages import Msg, msg
-from game.core.model import GameState, Pair, Proposal, Term, Terms, TreatyKind, Tribute
+from game.core.model import GameState, Pair, Proposal, Term, Terms, Treaty, TreatyKind, Tribute
 from game.core.news import PROPOSAL_NAMES, TREATY_NAMES
+from game.core.relations import treaty_between
 from game.core.why import Refusal, Why, refuse
 
 if TYPE_CHECKING:
@@ -43,8 +45,9 @@ def deal_problem(
     embargo_stays = any(
         link in state.embargoes and link not in lifted for link in ((sender, recipient), (recipient, sender))
     )
+    leaving = frozenset(t.id for term in terms if (t := _left(state, term)) is not None)
     for term in terms:
-        found = _term_problem(state, sender, recipient, term, embargo_stays)
+        found = _term_problem(state, sender, recipient, term, embargo_stays, leaving)
         if found is not None:
             return found
     payers = (sender, recipient) if accepting else (sender,)
@@ -59,8 +62,16 @@ def _other(term: Term, sender: str, recipient: str) -> str:
     return recipient if term.giver == sender else sender
 
 
+def _left(state: GameState, term: Term) -> Treaty | None:
+    """The exclusive trade agreement a leave_exclusive term ends, if there is one."""
+    if term.kind != "leave_exclusive" or term.giver is None or term.about is None:
+        return None
+    found = treaty_between(state, term.giver, term.about, "trade")
+    return found if found is not None and found.exclusive else None
+
+
 def _term_problem(
-    state: GameState, sender: str, recipient: str, term: Term, embargo_stays: bool
+    state: GameState, sender: str, recipient: str, term: Term, embargo_stays: bool, leaving: frozenset[int]
 ) -> Refusal | None:
     if term.kind == "treaty":
         if term.giver is not None or term.treaty is None:
@@ -69,7 +80,13 @@ def _term_problem(
         if not 0 <= term.turns <= most:
             return refuse(Why.DEAL_TREATY_TURNS, most=most, treaty=PROPOSAL_NAMES[term.treaty])
         return conflict(
-            state, sender, recipient, term.treaty, term.exclusive, embargo_lifted=not embargo_stays
+            state,
+            sender,
+            recipient,
+            term.treaty,
+            term.exclusive,
+            embargo_lifted=not embargo_stays,
+            leaving=leaving,
         )
     if term.giver not in (sender, recipient):
         return refuse(Why.DEAL_BAD_TERM)
@@ -79,6 +96,10 @@ def _term_problem(
     if term.kind == "lift_embargo":
         if (giver, taker) not in state.embargoes:
             return refuse(Why.DEAL_NO_EMBARGO, a=giver, b=taker)
+        return None
+    if term.kind == "leave_exclusive":
+        if _left(state, term) is None:
+            return refuse(Why.DEAL_NO_EXCLUSIVE, a=giver, b=term.about or "")
         return None
     return _join_problem(state, term, giver, taker)
 
@@ -185,12 +206,24 @@ def term_text(term: Term, sender: str, recipient: str) -> Msg:
         )
     if term.kind == "lift_embargo":
         return msg("{giver} lifts its embargo on {taker}", giver=giver, taker=taker)
+    if term.kind == "leave_exclusive":
+        return msg(
+            "{giver} leaves its exclusive trade agreement with {about}", giver=giver, about=term.about or ""
+        )
     return msg("{giver} joins the embargo on {about}", giver=giver, about=term.about or "")
 
 
 def _accepted(state: GameState, p: Proposal) -> None:
-    """Embargoes are lifted first (trade may follow), then treaties signed, gold paid and embargoes joined."""
-    order = {"lift_embargo": 0, "treaty": 1, "gold": 2, "gold_per_turn": 3, "join_embargo": 4}
+    """Embargoes are lifted and exclusive deals left first (trade may follow), then treaties signed,
+    gold paid and embargoes joined."""
+    order = {
+        "lift_embargo": 0,
+        "leave_exclusive": 0,
+        "treaty": 1,
+        "gold": 2,
+        "gold_per_turn": 3,
+        "join_embargo": 4,
+    }
     news(state, "deal_struck", p.recipient, p.sender, counter=p.terms.round > 0 or None)
     for term in sorted(p.terms.deal, key=lambda t: order[t.kind]):
         _fulfil(state, p.sender, p.recipient, term)
@@ -212,6 +245,10 @@ def _fulfil(state: GameState, sender: str, recipient: str, term: Term) -> None:
         news(state, "deal_payments", giver, taker, amount=round(term.gold, 2), turns=term.turns)
     elif term.kind == "lift_embargo":
         lift_embargo(state, giver, taker)
+    elif term.kind == "leave_exclusive":
+        left = _left(state, term)
+        if left is not None:  # breaking it is breaking one's word, as cancelling it would be
+            end_treaty(state, left, broken_by=giver, why="cancelled")
     elif term.about is not None:
         impose_embargo(state, giver, term.about, deal_with=taker)
 
@@ -231,7 +268,8 @@ KINDS = (
         A.ProposeDeal,
         "Propose a deal",
         "Offer several terms at once: treaties, gold now or each turn, lifting an embargo or "
-        "joining one. They may answer with a counter-offer. Needs an ambassador there.",
+        "joining one, leaving an exclusive trade agreement. They may answer with a counter-offer. "
+        "Needs an ambassador there.",
         Control.REGION,
         _check,
         _propose,

@@ -32,10 +32,17 @@ def _propose_check(state: GameState, a: A.ProposeTreaty) -> Refusal | None:
 
 
 def conflict(
-    state: GameState, x: str, y: str, kind: str, exclusive: bool, *, embargo_lifted: bool = False
+    state: GameState,
+    x: str,
+    y: str,
+    kind: str,
+    exclusive: bool,
+    *,
+    embargo_lifted: bool = False,
+    leaving: frozenset[int] = frozenset(),
 ) -> Refusal | None:
     """What stands in the way of this treaty between x and y, both when proposed and when accepted
-    (`embargo_lifted`: a deal lifts every embargo between them first)."""
+    (a deal may first lift every embargo between them, and end the exclusive deals in `leaving`)."""
     if kind not in TREATY_KINDS:
         return refuse(Why.NO_SUCH_TREATY_KIND)
     if treaty_between(state, x, y, kind) is not None:
@@ -46,7 +53,7 @@ def conflict(
         if embargo_between(state, x, y) and not embargo_lifted:
             return refuse(Why.EMBARGO_BETWEEN, region=y)
         for side in (x, y):
-            if any(bound_side(state, t) == side for t in state.treaties_of(side)):
+            if any(bound_side(state, t) == side and t.id not in leaving for t in state.treaties_of(side)):
                 return refuse(Why.BOUND_EXCLUSIVE, region=side)
     return None
 
