@@ -256,3 +256,25 @@ def test_a_computer_player_asks_a_bound_partner_to_leave_its_exclusive_deal_for_
         Term("leave_exclusive", "bria", about="dova"),
         Term("treaty", treaty="trade"),
     )
+
+
+@pytest.mark.parametrize("round_", [1, 2])
+def test_counter_offers_move_gold_one_way_and_a_proposer_asks_none_for_what_it_sought(round_):
+    """Haggling over gold nets it: a counter-offer never has both sides paying. Answering a
+    counter-offer to its own deal (an odd round), a player may pay less but asks no gold of the
+    side it asked a favour of; answering a deal offered to it, it may ask gold."""
+    from game.core.diplomacy import propose
+    from game.core.model import Terms
+
+    world = _world()
+    world.ambassadors.add(("dova", "alba"))
+    terms = Terms(deal=(PACT, Term("gold", "alba", gold=60.0)), round=round_, counter_of=1)
+    proposal = propose(world, "deal", "dova", "alba", terms)
+    decision = StandardAI("hard").answer(View(world, "alba"), proposal, Rng(1))
+    assert not decision.accept
+    payers = {t.giver for t in decision.counter if t.kind == "gold"}
+    assert len(payers) <= 1
+    if round_ % 2:
+        assert "dova" not in payers
+    else:
+        assert payers == {"dova"}, "offered a deal, it names its price"

@@ -101,11 +101,17 @@ def counter_offer(ai: StandardAI, view: View, proposal: Proposal) -> tuple[Term,
     for candidate in softer:
         if worth(candidate) > 0:
             return candidate
-    priced = [p for c in (terms, *softer) if (p := _priced(view, proposal.sender, c, worth)) is not None]
-    priced = [p for p in priced if allowed(p)]
+    # answering a counter-offer to our own deal, we may pay less but ask no gold for what we sought
+    asking = proposal.terms.round % 2 == 0
+    priced = [
+        p for c in (terms, *softer) if (p := _priced(view, proposal.sender, c, worth, asking)) is not None
+    ]
+    priced = [p for p in priced if allowed(p) and offers_something(p, proposal.sender)]
     if not priced:
         return ()
-    return min(priced, key=lambda c: _gold_from(c, proposal.sender))
+    return min(
+        priced, key=lambda c: _gold_from(c, proposal.sender) - _gold_from(c, view.me)
+    )  # the least asked
 
 
 def _softenings(
@@ -145,29 +151,32 @@ def _swap(terms: tuple[Term, ...], i: int, term: Term) -> tuple[Term, ...]:
 
 
 def _priced(
-    view: View, other: str, terms: tuple[Term, ...], worth: Callable[[tuple[Term, ...]], float]
+    view: View, other: str, terms: tuple[Term, ...], worth: Callable[[tuple[Term, ...]], float], asking: bool
 ) -> tuple[Term, ...] | None:
-    """The terms with the fewest whole gold pieces from `other` added that make them worth taking,
-    within what it may pay; None beyond."""
+    """The terms with the fewest whole gold pieces moved our way that make them worth taking: less
+    of the gold we pay, then (`asking`) gold from `other`, within what it may pay; None beyond.
+    Gold now runs one way only: a deal never has both sides paying at once."""
     rules = view.rules.ai
-    most = rules.deal_most_gold_turns * view.economy(other)
+    most = rules.deal_most_gold_turns * view.economy(other) if asking else 0.0
     figures = view.figures(other)
     if figures is not None:
         most = min(most, figures.treasury)
     per_gold = rules.deal_gold_value / max(view.region.economy, 1.0)
     if per_gold <= 0:
         return None
-    given = _gold_from(terms, other)
-    rest = tuple(t for t in terms if not (t.kind == "gold" and t.giver == other))
-    short = -worth(terms)
-    gold = float(given + max(1, math.ceil(short / per_gold)))
+    rest = tuple(t for t in terms if t.kind != "gold")
+    balance = _gold_from(terms, other) - _gold_from(terms, view.me)  # what reaches us, net
+    balance += max(1, math.ceil(-worth(terms) / per_gold))
     for _ in range(PRICE_TRIES):
-        if gold > most:
+        if balance > most:
             return None
-        candidate = (*rest, Term("gold", other, gold=gold))
+        gold: tuple[Term, ...] = ()
+        if balance != 0:
+            gold = (Term("gold", other if balance > 0 else view.me, gold=float(abs(balance))),)
+        candidate = (*rest, *gold)
         if worth(candidate) > 0:
             return candidate
-        gold += 1.0
+        balance += 1
     return None
 
 

@@ -107,6 +107,8 @@ VARIANTS: dict[tuple[EventKind, str], str] = {
     ("peace_signed", "annex"): "{a} and {b} make peace: the loser is annexed.",
     ("war_declared", "ally_of"): "{a} joins the war against {b} to defend {ally_of}.",
     ("deal_struck", "counter"): "{a} accepts the counter-offer of {b}.",
+    ("proposal_rejected", "counter"): "{a} turns down the counter-offer of {b}.",
+    ("counter_offer", "counter"): "{a} turns down the counter-offer of {b} and offers other terms.",
     ("embargo_imposed", "deal_with"): "{a} joins the embargo of {deal_with} on {b}.",
     ("embargo_imposed", "sanction"): "{a} imposes an embargo on {b} under the sanctions of {sanction}.",
     (

@@ -91,7 +91,7 @@ def _variant(kind: str, data: Mapping[str, object]) -> str:
         return "sanction"
     if kind == "embargo_imposed" and data.get("deal_with"):
         return "deal_with"
-    if kind == "deal_struck" and data.get("counter"):
+    if kind in ("deal_struck", "proposal_rejected", "counter_offer") and data.get("counter"):
         return "counter"
     if kind.startswith("resolution_"):
         return str(data.get("resolution"))
