@@ -182,6 +182,10 @@ def test_a_deal_has_a_size_and_no_term_twice(world):
     _envoy(world)
     refused(world, A.ProposeDeal("alba", "bria", ()), Why.DEAL_SIZE)
     refused(world, A.ProposeDeal("alba", "bria", (TRADE, TRADE)), Why.DEAL_TERM_TWICE)
+    twice = (Term("treaty", treaty="trade", turns=5), Term("treaty", treaty="trade", exclusive=True))
+    refused(world, A.ProposeDeal("alba", "bria", twice), Why.DEAL_TERM_TWICE)
+    gold = (Term("gold", "alba", gold=5.0), Term("gold", "alba", gold=5.0, about="cora"))
+    refused(world, A.ProposeDeal("alba", "bria", gold), Why.DEAL_TERM_TWICE)
     refused(world, A.ProposeDeal("alba", "bria", (Term("gold", giver="cora", gold=5.0),)), Why.DEAL_BAD_TERM)
 
 

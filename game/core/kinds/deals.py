@@ -2,10 +2,9 @@
 
 A term is given by one side to the other (gold now, gold each turn for some turns, lifting an
 embargo, joining an embargo on a third region, leaving an exclusive trade agreement with a third
-region), or signed by both (a treaty). Every term is
-checked when the deal is offered and again when it is accepted, since the world moves between.
-A deal may be declined with a counter-offer (an `Answer` carrying terms), for a bounded number
-of rounds.
+region), or signed by both (a treaty). Every term is checked when the deal is offered and again
+when it is accepted, since the world moves between. A deal may be declined with a counter-offer
+(an `Answer` carrying terms), for a bounded number of rounds.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ def deal_problem(
     when offering, both when the deal is accepted."""
     if not 1 <= len(terms) <= state.rules.deal_terms:
         return refuse(Why.DEAL_SIZE, most=state.rules.deal_terms)
-    keys = [(t.kind, t.giver, t.treaty, t.about) for t in terms]
+    keys = [_key(t) for t in terms]
     if len(set(keys)) != len(keys):
         return refuse(Why.DEAL_TERM_TWICE)
     lifted = {(t.giver, _other(t, sender, recipient)) for t in terms if t.kind == "lift_embargo"}
@@ -56,6 +55,15 @@ def deal_problem(
         if due > 0 and not state.regions[payer].treasury >= due:
             return refuse(Why.DEAL_CANNOT_PAY, region=payer)
     return None
+
+
+def _key(term: Term) -> tuple[str | None, ...]:
+    """What makes a term the same as another, whatever it says in fields its kind does not use."""
+    if term.kind == "treaty":
+        return (term.kind, term.treaty)
+    if term.kind in ("join_embargo", "leave_exclusive"):
+        return (term.kind, term.giver, term.about)
+    return (term.kind, term.giver)
 
 
 def _other(term: Term, sender: str, recipient: str) -> str:
