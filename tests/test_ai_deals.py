@@ -222,10 +222,14 @@ def test_a_computer_player_offers_to_buy_off_an_embargo_on_it():
 def test_a_person_finds_the_counter_offer_in_the_inbox_with_its_terms():
     """A person's deal refused comes back as an ordinary proposal in the inbox, its terms spelled
     out, to accept or decline with the ordinary answers."""
-    from game.ui.proposal_texts import proposal_line
+    from game.ui.proposal_texts import answer_lines, proposal_line
 
     world = _world()
-    _offer(_session(world), PACT)
+    session = _session(world)
+    _offer(session, PACT)
+    name = str.capitalize
+    verdict = answer_lines(session.answers[-1], lambda m: m.render(name), name)[0]
+    assert verdict == "Dova refuses, and offers other terms: see your inbox."
     (waiting,) = View(world, "alba").inbox()
     line = proposal_line(world, waiting, lambda r: r.capitalize() if r in world.regions else r)
     gold = _gold_asked(waiting.terms.deal)

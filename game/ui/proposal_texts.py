@@ -132,6 +132,8 @@ def answer_lines(record: AnswerRecord, text: Callable[[Msg], str], name: Callabl
     """The verdict, then each reason with its weight and the way it pulls, the heaviest first."""
     region = name(record.recipient)
     verdict = _("{region} accepts.") if record.decision.accept else _("{region} refuses.")
+    if record.decision.counter:  # the counter-offer waits in the proposer's inbox
+        verdict = _("{region} refuses, and offers other terms: see your inbox.")
     return [verdict.format(region=region), *reason_lines(record.decision, text)]
 
 
