@@ -395,6 +395,7 @@ def simulation_report(state: GameState, start: int = 1) -> dict[str, Any]:
         "state_hash": state_hash(state),
         "events_by_kind": {kind: counts.get(kind, 0) for kind in COUNTED_KINDS},
         "exclusive_deals": exclusive_deals(state),
+        "deals": deal_counts(state),
         "regions": {r: _figures(state, r) for r in state.order},
     }
 
@@ -409,6 +410,29 @@ def exclusive_deals(state: GameState) -> dict[str, int]:
     )
     complied = sum(1 for e in state.events if e.kind == "treaty_cancelled" and e.get("why") == "complied")
     return {"offered": signed + refused, "signed": signed, "condemned": condemned, "ended_as_asked": complied}
+
+
+def deal_counts(state: GameState) -> dict[str, int]:
+    """Deals of several terms, counted from their news: offered (first rounds, however they ended),
+    accepted, counter-offers made, and counter-offers accepted."""
+    firsts = accepted = counters = counters_accepted = 0
+    for e in state.events:
+        deal_news = e.kind in ("deal_struck", "counter_offer") or (
+            e.kind == "proposal_rejected" and e.get("proposal") == "deal"
+        )
+        if not deal_news:
+            continue
+        countered = bool(e.get("counter"))  # the news answers a counter-offer
+        firsts += not countered
+        accepted += e.kind == "deal_struck"
+        counters += e.kind == "counter_offer"
+        counters_accepted += e.kind == "deal_struck" and countered
+    return {
+        "proposed": firsts,
+        "accepted": accepted,
+        "counter_offers": counters,
+        "counter_offers_accepted": counters_accepted,
+    }
 
 
 def _figures(state: GameState, region_id: str) -> dict[str, Any]:

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.core import actions as A
+from game.core.snapshot import _plain
 from game.plaindata import PlainDataError, Reader
 from game.savefile import SaveFileError, decompress, no_constants
 
 MAX_PLAYER_ACTIONS = 100  # what one region may do in one turn: actions, answers, votes, investments
 MAX_RUN = 400  # entries in one region's turn, the computers' answers to it included
-MAX_ENTRY_BYTES = 400
+MAX_ENTRY_BYTES = 600  # on average: a deal of many terms is longer, most entries far shorter
 COMPRESSION = 6
 
 ACTION_TYPES: dict[str, type[A.Action]] = {
@@ -66,7 +67,7 @@ class SavedRecord:
 # --- actions as data ----------------------------------------------------------------------------
 def action_to_data(action: A.Action) -> dict[str, Any]:
     data: dict[str, Any] = {"type": type(action).__name__}
-    data.update({f.name: getattr(action, f.name) for f in dataclasses.fields(action)})
+    data.update({f.name: _plain(getattr(action, f.name)) for f in dataclasses.fields(action)})
     return data
 
 

@@ -139,9 +139,11 @@ class Session:
             except Exception:
                 self._failed(proposal.recipient, "answering")
                 decision = Decision(False, ())
-            answer = A.Answer(proposal.recipient, proposal.id, decision.accept)
+            answer = A.Answer(proposal.recipient, proposal.id, decision.accept, decision.counter)
+            if decision.accept:
+                answer = A.Answer(proposal.recipient, proposal.id, True)
             outcome = apply(self.state, answer)
-            if not outcome.ok and decision.accept:  # no longer possible: it becomes a refusal
+            if not outcome.ok and (decision.accept or answer.counter):  # not possible: a plain refusal
                 answer = A.Answer(proposal.recipient, proposal.id, False)
                 outcome = apply(self.state, answer)
             if not outcome.ok:

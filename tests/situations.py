@@ -64,6 +64,7 @@ SITUATIONS: dict[type[A.Action], tuple[Callable[[GameState], None], str | None]]
     A.ExpelAmbassador: (_their_envoy, "bria"),
     A.StateVisit: (_nothing, "bria"),
     A.ProposeTreaty: (_envoy_to("bria"), "bria"),
+    A.ProposeDeal: (_envoy_to("bria"), "bria"),
     A.CancelTreaty: (_pact, "bria"),
     A.ProposePeace: (_war, "bria"),
     A.ImposeEmbargo: (_nothing, "bria"),

@@ -23,6 +23,7 @@ def test_simulate_json_reports_the_promised_fields(capsys: pytest.CaptureFixture
     assert report["seed"] == 4
     assert 1 <= report["turns_played"] <= 15
     assert set(report["events_by_kind"]) == set(COUNTED_KINDS)
+    assert set(report["deals"]) == {"proposed", "accepted", "counter_offers", "counter_offers_accepted"}
     assert len(report["state_hash"]) == 64
     assert "winner" in report
     assert set(report["regions"]) >= {"greenvale", "amberport"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from game.ai.standard import StandardAI
 from game.core import actions as A
-from game.core.model import GameState
+from game.core.model import GameState, Term
 from game.core.snapshot import state_hash
 from game.foresight import foresee
 from game.session import Session
@@ -17,6 +17,11 @@ PROPOSALS = [
     A.ProposeTreaty("alba", "bria", "non_aggression"),
     A.ProposeTreaty("alba", "bria", "alliance"),
     A.StateVisit("alba", "bria"),
+    # deals: judged term by term; one refused comes with its counter-offer, foreseen as well
+    A.ProposeDeal("alba", "bria", (Term("treaty", treaty="access"),)),
+    A.ProposeDeal(
+        "alba", "bria", (Term("treaty", treaty="trade", exclusive=True), Term("gold", "alba", gold=9.0))
+    ),
 ]
 
 
@@ -26,6 +31,7 @@ def _session(world: GameState, skill: str = "normal") -> Session:
 
 
 def test_with_an_ambassador_the_foreseen_answer_is_the_answer_given(make_world) -> None:  # type: ignore[no-untyped-def]
+    counters = 0
     for skill in ("easy", "normal", "hard"):
         for proposal in PROPOSALS:
             # given: alba keeps an ambassador in bria
@@ -39,6 +45,10 @@ def test_with_an_ambassador_the_foreseen_answer_is_the_answer_given(make_world) 
             assert foreseen is not None and foreseen.decision is not None
             (given,) = session.answers
             assert given.decision == foreseen.decision, (skill, proposal)
+            if isinstance(proposal, A.ProposeDeal) and not given.decision.accept:
+                counters += 1
+                assert given.decision.counter, (skill, proposal)
+    assert counters, "some deal is refused with a counter-offer"
 
 
 def test_without_an_ambassador_the_answer_is_not_told(world: GameState) -> None:

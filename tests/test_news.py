@@ -61,6 +61,7 @@ def test_every_news_kind_reads_as_a_sentence() -> None:
                 ("proposal", "trade"),
                 ("why", "expired"),
                 ("terms", "white"),
+                ("turns", 4),
             ),
         )
         line = describe(event).render(str.upper)
@@ -107,12 +108,14 @@ def test_no_news_line_shows_a_raw_id(language: str) -> None:
         "amount": 12.5,
         "yes": 3,
         "no": 1,
+        "turns": 4,
     }
     variants = [dict(defaults)]
     variants += [
         {**defaults, key: word} for key, found in _words_the_rules_put_in_news().items() for word in found
     ]
     variants += [{**defaults, "exclusive": True}, {**defaults, "ally_of": None}]
+    variants += [{**defaults, "deal_with": "cora"}, {**defaults, "counter": True}]
     for kind in EVENT_KINDS:
         for data in variants:
             event = Event(3, kind, ("alba", "bria", "cora"), tuple(sorted(data.items())))

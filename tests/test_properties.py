@@ -25,7 +25,7 @@ from game.core import actions as A
 from game.core.diplomacy import sign_treaty, start_war
 from game.core.engine import apply
 from game.core.invariants import broken_invariants
-from game.core.model import TREATY_KINDS, GameState
+from game.core.model import TERM_KINDS, TREATY_KINDS, GameState, Term
 from game.core.relations import known_regions
 from game.core.rules import refusal
 from game.core.snapshot import state_hash
@@ -46,6 +46,8 @@ KINDS = (
     "expel",
     "visit",
     "treaty",
+    "deal",
+    "counter",
     "peace",
     "peace",
     "answer",
@@ -171,6 +173,15 @@ def _plausible_action(data: st.DataObject, state: GameState, kind: str) -> A.Act
     if kind == "mediation" and wars:
         war = data.draw(st.sampled_from(wars))
         return A.OfferMediation(actor, war.attacker, war.defender)
+    if kind == "deal" and len(state.ambassadors):
+        sender, host = data.draw(st.sampled_from(list(state.ambassadors)))
+        return A.ProposeDeal(sender, host, _terms(data, (sender, host), (sender, host)))
+    if kind == "counter":
+        deals = sorted(i for i, p in state.proposals.items() if p.kind == "deal")
+        if deals:
+            proposal = state.proposals[data.draw(st.sampled_from(deals))]
+            sides = (proposal.sender, proposal.recipient)
+            return A.Answer(proposal.recipient, proposal.id, False, _terms(data, sides, sides))
     if kind == "join":
         return A.JoinOrganisation(actor, data.draw(st.sampled_from(ORGS[:2])))
     if kind == "leave":
@@ -228,6 +239,11 @@ def _any_action(data: st.DataObject, state: GameState, kind: str) -> A.Action:
         return A.RequestIntroduction(actor, region(), region())
     if kind == "mediation":
         return A.OfferMediation(actor, region(), region())
+    if kind in ("deal", "counter"):
+        terms = _terms(data, REGION_CHOICES, REGION_CHOICES, sane=False)
+        if kind == "counter":
+            return A.Answer(actor, data.draw(st.sampled_from(_ids(state.proposals))), False, terms)
+        return A.ProposeDeal(actor, region(), terms)
     if kind == "join":
         return A.JoinOrganisation(actor, data.draw(st.sampled_from(ORGS)))
     if kind == "leave":
@@ -236,6 +252,24 @@ def _any_action(data: st.DataObject, state: GameState, kind: str) -> A.Action:
         return A.Vote(actor, data.draw(st.sampled_from(_ids(state.resolutions))), data.draw(st.booleans()))
     assert kind == "invest"
     return A.Invest(actor, data.draw(st.sampled_from(("economy", "military", "gold"))), amount())
+
+
+def _terms(
+    data: st.DataObject, givers: tuple[str, ...], abouts: tuple[str, ...], *, sane: bool = True
+) -> tuple[Term, ...]:
+    """A deal's terms: a few of any kind, with sums and turns mostly sensible (or anything at all)."""
+    sums = AMOUNTS[:5] if sane else AMOUNTS
+    term = st.builds(
+        Term,
+        st.sampled_from(TERM_KINDS),
+        st.sampled_from((None, *givers)),
+        st.sampled_from((None, *TREATY_KINDS)),
+        st.booleans(),
+        st.sampled_from((0, 1, 5) if sane else (0, 1, 5, -3, 10**6)),
+        st.sampled_from(sums),
+        st.sampled_from((None, *REGIONS, *abouts)),
+    )
+    return tuple(data.draw(st.lists(term, min_size=1 if sane else 0, max_size=4)))
 
 
 def _probe_actions(state: GameState, region_id: str) -> list[A.Action]:
@@ -253,6 +287,8 @@ def _probe_actions(state: GameState, region_id: str) -> list[A.Action]:
         A.ProposePeace(region_id, target),
         A.Answer(region_id, proposal, True),
         A.Answer(region_id, proposal, False),
+        A.Answer(region_id, proposal, False, (Term("treaty", treaty="trade"),)),
+        A.ProposeDeal(region_id, target, (Term("treaty", treaty="trade"), Term("gold", region_id, gold=1.0))),
         A.CancelTreaty(region_id, treaty),
         A.ImposeEmbargo(region_id, target),
         A.LiftEmbargo(region_id, target),

@@ -387,3 +387,31 @@ def test_a_save_of_the_first_rules_loads_from_its_state_and_plays_on(tmp_path: P
     session = resume(loaded, {r: StandardAI() for r in loaded.state.order})
     session.play_turns(5)
     assert loaded.state.turn == 18 and broken_invariants(loaded.state) == []
+
+
+def test_a_game_with_deals_and_counter_offers_saves_loads_and_replays(tmp_path: Path) -> None:
+    """A deal waiting for its answer and a counter-offer in the record come back from a save as
+    they were, and replaying the record gives the same state."""
+    from game.core.model import Term
+    from game.record import read_record
+    from game.saves import verify
+
+    state = new_game(load_scenario(SCENARIO).scenario, 5)
+    session = Session(state, {}, strict=True)  # people all round: proposals wait in the inboxes
+    me = state.order[0]
+    other = sorted(state.neighbours[me])[1]
+    assert session.submit(A.SendAmbassador(me, other)).ok
+    trade, gold = Term("treaty", treaty="trade", turns=5), Term("gold", me, gold=1.5)
+    sent = session.submit(A.ProposeDeal(me, other, (trade, gold))).proposal
+    assert sent is not None
+    counter = (trade, Term("gold_per_turn", me, gold=1.0, turns=3))
+    assert session.submit(A.Answer(other, sent.id, False, counter)).ok
+    path = save_game(tmp_path / "deal.json", TEXT, SCENARIO.name, session)
+    loaded = load_game(path)
+    assert state_hash(loaded.state) == state_hash(state)
+    waiting = [p for p in loaded.state.proposals.values() if p.kind == "deal"]
+    assert [(p.terms.deal, p.terms.round, p.terms.counter_of) for p in waiting] == [(counter, 1, sent.id)]
+    record = read_record(loaded.record)
+    assert any(isinstance(a, A.ProposeDeal) and a.terms == (trade, gold) for a in record)
+    assert any(isinstance(a, A.Answer) and a.counter == counter for a in record)
+    assert state_hash(verify(path).state) == state_hash(state)

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from game.core.actions import Action
 from game.core.messages import Msg
-from game.core.model import Proposal, Resolution
+from game.core.model import Proposal, Resolution, Term
 from game.core.rng import Rng
 from game.core.view import View
 
@@ -22,8 +22,11 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
+    """An answer and its reasons; a deal refused may carry the terms the player would take instead."""
+
     accept: bool
     reasons: tuple[Reason, ...]
+    counter: tuple[Term, ...] = ()
 
     @property
     def total(self) -> float:

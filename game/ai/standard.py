@@ -7,14 +7,15 @@ hard) changes how well it judges, never what it is allowed to do or know.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.ai import assess
+from game.ai import assess, deals
 from game.ai.base import Decision, Reason
 from game.core import actions as A
 from game.core.messages import msg
-from game.core.model import Personality, Proposal, Resolution
+from game.core.model import Personality, Proposal, Resolution, Term, TreatyKind
 from game.core.rng import Rng
 from game.core.view import View
 
@@ -257,13 +258,23 @@ class StandardAI:
                     20 + 25 * p.trade + opinion / 4 + friendship,
                     A.ProposeTreaty(me, other, "trade", exclusive),
                 )
+            elif wants_trade:  # turned down before: a deal with gold in it, open to a counter-offer
+                yield from self._sweetened(view, other, "trade", 15 + 25 * p.trade + opinion / 4 + friendship)
+            bound = [t for t in view.treaties_of(other) if t.kind == "trade" and t.bound == other]
+            if wants_trade and bound and not self._refused_recently(view, other, "deal"):
+                # bound to trade with one partner alone: ask it to leave that deal for ours
+                leave = Term("leave_exclusive", other, about=bound[0].other(other))
+                terms = (leave, Term("treaty", treaty="trade"), *self._sweetener(view))
+                yield 10 + 25 * p.trade + opinion / 4 + friendship, A.ProposeDeal(me, other, terms)
             wants_pact = view.reachable(other) and not view.has_treaty(other, "non_aggression")
             if p.aggression >= 0.6 and wants_pact:  # the warlike bind no hands against their prey
                 defence = self._defence_of(view, other)
                 wants_pact = defence is None or defence > 1.5 * view.region.military
+            value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
             if wants_pact and not self._refused_recently(view, other, "non_aggression"):
-                value = 25 + 20 * (1 - p.aggression) + opinion / 5 + friendship
                 yield value, A.ProposeTreaty(me, other, "non_aggression")
+            elif wants_pact:
+                yield from self._sweetened(view, other, "non_aggression", value - 5)
             coalition = leader is not None and other != leader  # band together against a runaway
             wants_ally = (threatened or coalition or bool(view.wars())) and len(
                 view.allies()
@@ -283,6 +294,21 @@ class StandardAI:
                 yield 30.0, A.CancelTreaty(me, treaty.id)
             elif treaty.kind in ("alliance", "access") and opinion < -30 + 30 * p.loyalty:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
+
+    def _sweetened(
+        self, view: View, other: str, kind: TreatyKind, value: float
+    ) -> Iterator[tuple[float, A.Action]]:
+        """A treaty they turned down, offered again as a deal with some of our spare gold in it;
+        they may name their price in a counter-offer. Once in a while, as any refused request."""
+        if not self._refused_recently(view, other, "deal"):
+            yield value, A.ProposeDeal(view.me, other, (Term("treaty", treaty=kind), *self._sweetener(view)))
+
+    def _sweetener(self, view: View) -> tuple[Term, ...]:
+        """Gold for a deal we offer: deal_sweetener_turns of our economy, out of what we may spare."""
+        region = view.region
+        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0)
+        gold = float(math.floor(min(spare, view.rules.ai.deal_sweetener_turns * max(region.economy, 1.0))))
+        return (Term("gold", view.me, gold=gold),) if gold >= 1 else ()
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         if view.region.treasury < view.rules.visit_cost * 4:
@@ -308,6 +334,10 @@ class StandardAI:
             cause = on in culprits or view.rogue(on) or view.opinion_of(on) < -20
             if by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
+            elif on == me and view.has_ambassador(by) and not self._refused_recently(view, by, "deal"):
+                # an embargo on us may be bought off: what they ask is theirs to say in a counter-offer
+                gold = () if (me, by) in view.embargoes() else self._sweetener(view)
+                yield 15 + 20 * p.trade, A.ProposeDeal(me, by, (Term("lift_embargo", by), *gold))
         for other in others:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
@@ -415,12 +445,19 @@ class StandardAI:
     # --- answers ----------------------------------------------------------------------------
     def answer(self, view: View, proposal: Proposal, rng: Rng) -> Decision:
         """Yes when the weighed reasons come out above zero; a reason that weighs nothing is left
-        out of what the proposer reads."""
-        reasons = [r for r in self._reasons(view, proposal) if round(r.weight) != 0]
-        total = sum(r.weight for r in reasons)
-        return Decision(total > 0, tuple(reasons))
+        out of what the proposer reads. A deal refused comes back with the nearest deal we would
+        take, while rounds are left."""
+        reasons = self.weighed(view, proposal)
+        accept = sum(r.weight for r in reasons) > 0
+        if accept or proposal.kind != "deal" or proposal.terms.round >= view.rules.deal_rounds:
+            return Decision(accept, reasons)
+        return Decision(False, reasons, deals.counter_offer(self, view, proposal))
 
-    def _reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+    def weighed(self, view: View, proposal: Proposal, asks: int = 0) -> tuple[Reason, ...]:
+        """The reasons that weigh something (`asks`: times asked beyond those already remembered)."""
+        return tuple(r for r in self._reasons(view, proposal, asks) if round(r.weight) != 0)
+
+    def _reasons(self, view: View, prop: Proposal, more_asks: int = 0) -> Iterator[Reason]:
         me, p, other = view.me, view.personality, prop.sender
         opinion = view.opinion_of(other)  # what they did to us is in it already, once
         yield Reason(msg("What we think of {region}", region=other), round(opinion / 3, 1))
@@ -431,14 +468,28 @@ class StandardAI:
             )
         what = prop.terms.treaty or prop.kind
         asked = view.asked_before(other, what)
-        if asked is not None and prop.kind != "call_to_arms":
+        if asked is not None and prop.kind not in ("call_to_arms", "deal"):  # deals count asks of their own
             yield Reason(
                 msg("You asked this before, and our answer stands"), -10.0 * self.skill.leverage_sense
             )
-        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction"):
+        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction", "deal"):
             yield Reason(msg("You are waging a war of aggression"), -30.0)
         if prop.kind == "treaty":
             yield from self._treaty_reasons(view, prop)
+        elif prop.kind == "deal":
+            kinds = tuple(t.treaty for t in prop.terms.deal if t.treaty is not None and t.kind == "treaty")
+            if kinds:
+                yield from self._treaty_standing(view, other, kinds)
+            for term in prop.terms.deal:
+                yield from deals.term_reasons(self, view, other, term)
+            if not deals.offers_something(prop.terms.deal, me):  # goodwill buys no gift
+                yield Reason(msg("There is nothing in this deal for us"), round(-10 - max(opinion, 0) / 3, 1))
+            asks = view.deal_asks(other) + more_asks
+            if asks:  # asking again is remembered: it earns nothing more
+                yield Reason(
+                    msg("You asked this before, and our answer stands"),
+                    round(-10.0 * self.skill.leverage_sense * asks, 1),
+                )
         elif prop.kind == "peace":
             war = view.war_with(other)
             standing = war.side_score(me) if war else 0.0
@@ -483,26 +534,36 @@ class StandardAI:
                 yield Reason(msg("We already fight a war"), -20.0)
 
     def _treaty_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
-        p, other = view.personality, prop.sender
         kind = prop.terms.treaty
+        if kind is not None:
+            yield from self._treaty_standing(view, prop.sender, (kind,))
+            yield from self.treaty_kind_reasons(view, prop.sender, kind, prop.terms.exclusive)
+
+    def _treaty_standing(self, view: View, other: str, kinds: tuple[str, ...]) -> Iterator[Reason]:
+        """What their word and their strength say of any treaty with them, once for all it holds."""
         rep = view.reputation(other)
         yield Reason(msg("Your reputation"), round((rep - 50) / 5, 1))
-        if assess.wronged_us(view, other) and kind in ("non_aggression", "alliance", "access"):
+        trusting = ("non_aggression", "alliance", "access")
+        if assess.wronged_us(view, other) and any(k in trusting for k in kinds):
             yield Reason(msg("Your word is worth little to us now"), -25.0)
-        if other == self._leader(view) and kind in ("trade", "access", "non_aggression", "alliance"):
+        if other == self._leader(view):
             yield Reason(msg("You are growing too strong for everyone's good"), -25.0)
+
+    def treaty_kind_reasons(self, view: View, other: str, kind: str, exclusive: bool) -> Iterator[Reason]:
+        """What a treaty of this kind with `other` is worth to us."""
+        p = view.personality
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
             deals = sum(1 for t in view.treaties() if t.kind == "trade")
             if deals >= _trade_appetite(p):
                 yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
             mine, theirs = view.region.economy, view.economy(other)
-            if prop.terms.exclusive and theirs > 1.5 * mine:
+            if exclusive and theirs > 1.5 * mine:
                 tilt = -30 * (theirs / mine - 1) * self.skill.leverage_sense
                 yield Reason(msg("This deal favours you far more than us"), round(tilt, 1))
-            if prop.terms.exclusive:
+            if exclusive:
                 yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
-            if prop.terms.exclusive and theirs > mine and view.income().trade > 0:  # ours would end
+            if exclusive and theirs > mine and view.income().trade > 0:  # ours would end
                 lost = -3 * view.income().trade * self.skill.leverage_sense
                 yield Reason(msg("We would lose our other trade partners"), round(lost, 1))
         elif kind == "non_aggression":

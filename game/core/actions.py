@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from game.core.model import PeaceTerms, TreatyKind
+from game.core.model import PeaceTerms, Term, TreatyKind
 
 InvestField = Literal["economy", "military"]
 INVEST_FIELDS: tuple[InvestField, ...] = get_args(InvestField)
@@ -58,11 +58,21 @@ class ProposePeace(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class ProposeDeal(Action):
+    """One proposal of several terms on either side (see `Term`)."""
+
+    target: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Answer(Action):
-    """Accept or reject a proposal, visit, introduction, mediation or call to arms."""
+    """Accept or reject a proposal, visit, introduction, mediation or call to arms. A deal may be
+    declined with a counter-offer: the terms sent back to its proposer."""
 
     proposal: int
     accept: bool
+    counter: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

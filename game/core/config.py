@@ -168,6 +168,30 @@ class AiTuning(Tuning):
     aid_reserve_turns: float = Field(
         3.0, ge=0, le=100, description="Turns of its economy a computer player keeps before it gives aid."
     )
+    deal_gold_value: float = Field(
+        10.0,
+        ge=0,
+        le=1000,
+        description="What a turn of its own income in gold weighs in a deal a player judges.",
+    )
+    deal_promise_share: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="What gold promised for later turns is worth to it, as a share of gold now.",
+    )
+    deal_most_gold_turns: float = Field(
+        3.0,
+        ge=0,
+        le=100,
+        description="The most gold a counter-offer asks, in turns of the asked region's economy.",
+    )
+    deal_sweetener_turns: float = Field(
+        0.5,
+        ge=0,
+        le=100,
+        description="Gold a player adds to a treaty turned down before, in turns of its own economy.",
+    )
 
 
 class Rules(Tuning):
@@ -383,6 +407,17 @@ class Rules(Tuning):
     )
     annex_treasury_share: float = Field(
         0.5, ge=0, le=1, description="Share of an annexed region's gold the victor gains."
+    )
+    # --- deals --------------------------------------------------------------------------------
+    deal_terms: int = Field(6, ge=1, le=20, description="The most terms one deal may hold.")
+    deal_rounds: int = Field(
+        3,
+        ge=0,
+        le=20,
+        description="Counter-offers a deal may go through before it must be accepted or declined.",
+    )
+    deal_payment_turns: int = Field(
+        20, ge=1, le=200, description="The most turns a deal's gold each turn may be paid for."
     )
     # --- introductions and mediation -----------------------------------------------------------
     introduction_share: float = Field(

@@ -207,8 +207,27 @@ TREATY_ENDS: tuple[TreatyEnd, ...] = get_args(TreatyEnd)  # why a treaty ended, 
 WinReason = Literal["conquest", "economic", "diplomatic", "score"]
 WIN_REASONS: tuple[WinReason, ...] = get_args(WinReason)
 
-ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms"]
+ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms", "deal"]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = get_args(ProposalKind)
+TermKind = Literal["treaty", "gold", "gold_per_turn", "lift_embargo", "join_embargo", "leave_exclusive"]
+TERM_KINDS: tuple[TermKind, ...] = get_args(TermKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of a deal: what `giver` gives the other side. A treaty both sides sign has no giver.
+
+    `turns` is a treaty's length (0: the rules' length) or how long gold per turn is paid; `gold`
+    the sum now or each turn; `about` the third region of an embargo joined, or of the exclusive
+    trade agreement the giver leaves."""
+
+    kind: TermKind
+    giver: str | None = None
+    treaty: TreatyKind | None = None
+    exclusive: bool = False
+    turns: int = 0
+    gold: float = 0.0
+    about: str | None = None
 
 
 @dataclass(slots=True)
@@ -222,6 +241,9 @@ class Terms:
     annex: str | None = None  # the capitulated region that a peace hands over
     about: str | None = None  # introduction: the region to meet; mediation and calls: the enemy
     accepted_by: tuple[str, ...] = ()  # mediation: the sides that have already said yes
+    deal: tuple[Term, ...] = ()  # a deal's terms
+    round: int = 0  # a deal: 0 when first offered, one more for each counter-offer
+    counter_of: int | None = None  # a counter-offer: the proposal it answers
 
 
 @dataclass(slots=True)
@@ -394,6 +416,9 @@ class GameState:
     refusals: dict[tuple[str, str, str], int] = field(
         default_factory=dict
     )  # (sender, recipient, what) -> turn
+    # Deals each proposer had turned down by each recipient this turn (proposer, recipient) -> how
+    # many: a computer player remembers being asked, so asking again earns nothing more.
+    deal_asks: dict[Pair, int] = field(default_factory=dict)
     streaks: dict[str, int] = field(default_factory=dict)  # "kind:region" -> turns a victory share held
     recent_scores: dict[str, list[float]] = field(default_factory=dict)  # the last score_window turns
     winner: str | None = None

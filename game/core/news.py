@@ -28,6 +28,7 @@ PROPOSAL_NAMES = {
     "introduction": "introduction",
     "mediation": "mediation",
     "call_to_arms": "call to arms",
+    "deal": "deal",
 }
 
 # The counted kinds of the simulation report; every one of them appears in every report.
@@ -88,6 +89,10 @@ def _variant(kind: str, data: Mapping[str, object]) -> str:
         return "ally_of"
     if kind == "embargo_imposed" and data.get("sanction"):
         return "sanction"
+    if kind == "embargo_imposed" and data.get("deal_with"):
+        return "deal_with"
+    if kind in ("deal_struck", "proposal_rejected", "counter_offer") and data.get("counter"):
+        return "counter"
     if kind.startswith("resolution_"):
         return str(data.get("resolution"))
     return ""

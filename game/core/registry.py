@@ -14,6 +14,7 @@ from game.core.actions import Action
 from game.core.kinds import (
     aid,
     answers,
+    deals,
     embargoes,
     envoys,
     introductions,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 PROPOSAL_RULES: dict[ProposalKind, ProposalRule] = {
     rule.kind: rule
-    for module in (visits, treaties, peace, war, introductions, mediation)
+    for module in (visits, treaties, peace, war, introductions, mediation, deals)
     for rule in module.PROPOSALS
 }
 assert set(PROPOSAL_RULES) == set(PROPOSAL_KINDS), "every proposal kind needs its rule"
@@ -43,6 +44,7 @@ _FAMILIES: tuple[tuple[AnyKind, ...], ...] = (
     envoys.KINDS,
     visits.KINDS,
     treaties.KINDS,
+    deals.KINDS,
     peace.KINDS,
     embargoes.KINDS,
     war.KINDS,

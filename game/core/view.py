@@ -320,6 +320,10 @@ class View:
         """The turn we last turned down this proposal from `other`, if it is still remembered."""
         return self.state.refusals.get((other, self.me, what))
 
+    def deal_asks(self, other: str) -> int:
+        """How many deals `other` has had us turn down this turn."""
+        return self.state.deal_asks.get((other, self.me), 0)
+
     def friend_counts(self) -> dict[str, int]:
         """How many regions were allied with each region or regarded it as a friend at the last
         victory check, for those half way or more to a diplomatic victory (the count is public,

@@ -194,6 +194,7 @@ def friend_counts(state: GameState) -> dict[str, int]:
 
 def start_next_turn(state: GameState) -> None:
     state.turn += 1
+    state.deal_asks.clear()  # asking again is remembered for the turn it happens in
     for region in state.regions.values():
         region.actions_left = state.rules.diplomatic_actions if region.alive else 0
         region.visit_used = False

@@ -76,6 +76,7 @@ TARGETED: tuple[tuple[str, tuple[str | None, ...], tuple[float | None, ...]], ..
     ("expel_ambassador", (None,), (None,)),
     ("state_visit", (None,), (None,)),
     ("propose_treaty", (*TREATY_KINDS, "trade_exclusive"), (None,)),
+    ("propose_deal", (None,), (None,)),
     ("cancel_treaty", TREATY_KINDS, (None,)),
     ("propose_peace", ("white", "annex"), (None,)),
     ("propose_peace", ("tribute_they_pay", "tribute_we_pay"), TRIBUTE_SHARES),
@@ -191,6 +192,7 @@ SIMPLE_KINDS: dict[type[A.Action], str] = {
     A.SendAmbassador: "send_ambassador",
     A.RecallAmbassador: "recall_ambassador",
     A.StateVisit: "state_visit",
+    A.ProposeDeal: "propose_deal",  # the deal the rules offer: a pact and trade together
     A.ImposeEmbargo: "impose_embargo",
     A.LiftEmbargo: "lift_embargo",
     A.DeclareWar: "declare_war",

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from game.ai.base import Decision
 from game.core.actions import Action
+from game.core.kinds.deals import term_text
 from game.core.messages import Msg
 from game.core.model import GameState, Proposal, Resolution
 from game.core.registry import kind_of
 from game.foresight import Foresight
-from game.i18n import _, ngettext, number
+from game.i18n import _, ngettext, number, translate_msg
 from game.session import AnswerRecord
 from game.ui.labels import kind_label
 
@@ -57,6 +58,13 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
         )
     if proposal.kind == "call_to_arms":
         return _("{sender} calls you to arms against {about}.").format(sender=sender, about=about)
+    if proposal.kind == "deal":
+        shown = "; ".join(
+            translate_msg(term_text(t, proposal.sender, proposal.recipient), name) for t in terms.deal
+        )
+        if terms.counter_of is not None:
+            return _("{sender} answers with a counter-offer: {terms}.").format(sender=sender, terms=shown)
+        return _("{sender} offers a deal: {terms}.").format(sender=sender, terms=shown)
     return _("{sender} proposes: {what}").format(sender=sender, what=kind_label(proposal.kind))
 
 
@@ -94,6 +102,8 @@ def answer_help(state: GameState, proposal: Proposal, accept: bool, name: Callab
             + " "
             + ngettext("It lasts {n} turn.", "It lasts {n} turns.", turns).format(n=turns)
         )
+    if accept and proposal.kind == "deal":
+        return _("Every term takes effect at once; gold each turn is paid from the end of this turn.")
     if accept and proposal.kind == "visit":
         return _("Their ruler visits: goodwill both ways.")
     if accept and proposal.kind == "introduction":
@@ -122,6 +132,8 @@ def answer_lines(record: AnswerRecord, text: Callable[[Msg], str], name: Callabl
     """The verdict, then each reason with its weight and the way it pulls, the heaviest first."""
     region = name(record.recipient)
     verdict = _("{region} accepts.") if record.decision.accept else _("{region} refuses.")
+    if record.decision.counter:  # the counter-offer waits in the proposer's inbox
+        verdict = _("{region} refuses, and offers other terms: see your inbox.")
     return [verdict.format(region=region), *reason_lines(record.decision, text)]
 
 

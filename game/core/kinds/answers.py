@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from game.core import actions as A
 from game.core.diplomacy import news
 from game.core.kinds.base import ActionKind, Control, ProposalRule
+from game.core.kinds.deals import counter_offer, counter_problem
 from game.core.messages import Msg, msg
-from game.core.model import GameState, ProposalKind
+from game.core.model import GameState, Proposal, ProposalKind
 from game.core.news import PROPOSAL_NAMES
 from game.core.why import Refusal, Why, refuse
 
@@ -25,18 +26,35 @@ def answers(rules: dict[ProposalKind, ProposalRule]) -> ActionKind[A.Answer]:
         if proposal is None or proposal.recipient != a.actor:
             return refuse(Why.NO_SUCH_PROPOSAL)
         rule = rules[proposal.kind]
+        if a.counter:
+            if a.accept:
+                return refuse(Why.COUNTER_DECLINES)
+            found = rule.declinable(state, proposal)
+            return found or counter_problem(state, proposal, a.counter)
         return rule.acceptable(state, proposal) if a.accept else rule.declinable(state, proposal)
 
-    def effect(state: GameState, a: A.Answer) -> None:
+    def effect(state: GameState, a: A.Answer) -> Proposal | None:
         proposal = state.proposals.pop(a.proposal)
         rule = rules[proposal.kind]
         if a.accept:
             rule.accepted(state, proposal)
-            return
+            return None
         rule.rejected(state, proposal)
         what = proposal.terms.treaty or proposal.kind
         state.refusals[(proposal.sender, proposal.recipient, what)] = state.turn
+        if a.counter:
+            return counter_offer(state, proposal, a.counter)
         exclusive = proposal.terms.exclusive or None  # counted by the simulation's report
+        if proposal.kind == "deal":  # a counter-offer turned down is told apart in the report
+            news(
+                state,
+                "proposal_rejected",
+                proposal.recipient,
+                proposal.sender,
+                proposal=what,
+                counter=proposal.terms.round > 0 or None,
+            )
+            return None
         news(
             state,
             "proposal_rejected",
@@ -45,6 +63,7 @@ def answers(rules: dict[ProposalKind, ProposalRule]) -> ActionKind[A.Answer]:
             proposal=what,
             exclusive=exclusive,
         )
+        return None
 
     return ActionKind(
         A.Answer,

@@ -28,15 +28,23 @@ def _impose_check(state: GameState, a: A.ImposeEmbargo) -> Refusal | None:
 
 
 def _impose(state: GameState, a: A.ImposeEmbargo) -> None:
-    """Trade ends; an embargo that nothing justifies costs the imposer some trust."""
-    if not justified_embargo(state, a.actor, a.target):
-        change_reputation(state, a.actor, -state.rules.embargo_reputation)
-    trade = treaty_between(state, a.actor, a.target, "trade")
+    impose_embargo(state, a.actor, a.target)
+
+
+def impose_embargo(state: GameState, by: str, on: str, *, deal_with: str | None = None) -> None:
+    """Trade ends; an embargo that nothing justifies costs the imposer some trust (`deal_with`:
+    the region whose embargo `by` joins through a deal)."""
+    if not justified_embargo(state, by, on):
+        change_reputation(state, by, -state.rules.embargo_reputation)
+    trade = treaty_between(state, by, on, "trade")
     if trade is not None:
-        end_treaty(state, trade, broken_by=a.actor, why="embargo")
-    state.embargoes.add((a.actor, a.target))
-    set_modifier(state, a.target, a.actor, "embargo", state.rules.opinion.embargo.value)
-    news(state, "embargo_imposed", a.actor, a.target)
+        end_treaty(state, trade, broken_by=by, why="embargo")
+    state.embargoes.add((by, on))
+    set_modifier(state, on, by, "embargo", state.rules.opinion.embargo.value)
+    if deal_with is None:  # the news of a plain embargo keeps its old form (saved games hash it)
+        news(state, "embargo_imposed", by, on)
+    else:
+        news(state, "embargo_imposed", by, on, deal_with=deal_with)
 
 
 def _impose_offers(view: View, target: str | None) -> Iterator[A.ImposeEmbargo]:

@@ -11,7 +11,7 @@ from game.core.diplomacy import end_treaty, propose, sign_treaty
 from game.core.economy import bound_side
 from game.core.kinds.base import ActionKind, Control, Cost, ProposalRule
 from game.core.messages import Msg, msg
-from game.core.model import TREATY_KINDS, GameState, Proposal, Terms
+from game.core.model import TREATY_KINDS, GameState, Proposal, Terms, TreatyKind
 from game.core.news import PROPOSAL_NAMES
 from game.core.relations import at_war, treaty_between
 from game.core.why import Refusal, Why, refuse
@@ -31,8 +31,18 @@ def _propose_check(state: GameState, a: A.ProposeTreaty) -> Refusal | None:
     return conflict(state, a.actor, a.target, a.kind, a.exclusive)
 
 
-def conflict(state: GameState, x: str, y: str, kind: str, exclusive: bool) -> Refusal | None:
-    """What stands in the way of this treaty between x and y, both when proposed and when accepted."""
+def conflict(
+    state: GameState,
+    x: str,
+    y: str,
+    kind: str,
+    exclusive: bool,
+    *,
+    embargo_lifted: bool = False,
+    leaving: frozenset[int] = frozenset(),
+) -> Refusal | None:
+    """What stands in the way of this treaty between x and y, both when proposed and when accepted
+    (a deal may first lift every embargo between them, and end the exclusive deals in `leaving`)."""
     if kind not in TREATY_KINDS:
         return refuse(Why.NO_SUCH_TREATY_KIND)
     if treaty_between(state, x, y, kind) is not None:
@@ -40,10 +50,10 @@ def conflict(state: GameState, x: str, y: str, kind: str, exclusive: bool) -> Re
     if exclusive and kind != "trade":
         return refuse(Why.ONLY_TRADE_EXCLUSIVE)
     if kind == "trade":
-        if embargo_between(state, x, y):
+        if embargo_between(state, x, y) and not embargo_lifted:
             return refuse(Why.EMBARGO_BETWEEN, region=y)
         for side in (x, y):
-            if any(bound_side(state, t) == side for t in state.treaties_of(side)):
+            if any(bound_side(state, t) == side and t.id not in leaving for t in state.treaties_of(side)):
                 return refuse(Why.BOUND_EXCLUSIVE, region=side)
     return None
 
@@ -62,7 +72,14 @@ def _propose_offers(view: View, target: str | None) -> Iterator[A.ProposeTreaty]
 
 def _signed(state: GameState, p: Proposal) -> None:
     assert p.terms.treaty is not None
-    treaty = sign_treaty(state, p.terms.treaty, p.sender, p.recipient, exclusive=p.terms.exclusive)
+    sign_agreed(state, p.terms.treaty, p.sender, p.recipient, p.terms.exclusive)
+
+
+def sign_agreed(
+    state: GameState, kind: TreatyKind, a: str, b: str, exclusive: bool, turns: int | None = None
+) -> None:
+    """Sign a treaty both sides agreed to; an exclusive trade deal ends the bound side's others."""
+    treaty = sign_treaty(state, kind, a, b, exclusive=exclusive, turns=turns)
     bound = bound_side(state, treaty)
     if bound is not None:  # the poorer side trades with its new partner alone
         for other in [t for t in state.treaties_of(bound) if t.kind == "trade" and t is not treaty]:
