@@ -231,6 +231,29 @@ def test_a_counter_offer_may_be_changed_and_sent_back() -> None:
     assert dialog.answer
 
 
+def test_the_deal_screen_offers_embargo_terms_where_there_are_embargoes() -> None:
+    """Lifting an embargo is offered while one stands between us; joining one, for a region the
+    other side embargoes and we do not."""
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    third = next(r for r in game.state.order if r not in (me, neighbour))
+    game.open_dialog(DealDialog)
+    assert "Lift an embargo" not in _buttons(app) and "Join an embargo" not in _buttons(app)
+    game.state.embargoes.add((neighbour, me))
+    game.state.embargoes.add((neighbour, third))
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    dialog.build()
+    for key, value in (("kind", "lift_embargo"), ("giver", "them")):
+        dialog.choose(key, value)
+    assert dialog.term() == Term("lift_embargo", neighbour)
+    for key, value in (("kind", "join_embargo"), ("giver", "us")):
+        dialog.choose(key, value)
+    assert game.name(third) in _buttons(app)
+    assert dialog.term() == Term("join_embargo", me, about=third)
+
+
 def _lines(app: App) -> list[str]:
     """The lines the scene's text boxes show, without their markup."""
     return [re.sub(r"<[^>]+>", "", line).strip() for line in _texts(app).split("<br>")]

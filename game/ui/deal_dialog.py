@@ -63,9 +63,10 @@ class DealDialog(ActionDialog):
         ]
         if (self.me, self.target) in embargoes or (self.target, self.me) in embargoes:
             kinds.append(("lift_embargo", _("Lift an embargo")))
-        if self._thirds():
+        sides = ((self.me, self.target), (self.target, self.me))
+        if any(self._thirds(giver, taker) for giver, taker in sides):
             kinds.append(("join_embargo", _("Join an embargo")))
-        if self._exclusives():
+        if any(self._exclusives(giver) for giver, _taker in sides):
             kinds.append(("leave_exclusive", _("Leave an exclusive deal")))
         return [(str(k), label) for k, label in kinds]
 
@@ -78,15 +79,15 @@ class DealDialog(ActionDialog):
     def _taker(self) -> str:
         return self.target if self._giver() == self.me else self.me
 
-    def _thirds(self) -> list[str]:
-        """Regions the taker embargoes and the giver does not: the giver may join it."""
-        giver, taker = self._giver(), self._taker()
-        embargoes = set(View(self.game.state, self.me).embargoes())
-        return sorted(r for a, r in embargoes if a == taker and r != giver and (giver, r) not in embargoes)
+    def _thirds(self, giver: str, taker: str) -> list[str]:
+        """Regions the taker embargoes and the giver does not (embargoes are public): the giver
+        may join it."""
+        embargoes = self.game.state.embargoes
+        return sorted(embargoes.from_(taker) - embargoes.from_(giver) - {giver})
 
-    def _exclusives(self) -> list[str]:
+    def _exclusives(self, giver: str) -> list[str]:
         """The third regions the giver holds an exclusive trade agreement with."""
-        view, giver = View(self.game.state, self.me), self._giver()
+        view = View(self.game.state, self.me)
         found = []
         for treaty in view.treaties_of(giver):
             other = treaty.b if treaty.a == giver else treaty.a
@@ -115,11 +116,12 @@ class DealDialog(ActionDialog):
             rows.append(Row("per_turn", _("Gold a turn"), amounts))
             turns = tuple((str(n), _turns(n)) for n in PAYMENT_TURNS)
             rows.append(Row("payments", _("How long"), turns))
-        elif kind == "join_embargo":
-            rows.append(Row("third", _("Embargo on"), tuple((r, self.game.name(r)) for r in self._thirds())))
-        elif kind == "leave_exclusive":
-            thirds = tuple((r, self.game.name(r)) for r in self._exclusives())
-            rows.append(Row("third", _("The agreement with"), thirds))
+        elif kind in ("join_embargo", "leave_exclusive"):
+            giver, taker = self._giver(), self._taker()
+            found = self._thirds(giver, taker) if kind == "join_embargo" else self._exclusives(giver)
+            title = _("Embargo on") if kind == "join_embargo" else _("The agreement with")
+            if found:  # none for this giver: the rules say why when it is added
+                rows.append(Row("third", title, tuple((r, self.game.name(r)) for r in found)))
         return rows
 
     def _treaty(self) -> TreatyKind:
@@ -143,7 +145,8 @@ class DealDialog(ActionDialog):
             return Term("gold_per_turn", giver, gold=gold, turns=turns)
         if kind == "lift_embargo":
             return Term("lift_embargo", giver)
-        about = self.chosen.get("third")
+        found = self._thirds(giver, self._taker()) if kind == "join_embargo" else self._exclusives(giver)
+        about = self.chosen.get("third") if self.chosen.get("third") in found else None
         return Term("join_embargo" if kind == "join_embargo" else "leave_exclusive", giver, about=about)
 
     # --- editing the deal -----------------------------------------------------------------------
