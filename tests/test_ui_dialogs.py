@@ -17,7 +17,8 @@ import pytest
 from game.cli import main
 from game.core import actions as A
 from game.core.diplomacy import end_treaty, sign_treaty
-from game.core.model import Event
+from game.core.kinds.deals import term_text
+from game.core.model import Event, Term
 from game.core.relations import treaty_between
 from game.core.view import View
 from game.i18n import set_language
@@ -25,6 +26,7 @@ from game.i18n.fonts import font_path
 from game.ui import mapscene
 from game.ui.alerts import AlertScene
 from game.ui.app import App
+from game.ui.deal_dialog import DealDialog
 from game.ui.labels import KIND_LABELS
 from game.ui.mapscene import MapScene
 from game.ui.menus import NewGameScene
@@ -168,6 +170,88 @@ def test_the_dialog_foresees_the_answer_that_comes() -> None:
     _key(app, pygame.K_RETURN)
     assert (f"{name} accepts." if foreseen[0].endswith("accept.") else f"{name} refuses.") in _lines(app)
     assert reasons == [line for line in _lines(app) if line.endswith((" for", " against"))]
+
+
+def test_a_two_term_deal_foreseen_refused_countered_and_the_counter_offer_accepted() -> None:
+    """Military access sweetened with 10 gold of ours: the deal screen foresees a refusal and the
+    counter-offer it brings; sent, the counter-offer comes with the answer, and accepting it signs
+    its terms."""
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    name = game.name(neighbour)
+    _press(app, "Propose a deal…")
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    while dialog.terms:  # it opens with a treaty not in force; Backspace takes the last term away
+        _key(app, pygame.K_BACKSPACE)
+    for label in ("military access", "Add term (A)", "Gold now", "We give", "10 gold"):
+        _press(app, label)
+    _key(app, pygame.K_a)  # adds the term the lists show
+    assert dialog.action() == A.ProposeDeal(
+        me, neighbour, (Term("treaty", treaty="access"), Term("gold", me, gold=10.0))
+    )
+    assert f"Our ambassador expects {name} to refuse." in _lines(app)
+    offered = next(line for line in _lines(app) if line.startswith("They would offer instead: "))
+    treasury = game.state.regions[me].treasury
+    _press(app, "Send (Enter)")
+    assert f"{name} refuses, and offers other terms." in _lines(app)
+    assert "Their counter-offer: the terms above." in _lines(app)
+    counter = dialog.counter
+    assert counter is not None and counter.sender == neighbour
+    shown = "; ".join(game.text(term_text(t, me, neighbour)) for t in counter.terms.deal)
+    assert offered == f"They would offer instead: {shown}"
+    paid = sum(t.gold for t in counter.terms.deal if t.kind == "gold" and t.giver == me)
+    _key(app, pygame.K_RETURN)  # accepts the counter-offer
+    assert treaty_between(game.state, me, neighbour, "access") is not None
+    assert game.state.regions[me].treasury == pytest.approx(treasury - paid)
+    assert counter.id not in game.state.proposals
+    _key(app, pygame.K_RETURN)
+    assert app.scene is game
+
+
+def test_a_counter_offer_may_be_changed_and_sent_back() -> None:
+    """Changing a counter-offer puts its terms in the lists; sending declines it with ours."""
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    game.open_dialog(DealDialog)
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    dialog.terms = [Term("treaty", treaty="access"), Term("gold", me, gold=10.0)]
+    dialog.build()
+    _press(app, "Send (Enter)")
+    counter = dialog.counter
+    assert counter is not None and counter.sender == neighbour
+    _key(app, pygame.K_c)
+    assert dialog.terms == list(counter.terms.deal) and not dialog.answer
+    assert isinstance(dialog.action(), A.Answer) and dialog.action().counter == counter.terms.deal
+    _press(app, "Send (Enter)")
+    assert counter.id not in game.state.proposals  # declined with our terms, which were answered
+    assert dialog.answer
+
+
+def test_the_deal_screen_offers_embargo_terms_where_there_are_embargoes() -> None:
+    """Lifting an embargo is offered while one stands between us; joining one, for a region the
+    other side embargoes and we do not."""
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    third = next(r for r in game.state.order if r not in (me, neighbour))
+    game.open_dialog(DealDialog)
+    assert "Lift an embargo" not in _buttons(app) and "Join an embargo" not in _buttons(app)
+    game.state.embargoes.add((neighbour, me))
+    game.state.embargoes.add((neighbour, third))
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    dialog.build()
+    for key, value in (("kind", "lift_embargo"), ("giver", "them")):
+        dialog.choose(key, value)
+    assert dialog.term() == Term("lift_embargo", neighbour)
+    for key, value in (("kind", "join_embargo"), ("giver", "us")):
+        dialog.choose(key, value)
+    assert game.name(third) in _buttons(app)
+    assert dialog.term() == Term("join_embargo", me, about=third)
 
 
 def _lines(app: App) -> list[str]:
@@ -409,6 +493,7 @@ def test_new_screens_fit_in_both_languages_at_both_sizes(lang: str, size: tuple[
     screens: list[tuple[str, Callable[[], object]]] = [
         ("panel", game.build),
         ("treaty", lambda: game.open_dialog(TreatyDialog)),
+        ("deal", lambda: game.open_dialog(DealDialog)),
         ("aid", lambda: game.open_dialog(AidDialog)),
         ("invest", lambda: game.open_dialog(InvestDialog)),
     ]
@@ -434,7 +519,7 @@ def test_new_screens_fit_in_both_languages_at_both_sizes(lang: str, size: tuple[
 
 
 @pytest.mark.parametrize("lang", ["en", "pl"])
-@pytest.mark.parametrize("scene", ["proposal", "summary"])
+@pytest.mark.parametrize("scene", ["proposal", "deal", "summary"])
 def test_the_screenshot_command_shows_the_dialog_and_the_summary(
     tmp_path: Path, scene: str, lang: str
 ) -> None:

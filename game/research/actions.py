@@ -25,7 +25,7 @@ from itertools import product
 
 from game.core import actions as A
 from game.core.actions import INVEST_FIELDS
-from game.core.model import TREATY_KINDS
+from game.core.model import TREATY_KINDS, Term
 from game.core.view import View
 from game.core.why import Refusal
 
@@ -76,7 +76,7 @@ TARGETED: tuple[tuple[str, tuple[str | None, ...], tuple[float | None, ...]], ..
     ("expel_ambassador", (None,), (None,)),
     ("state_visit", (None,), (None,)),
     ("propose_treaty", (*TREATY_KINDS, "trade_exclusive"), (None,)),
-    ("propose_deal", (None,), (None,)),
+    ("propose_deal", TREATY_KINDS, (None,)),  # a deal of that treaty, which may bring a counter-offer
     ("cancel_treaty", TREATY_KINDS, (None,)),
     ("propose_peace", ("white", "annex"), (None,)),
     ("propose_peace", ("tribute_they_pay", "tribute_we_pay"), TRIBUTE_SHARES),
@@ -176,6 +176,8 @@ class ActionCatalogue:
                 yield ("request_introduction", via, target, None, None, None), action
             case A.OfferMediation(side_a=side_a, side_b=side_b):
                 yield ("offer_mediation", side_a, side_b, None, None, None), action
+            case A.ProposeDeal(target=target, terms=(Term(kind="treaty", treaty=str(kind)),)):
+                yield ("propose_deal", target, None, kind, None, None), action
             case A.ExpelAmbassador(sender=sender):
                 yield ("expel_ambassador", sender, None, None, None, None), action
             case _ if type(action) in SIMPLE_KINDS:
@@ -192,7 +194,6 @@ SIMPLE_KINDS: dict[type[A.Action], str] = {
     A.SendAmbassador: "send_ambassador",
     A.RecallAmbassador: "recall_ambassador",
     A.StateVisit: "state_visit",
-    A.ProposeDeal: "propose_deal",  # the deal the rules offer: a pact and trade together
     A.ImposeEmbargo: "impose_embargo",
     A.LiftEmbargo: "lift_embargo",
     A.DeclareWar: "declare_war",

@@ -27,6 +27,7 @@ from game.scenario.schema import Scenario
 from game.session import AnswerRecord, Session
 from game.ui import panel_texts
 from game.ui.alerts import AlertScene, alerts_for
+from game.ui.deal_dialog import DealDialog
 from game.ui.goalbar import NARROW, GoalBar, bar_height, draw_goal_bar, draw_legend, goal_bar, legend_entries
 from game.ui.hints import draw_hint, hint_box, hints_for
 from game.ui.labels import MODE_LABELS
@@ -49,6 +50,7 @@ WATCH_TURN_SECONDS = 0.6  # after a defeat the game goes on at most a turn this 
 DIALOGS: dict[Control, tuple[str, type[ActionDialog]]] = {
     Control.TREATY_DIALOG: ("Propose treaty…", TreatyDialog),
     Control.PEACE_DIALOG: ("Propose peace…", PeaceDialog),
+    Control.DEAL_DIALOG: ("Propose a deal…", DealDialog),
     Control.AID_DIALOG: ("Send aid…", AidDialog),
     Control.INVEST_DIALOG: ("Invest…", InvestDialog),
 }

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from game.ui.mapscene import MapScene
 
 OVERLAYS = ("help", "goals", "relations", "organisations", "war-confirm")  # opened over the map
-GAME_SCENES = ("map", "diplomacy", "proposal", "summary", "alert", "defeat", "game-over", *OVERLAYS)
+GAME_SCENES = ("map", "diplomacy", "proposal", "deal", "summary", "alert", "defeat", "game-over", *OVERLAYS)
 SCENE_NAMES = ("title", "new-game", *GAME_SCENES)
 WARM_UP_TURNS = 3
 
@@ -79,6 +79,7 @@ def _show(app: App, game: MapScene, scene: str) -> None:
     from game.core import actions as A
     from game.core.diplomacy import annex
     from game.core.view import View
+    from game.ui.deal_dialog import DealDialog
     from game.ui.goals_scene import GoalsScene
     from game.ui.help_scene import HelpScene
     from game.ui.organisations_scene import OrganisationsScene
@@ -90,16 +91,22 @@ def _show(app: App, game: MapScene, scene: str) -> None:
         return
     human = game.me
     neighbour = sorted(game.state.neighbours[human])[0]
-    if scene in ("diplomacy", "proposal", "relations", "war-confirm"):
+    if scene in ("diplomacy", "proposal", "deal", "relations", "war-confirm"):
         game.select(neighbour)
         game.act(A.SendAmbassador(human, neighbour))
     if scene == "diplomacy":
         game.act(A.ProposeTreaty(human, neighbour, "trade"))
-    elif scene == "proposal":  # their waiting proposals declined, so that ours may be made
+    elif scene in ("proposal", "deal"):  # their waiting proposals declined, so that ours may be made
         for proposal in View(game.state, human).inbox():
             if proposal.sender == neighbour:
                 game.act(A.Answer(human, proposal.id, False))
-        game.open_dialog(TreatyDialog)
+        if scene == "proposal":
+            game.open_dialog(TreatyDialog)
+            return
+        game.open_dialog(DealDialog)  # it opens with a treaty; some gold of ours sweetens it
+        for key, value in (("kind", "gold"), ("giver", "us"), ("gold", "10.0")):
+            app.scene.choose(key, value)  # type: ignore[attr-defined]
+        app.scene.add_term()  # type: ignore[attr-defined]
     elif scene == "defeat":
         annex(game.state, human, neighbour)
         app.frame([], 1 / 60)

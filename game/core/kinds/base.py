@@ -31,6 +31,7 @@ class Control(Enum):
     HOME = "a button on our own region's panel"
     TREATY_DIALOG = "the treaty dialog"
     PEACE_DIALOG = "the peace dialog"
+    DEAL_DIALOG = "the deal screen"
     AID_DIALOG = "the aid dialog"
     INVEST_DIALOG = "the investment dialog"
     INBOX = "the answer buttons of the inbox"

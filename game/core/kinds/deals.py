@@ -20,7 +20,7 @@ from game.core.kinds.base import ActionKind, Control, Cost, ProposalRule
 from game.core.kinds.embargoes import impose_embargo
 from game.core.kinds.treaties import conflict, sign_agreed
 from game.core.messages import Msg, msg
-from game.core.model import GameState, Pair, Proposal, Term, Terms, Treaty, TreatyKind, Tribute
+from game.core.model import TREATY_KINDS, GameState, Pair, Proposal, Term, Terms, Treaty, Tribute
 from game.core.news import PROPOSAL_NAMES, TREATY_NAMES
 from game.core.relations import treaty_between
 from game.core.why import Refusal, Why, refuse
@@ -181,19 +181,13 @@ def counter_problem(state: GameState, answered: Proposal, terms: tuple[Term, ...
     return deal_problem(state, answered.recipient, answered.sender, terms, accepting=False)
 
 
-# A pact and trade offered together: the one deal the panel offers until the window has a deal screen.
-_PACT_AND_TRADE: tuple[TreatyKind, ...] = ("non_aggression", "trade")
-
-
 def _offers(view: View, target: str | None) -> Iterator[A.ProposeDeal]:
+    """A deal of one treaty not yet in force: the deal screen starts from it and adds terms."""
     if target is None or not view.has_ambassador(target) or view.at_war(target):
         return
-    if not any(view.has_treaty(target, kind) for kind in _PACT_AND_TRADE):
-        yield A.ProposeDeal(view.me, target, tuple(Term("treaty", treaty=kind) for kind in _PACT_AND_TRADE))
-
-
-def _label(state: GameState, a: A.ProposeDeal) -> Msg:
-    return msg("Propose a pact and trade together")
+    for kind in TREATY_KINDS:
+        if not view.has_treaty(target, kind):
+            yield A.ProposeDeal(view.me, target, (Term("treaty", treaty=kind),))
 
 
 def term_text(term: Term, sender: str, recipient: str) -> Msg:
@@ -278,12 +272,11 @@ KINDS = (
         "Offer several terms at once: treaties, gold now or each turn, lifting an embargo or "
         "joining one, leaving an exclusive trade agreement. They may answer with a counter-offer. "
         "Needs an ambassador there.",
-        Control.REGION,
+        Control.DEAL_DIALOG,
         _check,
         _propose,
         _offers,
         Cost(diplomatic=1),
-        _label,
     ),
 )
 
