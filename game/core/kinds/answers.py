@@ -44,25 +44,12 @@ def answers(rules: dict[ProposalKind, ProposalRule]) -> ActionKind[A.Answer]:
         state.refusals[(proposal.sender, proposal.recipient, what)] = state.turn
         if a.counter:
             return counter_offer(state, proposal, a.counter)
-        exclusive = proposal.terms.exclusive or None  # counted by the simulation's report
-        if proposal.kind == "deal":  # a counter-offer turned down is told apart in the report
-            news(
-                state,
-                "proposal_rejected",
-                proposal.recipient,
-                proposal.sender,
-                proposal=what,
-                counter=proposal.terms.round > 0 or None,
-            )
-            return None
-        news(
-            state,
-            "proposal_rejected",
-            proposal.recipient,
-            proposal.sender,
-            proposal=what,
-            exclusive=exclusive,
-        )
+        # the simulation's report counts exclusive treaties and counter-offers turned down
+        if proposal.kind == "deal":
+            mark = {"counter": proposal.terms.round > 0 or None}
+        else:
+            mark = {"exclusive": proposal.terms.exclusive or None}
+        news(state, "proposal_rejected", proposal.recipient, proposal.sender, proposal=what, **mark)
         return None
 
     return ActionKind(
