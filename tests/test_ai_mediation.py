@@ -88,3 +88,35 @@ def test_a_weary_side_asks_a_region_it_trusts_to_mediate(world):
     again = StandardAI().plan(View(world, "dova"), Rng(2))
     assert not [a for a in again if isinstance(a, A.RequestMediation)]
     assert not at_war(world, "dova", "cora")
+
+
+def test_a_side_weighs_what_it_thinks_of_its_enemy_not_only_of_the_mediator(world):
+    """A mediator may be liked, but the peace is made with the enemy: a side that hates its enemy
+    weighs that against the compromise."""
+    # given
+    start_war(world, "bria", "dova")
+    world.ambassadors.add(("cora", "dova"))
+    add_modifier(world, "dova", "bria", "test_grudge", -80.0, 0.0)
+    act(world, A.OfferMediation("cora", "dova", "bria"))
+    # when
+    reasons = StandardAI().weighed(View(world, "dova"), _waiting(world, "dova", "mediation"))
+    # then
+    enemy = [
+        r.weight
+        for r in reasons
+        if r.text.template == "What we think of {region}" and r.text.args == (("region", "bria"),)
+    ]
+    assert enemy and enemy[0] < -15
+
+
+def test_a_region_asked_to_mediate_for_an_aggressor_weighs_it_against(world):
+    """Brokering a way out for a region that started a war of aggression makes war cheap: the
+    region asked weighs that against."""
+    # given: bria attacks dova and asks cora, where it keeps an ambassador, to mediate
+    start_war(world, "bria", "dova")
+    world.ambassadors.add(("bria", "cora"))
+    act(world, A.RequestMediation("bria", "cora", "dova"))
+    # when
+    reasons = StandardAI().weighed(View(world, "cora"), _waiting(world, "cora", "mediation_request"))
+    # then
+    assert (_reason_weight(reasons, "You are waging a war of aggression") or 0) < 0

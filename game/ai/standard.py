@@ -528,6 +528,8 @@ class StandardAI:
             yield Reason(msg("We trust talks"), round(15 * p.multilateralism - 5, 1))
             if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
                 yield Reason(msg("We have only begun this war"), -30.0)
+            enemy = prop.terms.about or ""  # the mediator is liked, but the peace is made with the enemy
+            yield Reason(msg("What we think of {region}", region=enemy), round(view.opinion_of(enemy) / 5, 1))
             yield from self._compromise_reasons(view, prop)
         elif prop.kind == "mediation_request":
             yield from self._mediation_request_reasons(view, prop)
@@ -567,6 +569,8 @@ class StandardAI:
         )
         if view.wars():
             yield Reason(msg("We have a war of our own"), -15.0)
+        if prop.sender in assess.aggressors(view):  # a way out for an aggressor makes war cheap
+            yield Reason(msg("You are waging a war of aggression"), -20.0)
         if enemy in assess.aggressors(view) and view.opinion_of(enemy) < 0:
             yield Reason(msg("{region} should pay for its aggression", region=enemy), -10.0)
 
