@@ -120,3 +120,19 @@ def test_a_region_asked_to_mediate_for_an_aggressor_weighs_it_against(world):
     reasons = StandardAI().weighed(View(world, "cora"), _waiting(world, "cora", "mediation_request"))
     # then
     assert (_reason_weight(reasons, "You are waging a war of aggression") or 0) < 0
+
+
+def test_a_side_does_not_ask_again_when_the_enemy_has_just_turned_a_broker_down(world):
+    """When the enemy has just turned down a requested compromise, a weary side does not at once
+    ask a mediator again."""
+    # given
+    _dova_wants_out(world)
+    world.regions["dova"].exhaustion = 90.0
+    add_modifier(world, "dova", "cora", "test_friendship", 40.0, 0.0)
+    act(world, A.RequestMediation("dova", "cora", "bria"))
+    answer_waiting(world, "cora", accept=True, kind="mediation_request")
+    answer_waiting(world, "bria", accept=False, kind="mediation")
+    # when
+    plan = StandardAI().plan(View(world, "dova"), Rng(1))
+    # then
+    assert not [a for a in plan if isinstance(a, A.RequestMediation)]

@@ -196,6 +196,20 @@ def test_the_enemy_accepting_a_requested_mediation_makes_peace(world):
     assert "mediation" in [e.kind for e in outcome.events]
 
 
+def test_the_asker_remembers_the_enemy_turned_the_compromise_down(world):
+    """If the enemy turns down a requested mediation, the asker remembers it as a refusal of its own."""
+    # given
+    _dova_wants_out(world)
+    act(world, A.RequestMediation("dova", "cora", "bria"))
+    answer_waiting(world, "cora", accept=True, kind="mediation_request")
+    # when
+    answer_waiting(world, "bria", accept=False, kind="mediation")
+    # then
+    assert war_between(world, "bria", "dova") is not None
+    assert world.refusals[("dova", "bria", "mediation")] == world.turn
+    assert world.refusals[("cora", "bria", "mediation")] == world.turn
+
+
 def test_a_request_declined_changes_nothing(world):
     """If the region asked declines, no offer goes out and the asker remembers it was turned down."""
     # given

@@ -138,7 +138,11 @@ class StandardAI:
                 tired = tired or assess.war_outlook(view, enemy, self.skill.outlook) < -40
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
-            if tired and not view.mediation_under_way(enemy):  # beside our own offer, a broker's
+            if (  # beside our own offer, a broker's, unless the enemy has just turned one down
+                tired
+                and not view.mediation_under_way(enemy)
+                and not self._refused_recently(view, enemy, "mediation")
+            ):
                 mediator = self._mediator(view, enemy)
                 if mediator is not None:
                     yield 50.0 + view.region.exhaustion / 2, A.RequestMediation(me, mediator, enemy)

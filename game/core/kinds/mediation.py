@@ -98,6 +98,13 @@ def _accepted(state: GameState, p: Proposal) -> None:
     news(state, "mediation", mediator, war.attacker, war.defender)
 
 
+def _declined(state: GameState, p: Proposal) -> None:
+    """A side that has said yes remembers that the other turned the compromise down, as if it had
+    turned down its own offer (it will not ask a mediator again at once)."""
+    for side in p.terms.accepted_by:
+        state.refusals[(side, p.recipient, "mediation")] = state.turn
+
+
 # --- asking a third region to mediate ------------------------------------------------------------
 
 
@@ -179,4 +186,7 @@ KINDS = (
     ),
 )
 
-PROPOSALS = (ProposalRule("mediation", _accepted), ProposalRule("mediation_request", _taken_up))
+PROPOSALS = (
+    ProposalRule("mediation", _accepted, rejected=_declined),
+    ProposalRule("mediation_request", _taken_up),
+)
