@@ -549,8 +549,8 @@ class StandardAI:
                 yield Reason(msg("We already fight a war"), -20.0)
 
     def _compromise_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
-        """The tribute of a mediator's compromise, weighed against our income for the turns it runs:
-        paying a tribute costs more than receiving one gains."""
+        """The tribute of a mediator's compromise, a turn's payment weighed as a share of our income
+        a turn (it runs as long for both sides): paying costs more than receiving gains."""
         terms, me = prop.terms, view.me
         if terms.payer is None or terms.tribute <= 0:
             return
