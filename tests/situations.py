@@ -45,6 +45,11 @@ def _war_to_mediate(state: GameState) -> None:
     start_war(state, "bria", "dova")
 
 
+def _war_to_end_through_a_broker(state: GameState) -> None:
+    state.ambassadors.add((ME, "cora"))
+    start_war(state, ME, "bria")
+
+
 def _outside_the_market(state: GameState) -> None:
     state.organisations["market"].members.discard(ME)
     state.membership_changed()
@@ -73,6 +78,7 @@ SITUATIONS: dict[type[A.Action], tuple[Callable[[GameState], None], str | None]]
     A.SendAid: (_nothing, "bria"),
     A.RequestIntroduction: (_envoy_to("cora"), "cora"),
     A.OfferMediation: (_war_to_mediate, "bria"),
+    A.RequestMediation: (_war_to_end_through_a_broker, "cora"),
     A.JoinOrganisation: (_outside_the_market, None),
     A.LeaveOrganisation: (_nothing, None),
     A.Vote: (_application, None),

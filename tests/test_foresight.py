@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from game.ai.standard import StandardAI
 from game.core import actions as A
+from game.core.diplomacy import start_war
 from game.core.model import GameState, Term
+from game.core.relations import war_between
 from game.core.snapshot import state_hash
 from game.foresight import foresee
 from game.session import Session
@@ -76,3 +78,32 @@ def test_looking_changes_nothing(world: GameState) -> None:
     events = len(world.events)
     foresee(session, A.ProposeTreaty("alba", "bria", "alliance"))
     assert state_hash(world) == before and len(world.events) == events and not session.answers
+
+
+def test_a_mediation_and_a_request_for_one_are_foreseen_as_answered(make_world) -> None:  # type: ignore[no-untyped-def]
+    """A mediator's compromise, tribute and all, and a request to mediate are foreseen exactly."""
+    for make in ("offer", "request"):
+        # given: dova attacks bria, which leads by 40; alba keeps an ambassador in bria and in cora
+        world = make_world()
+        start_war(world, "dova", "bria")
+        war = war_between(world, "dova", "bria")
+        assert war is not None
+        war.score = -40.0
+        world.ambassadors.add(("alba", "bria"))
+        world.ambassadors.add(("alba", "cora"))
+        if make == "offer":
+            action: A.Action = A.OfferMediation("alba", "bria", "dova")
+        else:
+            start_war(world, "bria", "alba")
+            action = A.RequestMediation("alba", "cora", "bria")
+        session = _session(world)
+        # when
+        foreseen = foresee(session, action)
+        session.submit(action)
+        # then
+        assert foreseen is not None and foreseen.decision is not None, make
+        (given,) = session.answers
+        assert given.decision == foreseen.decision, make
+        if make == "offer":
+            texts = [r.text.template for r in given.decision.reasons]
+            assert "The tribute the compromise pays us" in texts

@@ -61,6 +61,7 @@ KINDS = (
     "aid",
     "introduction",
     "mediation",
+    "mediation_request",
     "join",
     "leave",
     "vote",
@@ -173,6 +174,11 @@ def _plausible_action(data: st.DataObject, state: GameState, kind: str) -> A.Act
     if kind == "mediation" and wars:
         war = data.draw(st.sampled_from(wars))
         return A.OfferMediation(actor, war.attacker, war.defender)
+    if kind == "mediation_request" and wars:
+        side, enemy = data.draw(st.permutations(data.draw(st.sampled_from(wars)).parties))
+        hosts = state.ambassadors.from_(side)
+        if hosts:
+            return A.RequestMediation(side, str(_pick(data, hosts)), enemy)
     if kind == "deal" and len(state.ambassadors):
         sender, host = data.draw(st.sampled_from(list(state.ambassadors)))
         return A.ProposeDeal(sender, host, _terms(data, (sender, host), (sender, host)))
@@ -239,6 +245,8 @@ def _any_action(data: st.DataObject, state: GameState, kind: str) -> A.Action:
         return A.RequestIntroduction(actor, region(), region())
     if kind == "mediation":
         return A.OfferMediation(actor, region(), region())
+    if kind == "mediation_request":
+        return A.RequestMediation(actor, region(), region())
     if kind in ("deal", "counter"):
         terms = _terms(data, REGION_CHOICES, REGION_CHOICES, sane=False)
         if kind == "counter":

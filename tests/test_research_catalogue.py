@@ -30,7 +30,7 @@ def test_the_catalogue_is_fixed_by_the_map_alone() -> None:
     regions, orgs = len(world.order), len(world.organisations)
     per_region = sum(len(terms) * len(shares) for _kind, terms, shares in TARGETED)
     home = 1 + 6 + 2 * orgs + 2 * INBOX_SLOTS + 2 * BALLOT_SLOTS
-    assert len(catalogue) == home + regions * per_region + 2 * regions * (regions - 1)
+    assert len(catalogue) == home + regions * per_region + 3 * regions * (regions - 1)
     assert len(set(catalogue.slots)) == len(catalogue)
     assert str(catalogue.slots[0]) == "end_turn"
     assert _catalogue(build_world(seed=99)).slots == catalogue.slots

@@ -138,6 +138,29 @@ class StandardAI:
                 tired = tired or assess.war_outlook(view, enemy, self.skill.outlook) < -40
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
+            if (  # beside our own offer, a broker's, unless the enemy has just turned one down
+                tired
+                and not view.mediation_under_way(enemy)
+                and not self._refused_recently(view, enemy, "mediation")
+            ):
+                mediator = self._mediator(view, enemy)
+                if mediator is not None:
+                    yield 50.0 + view.region.exhaustion / 2, A.RequestMediation(me, mediator, enemy)
+
+    def _mediator(self, view: View, enemy: str) -> str | None:
+        """The region to ask to broker a peace with `enemy`: one we keep an ambassador in and think
+        well of, that the enemy has reason to trust too (what we can see of that: its reputation and
+        its treaties with the enemy), and that has not turned us down lately."""
+        best: tuple[float, str] | None = None
+        for via in sorted(view.envoys()):
+            action = A.RequestMediation(view.me, via, enemy)
+            if self._refused_recently(view, via, "mediation_request") or not view.can(action):
+                continue
+            ties = sum(1 for t in view.treaties_of(via) if t.other(via) == enemy)
+            score = view.opinion_of(via) + (view.reputation(via) - 50) / 2 + 15 * ties
+            if score > 0 and (best is None or (score, via) > best):
+                best = (score, via)
+        return best[1] if best is not None else None
 
     def _defence_of_others(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         """War on an aggressor that threatens us or attacks a friend: the rules count it as its
@@ -522,6 +545,11 @@ class StandardAI:
             yield Reason(msg("We trust talks"), round(15 * p.multilateralism - 5, 1))
             if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
                 yield Reason(msg("We have only begun this war"), -30.0)
+            enemy = prop.terms.about or ""  # the mediator is liked, but the peace is made with the enemy
+            yield Reason(msg("What we think of {region}", region=enemy), round(view.opinion_of(enemy) / 5, 1))
+            yield from self._compromise_reasons(view, prop)
+        elif prop.kind == "mediation_request":
+            yield from self._mediation_request_reasons(view, prop)
         elif prop.kind == "call_to_arms":
             enemy = prop.terms.about or ""
             yield Reason(msg("We stand by our allies"), round(40 * p.loyalty - 10, 1))
@@ -532,6 +560,36 @@ class StandardAI:
             )
             if view.wars():
                 yield Reason(msg("We already fight a war"), -20.0)
+
+    def _compromise_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+        """The tribute of a mediator's compromise, a turn's payment weighed as a share of our income
+        a turn (it runs as long for both sides): paying costs more than receiving gains."""
+        terms, me = prop.terms, view.me
+        if terms.payer is None or terms.tribute <= 0:
+            return
+        income = max(view.income().total, view.region.economy, 1.0)
+        share = terms.tribute / income
+        if terms.payer == me:
+            yield Reason(msg("The tribute the compromise has us pay"), round(-60 * share, 1))
+        else:
+            yield Reason(msg("The tribute the compromise pays us"), round(30 * share, 1))
+
+    def _mediation_request_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
+        """Asked to broker a peace: our taste for talks, what we think of the enemy (what we think
+        of the asker is weighed already) and the standing a brokered peace brings."""
+        p, rules, enemy = view.personality, view.rules, prop.terms.about or ""
+        yield Reason(msg("We like to broker peace"), round(20 * p.multilateralism - 5, 1))
+        yield Reason(msg("What we think of {region}", region=enemy), round(view.opinion_of(enemy) / 4, 1))
+        room = max(0.0, rules.mediation_reputation_ceiling - view.region.reputation)
+        yield Reason(
+            msg("The standing a brokered peace brings"), round(1.5 * min(rules.mediation_reputation, room), 1)
+        )
+        if view.wars():
+            yield Reason(msg("We have a war of our own"), -15.0)
+        if prop.sender in assess.aggressors(view):  # a way out for an aggressor makes war cheap
+            yield Reason(msg("You are waging a war of aggression"), -20.0)
+        if enemy in assess.aggressors(view) and view.opinion_of(enemy) < 0:
+            yield Reason(msg("{region} should pay for its aggression", region=enemy), -10.0)
 
     def _treaty_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
         kind = prop.terms.treaty

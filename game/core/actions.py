@@ -67,8 +67,8 @@ class ProposeDeal(Action):
 
 @dataclass(frozen=True, slots=True)
 class Answer(Action):
-    """Accept or reject a proposal, visit, introduction, mediation or call to arms. A deal may be
-    declined with a counter-offer: the terms sent back to its proposer."""
+    """Accept or reject a proposal, visit, introduction, mediation (or a request for one) or call
+    to arms. A deal may be declined with a counter-offer: the terms sent back to its proposer."""
 
     proposal: int
     accept: bool
@@ -111,8 +111,18 @@ class RequestIntroduction(Action):
 
 @dataclass(frozen=True, slots=True)
 class OfferMediation(Action):
+    """Offer the two sides of a war a compromise peace: `side_a` is asked first."""
+
     side_a: str
     side_b: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequestMediation(Action):
+    """Ask `mediator`, where we keep an ambassador, to broker a peace with `enemy`."""
+
+    mediator: str
+    enemy: str
 
 
 @dataclass(frozen=True, slots=True)

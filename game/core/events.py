@@ -33,6 +33,8 @@ EventKind = Literal[
     "aid_sent",
     "introduction",
     "mediation",
+    "mediation_requested",
+    "mediation_lapsed",
     "invest",
     "joined_organisation",
     "left_organisation",
@@ -86,6 +88,10 @@ TEMPLATES: dict[EventKind, str] = {
     "aid_sent": "{a} sends {amount} gold in aid to {b}.",
     "introduction": "{a} introduces {b} to {c}.",
     "mediation": "{a} brokers a peace between {b} and {c}.",
+    "mediation_requested": "At the request of {b}, {a} offers {c} a compromise peace.",
+    "mediation_lapsed": (
+        "The compromise {a} brokered between {b} and {c} no longer fits the war: nothing is signed."
+    ),
     "invest": "{a} invests {amount} gold in its {field}.",
     "joined_organisation": "{a} joins {org}.",
     "left_organisation": "{a} leaves {org}.",

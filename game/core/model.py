@@ -207,7 +207,9 @@ TREATY_ENDS: tuple[TreatyEnd, ...] = get_args(TreatyEnd)  # why a treaty ended, 
 WinReason = Literal["conquest", "economic", "diplomatic", "score"]
 WIN_REASONS: tuple[WinReason, ...] = get_args(WinReason)
 
-ProposalKind = Literal["treaty", "peace", "visit", "introduction", "mediation", "call_to_arms", "deal"]
+ProposalKind = Literal[
+    "treaty", "peace", "visit", "introduction", "mediation", "mediation_request", "call_to_arms", "deal"
+]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = get_args(ProposalKind)
 TermKind = Literal["treaty", "gold", "gold_per_turn", "lift_embargo", "join_embargo", "leave_exclusive"]
 TERM_KINDS: tuple[TermKind, ...] = get_args(TermKind)
@@ -236,10 +238,10 @@ class Terms:
 
     treaty: TreatyKind | None = None
     exclusive: bool = False
-    tribute: float = 0.0  # gold per turn paid by `payer`
+    tribute: float = 0.0  # gold per turn paid by `payer` (a peace, or a mediator's compromise)
     payer: str | None = None
     annex: str | None = None  # the capitulated region that a peace hands over
-    about: str | None = None  # introduction: the region to meet; mediation and calls: the enemy
+    about: str | None = None  # introduction: the region to meet; mediation, its request, calls: the enemy
     accepted_by: tuple[str, ...] = ()  # mediation: the sides that have already said yes
     deal: tuple[Term, ...] = ()  # a deal's terms
     round: int = 0  # a deal: 0 when first offered, one more for each counter-offer

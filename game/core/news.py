@@ -27,6 +27,7 @@ PROPOSAL_NAMES = {
     "visit": "state visit",
     "introduction": "introduction",
     "mediation": "mediation",
+    "mediation_request": "mediation request",
     "call_to_arms": "call to arms",
     "deal": "deal",
 }
@@ -48,6 +49,7 @@ COUNTED_KINDS: tuple[EventKind, ...] = (
     "aid_sent",
     "introduction",
     "mediation",
+    "mediation_requested",
     "resolution_passed",
     "invest",
 )

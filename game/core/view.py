@@ -100,6 +100,16 @@ class View:
         found = [p for p in self.state.proposals.values() if p.recipient == self.me]
         return sorted(found, key=lambda p: p.id)
 
+    def mediation_under_way(self, enemy: str) -> bool:
+        """A mediation with `enemy` that we asked for, or said yes to, still waits for an answer
+        (we know what we asked and what we agreed to)."""
+        for p in self.state.proposals.values():
+            if p.kind == "mediation_request" and p.sender == self.me and p.terms.about == enemy:
+                return True
+            if p.kind == "mediation" and p.recipient == enemy and self.me in p.terms.accepted_by:
+                return True
+        return False
+
     def ballots(self) -> list[Resolution]:
         """Open resolutions on which we have a vote still to cast."""
         orgs = {o.id for o in self.state.organisations.values() if self.me in o.members}

@@ -87,6 +87,8 @@ class Why(Enum):
     SIDES_NOT_AT_WAR = "{a} and {b} are not at war."
     MEDIATOR_NEEDS_AMBASSADOR = "You need an ambassador with one of the sides to mediate."
     MEDIATION_PENDING = "Your mediation offer is still waiting for an answer."
+    MEDIATION_REQUEST_NEEDS_AMBASSADOR = "You need an ambassador in {region} to ask it to mediate."
+    MEDIATOR_AT_WAR = "{mediator} is at war with {region} and cannot broker a peace with it."
     # --- organisations ----------------------------------------------------------------------------
     NO_SUCH_ORGANISATION = "There is no such organisation."
     ALREADY_MEMBER = "You are already a member."

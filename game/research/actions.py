@@ -6,7 +6,8 @@ treasury, applications to join and leave each organisation, answers to the first
 proposals waiting and votes on the first BALLOT_SLOTS open resolutions); then, for each region of
 the map, the actions aimed at it (kinds with their terms: each kind of treaty and exclusive trade,
 each peace term, aid of a share of the treasury); then, for each two regions, an introduction
-through the first to the second and a mediation between them.
+through the first to the second, a mediation between them, and a request to the first to mediate
+with the second.
 
 Which slots are legal now comes from the rules' own list of what a region may do
 (`View.available`): each action offered and allowed there fills its slot. Terms the list offers
@@ -45,7 +46,7 @@ class Slot:
 
     kind: str  # end_turn, invest, join, leave, answer, vote, send_ambassador, ... (see ActionCatalogue)
     target: str | None = None  # a region (or an organisation for join and leave)
-    other: str | None = None  # introductions: the region to meet; mediation: the other side
+    other: str | None = None  # introductions: the region to meet; mediation: the other side or enemy
     terms: str | None = None  # treaty kind, peace terms, investment field, yes or no
     share: float | None = None  # of the treasury (aid, investment) or of the tribute allowed
     index: int | None = None  # answers and votes: the position in the inbox or the ballots
@@ -104,7 +105,7 @@ class ActionCatalogue:
         for region in self.regions:
             for kind, terms, shares in TARGETED:
                 slots += [Slot(kind, target=region, terms=t, share=s) for t, s in product(terms, shares)]
-        for kind in ("request_introduction", "offer_mediation"):
+        for kind in ("request_introduction", "offer_mediation", "request_mediation"):
             slots += [Slot(kind, target=a, other=b) for a, b in product(self.regions, self.regions) if a != b]
         self.slots: tuple[Slot, ...] = tuple(slots)
         self.number = {slot.key: i for i, slot in enumerate(self.slots)}
@@ -178,6 +179,8 @@ class ActionCatalogue:
                 yield ("offer_mediation", side_a, side_b, None, None, None), action
             case A.ProposeDeal(target=target, terms=(Term(kind="treaty", treaty=str(kind)),)):
                 yield ("propose_deal", target, None, kind, None, None), action
+            case A.RequestMediation(mediator=mediator, enemy=enemy):
+                yield ("request_mediation", mediator, enemy, None, None, None), action
             case A.ExpelAmbassador(sender=sender):
                 yield ("expel_ambassador", sender, None, None, None, None), action
             case _ if type(action) in SIMPLE_KINDS:

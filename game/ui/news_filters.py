@@ -10,7 +10,16 @@ NEWS_TURNS = 10  # turns of news the panel keeps; older news is in the save, not
 NEWS_LINES = 50  # at most: laying out text is slow, and a busy world makes much news
 
 WAR_KINDS = frozenset(
-    {"war_declared", "peace_signed", "capitulation", "region_annexed", "mediation", "victory"}
+    {
+        "war_declared",
+        "peace_signed",
+        "capitulation",
+        "region_annexed",
+        "mediation",
+        "mediation_requested",
+        "mediation_lapsed",
+        "victory",
+    }
 )
 DIPLOMACY_KINDS = frozenset(
     {

@@ -53,7 +53,9 @@ def proposal_line(state: GameState, proposal: Proposal, name: Callable[[str], st
     if proposal.kind == "introduction":
         return _("{sender} asks you to introduce it to {about}.").format(sender=sender, about=about)
     if proposal.kind == "mediation":
-        return _("{sender} offers to broker a peace between you and {about}.").format(
+        return mediation_line(state, proposal, name)
+    if proposal.kind == "mediation_request":
+        return _("{sender} asks you to broker a peace between it and {about}.").format(
             sender=sender, about=about
         )
     if proposal.kind == "call_to_arms":
@@ -111,12 +113,75 @@ def answer_help(state: GameState, proposal: Proposal, accept: bool, name: Callab
             sender=sender, about=name(terms.about or "")
         )
     if accept and proposal.kind == "mediation":
-        return _("{sender} brokers a peace between you and {about} once both sides say yes.").format(
-            sender=sender, about=name(terms.about or "")
-        )
+        return mediation_help(state, proposal, name)
+    if accept and proposal.kind == "mediation_request":
+        return _(
+            "You offer {about} the compromise peace the war calls for, with {sender} counted as agreed; "
+            "if {about} says yes, the war ends and your standing rises."
+        ).format(sender=sender, about=name(terms.about or ""))
     if accept:
         return ""
     return _("Declining costs nothing; {sender} will not ask again for a while.").format(sender=sender)
+
+
+def mediation_line(state: GameState, proposal: Proposal, name: Callable[[str], str]) -> str:
+    """A mediator's offer with its terms, the same for both sides, and whether the other has agreed."""
+    sender, terms = name(proposal.sender), proposal.terms
+    about = name(terms.about or "")
+    if terms.payer is not None:
+        turns = state.rules.tribute_turns
+        line = ngettext(
+            "{sender} offers to broker a peace between you and {about}: {payer} pays {gold} gold a turn "
+            "for {turns} turn.",
+            "{sender} offers to broker a peace between you and {about}: {payer} pays {gold} gold a turn "
+            "for {turns} turns.",
+            turns,
+        ).format(
+            sender=sender, about=about, payer=name(terms.payer), gold=gold_text(terms.tribute), turns=turns
+        )
+    else:
+        line = _("{sender} offers to broker a white peace between you and {about}.").format(
+            sender=sender, about=about
+        )
+    if terms.about in terms.accepted_by:
+        line += " " + _("{about} has agreed to these terms.").format(about=about)
+    return line
+
+
+def mediation_help(state: GameState, proposal: Proposal, name: Callable[[str], str]) -> str:
+    """What saying yes to a mediator's compromise leads to: its terms, the truce, the mediator's gain."""
+    rules, terms = state.rules, proposal.terms
+    about, sender = name(terms.about or ""), name(proposal.sender)
+    agreed = terms.about in terms.accepted_by
+    if terms.payer is not None:
+        n, payer, gold = rules.tribute_turns, name(terms.payer), gold_text(terms.tribute)
+        if agreed:
+            first = ngettext(
+                "{about} has agreed: the war ends, and {payer} pays {gold} gold a turn for {n} turn.",
+                "{about} has agreed: the war ends, and {payer} pays {gold} gold a turn for {n} turns.",
+                n,
+            )
+        else:
+            first = ngettext(
+                "If {about} agrees too, the war ends, and {payer} pays {gold} gold a turn for {n} turn.",
+                "If {about} agrees too, the war ends, and {payer} pays {gold} gold a turn for {n} turns.",
+                n,
+            )
+        first = first.format(about=about, payer=payer, gold=gold, n=n)
+        truce = rules.truce_turns + rules.tribute_turns
+    else:
+        first = (
+            _("{about} has agreed: the war ends in a white peace.")
+            if agreed
+            else _("If {about} agrees too, the war ends in a white peace.")
+        ).format(about=about)
+        truce = rules.truce_turns
+    second = ngettext(
+        "A truce of {n} turn follows, and {sender} gains in standing.",
+        "A truce of {n} turns follows, and {sender} gains in standing.",
+        truce,
+    ).format(n=truce, sender=sender)
+    return first + " " + second
 
 
 def treaty_meaning(kind: str) -> str:
