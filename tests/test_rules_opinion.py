@@ -7,11 +7,14 @@ import pytest
 from game.core.diplomacy import sign_treaty
 from game.core.relations import (
     add_modifier,
+    baseline,
     knows,
     modifier_value,
     modifiers,
     opinion,
     opinion_label,
+    power_leader,
+    power_term,
     reputation_term,
 )
 from game.core.world import end_of_turn
@@ -169,3 +172,39 @@ def test_the_baseline_is_shown_part_by_part(world):
             if holder != about:
                 parts = baseline_parts(world, holder, about)
                 assert sum(v for _, v in parts) == pytest.approx(baseline(world, holder, about), abs=1.0)
+
+
+def test_the_leader_of_the_scores_is_viewed_warily_by_everyone_else(world):
+    """The balance of power: the region with the best score recorded at the end of the last turn
+    loses opinion with all who know it, half of power_wariness for any lead and all of it at a
+    lead of power_lead; nobody else does, and it thinks no worse of the others."""
+    rules = world.rules
+    world.recent_scores = {r: [100.0] for r in world.order}
+    world.recent_scores["alba"] = [105.0]  # a lead of 5 %
+    world.power_memo = None
+    before = opinion(world, "bria", "alba")
+    half = rules.power_wariness * min(1.0, 0.5 + 0.05 / rules.power_lead)
+    world.power_memo = None
+    world.rules = rules.model_copy(update={"power_wariness": 0.0})
+    assert opinion(world, "bria", "alba") - before == pytest.approx(half)
+    world.rules = rules
+    world.recent_scores["alba"] = [100.0 * (1 + rules.power_lead)]  # the whole of it
+    world.power_memo = None
+    assert power_term(world, "alba") == pytest.approx(-rules.power_wariness)
+    assert power_term(world, "bria") == 0.0
+    assert opinion(world, "alba", "bria") == pytest.approx(
+        baseline(world, "alba", "bria") + sum(m.value for m in modifiers(world, "alba", "bria"))
+    )
+    world.recent_scores["bria"] = list(world.recent_scores["alba"])  # a tie: no leader
+    world.power_memo = None
+    assert power_term(world, "alba") == 0.0
+
+
+def test_the_leader_is_worked_out_when_the_scores_are_recorded(world):
+    """The leader follows the recorded scores, not the moves of the turn: a save carries the
+    scores and works the leader out again."""
+    end_of_turn(world)
+    assert world.power_memo == power_leader(world)
+    leader = world.power_memo[0]
+    world.power_memo = None  # as a loaded game starts
+    assert power_term(world, leader) < 0 and world.power_memo == power_leader(world)

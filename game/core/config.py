@@ -219,6 +219,18 @@ class Rules(Tuning):
         le=0,
         description="Opinion between neighbours of unlike culture (affinity 0 or below).",
     )
+    power_wariness: float = Field(
+        25.0,
+        ge=0,
+        le=100,
+        description="Opinion every other region loses of the leader of the standings (the balance of power).",
+    )
+    power_lead: float = Field(
+        0.2,
+        gt=0,
+        le=10,
+        description="The lead over the runner-up (0.2: a score 20 % higher) at which that wariness is whole.",
+    )
     reputation_weight: float = Field(
         10.0, ge=0, le=100, description="Opinion points from a spotless (100) or a ruined (0) reputation."
     )

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from game.core.model import GameState, Treaty
-from game.core.relations import kin, wars_of
+from game.core.relations import kin, power_leader, wars_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +159,7 @@ def record_scores(state: GameState) -> None:
         del kept[:-window]
     for region_id in [r for r in state.recent_scores if not state.regions[r].alive]:
         del state.recent_scores[region_id]
+    state.power_memo = power_leader(state)
 
 
 def scores(state: GameState) -> dict[str, float]:

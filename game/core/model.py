@@ -434,6 +434,9 @@ class GameState:
     affinity_memo: dict[Pair, float] = field(default_factory=dict, metadata={"derived": True})
     fellows_memo: dict[str, frozenset[str]] = field(default_factory=dict, metadata={"derived": True})
     standings_memo: tuple[int, list[tuple[str, float]]] = field(default=(0, []), metadata={"derived": True})
+    # The leader of the scores recorded last and its lead over the next (see relations.power_term):
+    # a function of recent_scores, set when they are recorded; None until then (a save starts it so).
+    power_memo: tuple[str, float] | None = field(default=None, metadata={"derived": True})
     # How many friends and allies each region half way or more to a diplomatic victory had at the
     # last victory check: public, read by the computer players; derived, so carried by saves.
     friend_counts: dict[str, int] = field(default_factory=dict, metadata={"derived": True})

@@ -150,7 +150,31 @@ def _baseline(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
         parts.append(("border", rules.neighbour_harmony if likeness > 0 else rules.neighbour_friction))
     if knows(state, a, b):
         parts.append(("reputation", reputation_term(state, b)))
+        parts.append(("power", power_term(state, b)))
     return parts
+
+
+def power_term(state: GameState, b: str) -> float:
+    """The balance of power: every other region is wary of the one that led the scores recorded
+    at the end of the last turn, the more so the wider its lead, up to `power_wariness` (half of
+    it for any lead, all of it at a lead of `power_lead`)."""
+    weight = state.rules.power_wariness
+    if weight <= 0:
+        return 0.0
+    if state.power_memo is None:
+        state.power_memo = power_leader(state)
+    leader, lead = state.power_memo
+    if leader != b:
+        return 0.0
+    return -weight * min(1.0, 0.5 + lead / state.rules.power_lead)
+
+
+def power_leader(state: GameState) -> tuple[str, float]:
+    """The region of the best recorded score and its lead over the next (0: a tie or none)."""
+    last = sorted(((s[-1], r) for r, s in state.recent_scores.items() if s), reverse=True)
+    if len(last) < 2 or last[0][0] <= last[1][0]:
+        return "", 0.0
+    return last[0][1], last[0][0] / max(last[1][0], 1.0) - 1.0
 
 
 def best_baseline(state: GameState, b: str) -> float:

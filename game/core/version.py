@@ -7,4 +7,5 @@ the state it holds; only its record can no longer be replayed to check it.
 
 from __future__ import annotations
 
-RULES_VERSION = 2  # 2: the action registry and the closed loopholes (issue 10), the AI of issue 11
+RULES_VERSION = 3  # 2: the action registry and the loopholes closed (issue 10); 3: deals and counter-offers,
+# mediation that carries its compromise, the balance of power (issue 13, issue 11)

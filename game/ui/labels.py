@@ -11,6 +11,7 @@ BASELINE_LABELS = {
     "culture": "Kinship of cultures",
     "border": "Living side by side",
     "reputation": "Reputation",
+    "power": "Wary of the strongest",
 }
 MODE_LABELS = {
     "political": "Political",
