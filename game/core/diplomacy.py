@@ -129,14 +129,15 @@ def propose(state: GameState, kind: ProposalKind, sender: str, recipient: str, t
     return proposal
 
 
-def make_peace(state: GameState, war: War, terms: Terms) -> None:
-    """End a war: a truce follows (while a tribute is paid, and the truce's length after it);
-    allies who joined to defend either side stop fighting too."""
+def make_peace(state: GameState, war: War, terms: Terms, *, truce_turns: int | None = None) -> None:
+    """End a war: a truce follows (while a tribute is paid, and the truce's length after it; a
+    deal's peace names its own length); allies who joined to defend either side stop fighting too."""
     rules = state.rules
     end_war(state, war)
     a, b = war.parties
     tribute = terms.tribute > 0 and terms.payer is not None
-    truce = rules.truce_turns + (rules.tribute_turns if tribute else 0)
+    truce = rules.truce_turns if truce_turns is None else truce_turns
+    truce += rules.tribute_turns if tribute else 0
     if truce > 0:
         state.truces[pair(a, b)] = truce
     kind: PeaceTerms = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
