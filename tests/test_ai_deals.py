@@ -392,3 +392,12 @@ def test_the_side_behind_offers_reparations_when_its_white_peace_was_turned_down
     assert offered
     assert offered[0].terms[0] == PEACE
     assert any(t.kind == "gold" and t.giver == "alba" for t in offered[0].terms)
+    # an embargo of ours on the enemy would stop the gold: the deal lifts it
+    world.embargoes.add(("alba", "bria"))
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(5)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered and Term("lift_embargo", "alba") in offered[0].terms
+    # theirs on us stops it whatever we lift: no such deal is offered
+    world.embargoes.add(("bria", "alba"))
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(5)]
+    assert not any(isinstance(a, A.ProposeDeal) and a.target == "bria" for p in plans for a in p)

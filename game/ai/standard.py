@@ -139,10 +139,13 @@ class StandardAI:
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
             elif tired and war.side_score(me) < 0 and not self._refused_recently(view, enemy, "deal"):
-                # a white peace turned down by the side ahead: the side behind offers reparations
+                # a white peace turned down by the side ahead: the side behind offers reparations,
+                # lifting its own embargo for the gold to pass (theirs on us would stop it)
                 reparations = self._sweetener(view)
-                if reparations:
-                    deal = A.ProposeDeal(me, enemy, (Term("peace"), *reparations))
+                embargoes = view.embargoes()
+                if reparations and (enemy, me) not in embargoes:
+                    lifted = (Term("lift_embargo", me),) if (me, enemy) in embargoes else ()
+                    deal = A.ProposeDeal(me, enemy, (Term("peace"), *lifted, *reparations))
                     yield 55.0 + view.region.exhaustion / 2, deal
             if (  # beside our own offer, a broker's, unless the enemy has just turned one down
                 tired
