@@ -8,6 +8,7 @@ from game.core import actions as A
 from game.core.diplomacy import sign_treaty, start_war
 from game.core.economy import income
 from game.core.model import GameState, Term, pair
+from game.core.news import describe
 from game.core.relations import at_war, treaty_between
 from game.core.why import Why
 from game.core.world import end_of_turn
@@ -322,6 +323,10 @@ def test_a_peace_with_reparations_ends_the_war_then_the_gold_is_paid(world):
     assert world.regions["alba"].treasury == alba - 30.0 and world.regions["bria"].treasury == bria + 30.0
     kinds = [e.kind for e in outcome.events]
     assert kinds.index("peace_signed") < kinds.index("deal_gold")
+    peace = next(e for e in outcome.events if e.kind == "peace_signed")
+    assert describe(peace).render(str.capitalize) == (
+        f"Alba and Bria make peace in a deal, with a truce of {world.rules.truce_turns} turns."
+    )
 
 
 def test_a_peace_in_a_deal_names_its_truce_within_bounds(world):

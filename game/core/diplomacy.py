@@ -131,7 +131,8 @@ def propose(state: GameState, kind: ProposalKind, sender: str, recipient: str, t
 
 def make_peace(state: GameState, war: War, terms: Terms, *, truce_turns: int | None = None) -> None:
     """End a war: a truce follows (while a tribute is paid, and the truce's length after it; a
-    deal's peace names its own length); allies who joined to defend either side stop fighting too."""
+    deal's peace names its own length, and its news says so); allies who joined to defend either
+    side stop fighting too."""
     rules = state.rules
     end_war(state, war)
     a, b = war.parties
@@ -141,7 +142,10 @@ def make_peace(state: GameState, war: War, terms: Terms, *, truce_turns: int | N
     if truce > 0:
         state.truces[pair(a, b)] = truce
     kind: PeaceTerms = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
-    news(state, "peace_signed", a, b, terms=kind)
+    if truce_turns is None:
+        news(state, "peace_signed", a, b, terms=kind)
+    else:  # a deal's peace: what else it holds is in the deal's own news
+        news(state, "peace_signed", a, b, terms=kind, deal=True, turns=truce)
     if tribute and terms.payer is not None:
         payee = b if terms.payer == a else a
         state.tributes.append(Tribute(terms.payer, payee, terms.tribute, rules.tribute_turns))

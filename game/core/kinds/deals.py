@@ -320,7 +320,7 @@ def _fulfil(state: GameState, sender: str, recipient: str, term: Term) -> None:
     if term.kind == "peace":
         war = war_between(state, sender, recipient)
         if war is not None:  # as a white peace proposed: allies who joined for either side stop too
-            make_peace(state, war, Terms(), truce_turns=term.turns or None)
+            make_peace(state, war, Terms(), truce_turns=term.turns or state.rules.truce_turns)
         return
     assert term.giver is not None
     giver, taker = term.giver, _other(term, sender, recipient)
