@@ -399,7 +399,9 @@ def test_joining_a_war_in_a_deal_is_a_declaration_of_war(world):
 
 def test_a_war_joined_in_a_deal_obeys_what_refuses_a_declaration(world):
     """The other side must be at war with the third region; the giver may not be the third, its
-    ally, or bound to it by a truce or a pact, nor unable to declare war at all."""
+    ally, at war with it already, or bound to it by a truce or a pact, nor unable to declare war
+    at all (its army and treasury count when the deal is accepted, as the proposer cannot know
+    them before)."""
     _envoy(world)
     world.regions["bria"].contacts.add("dova")
     join = (Term("join_war", "bria", about="dova"),)
@@ -407,7 +409,7 @@ def test_a_war_joined_in_a_deal_obeys_what_refuses_a_declaration(world):
     start_war(world, "alba", "dova")
     refused(world, A.ProposeDeal("alba", "bria", (Term("join_war", "bria", about="alba"),)), Why.DEAL_THIRD)
     sign_treaty(world, "alliance", "bria", "dova")
-    refused(world, A.ProposeDeal("alba", "bria", join), Why.ALLY)
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_ALLY_OF)
     world.remove_treaty(world.treaties_of("bria")[0])
     sign_treaty(world, "non_aggression", "bria", "dova")
     refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_PACT_WITH)
@@ -415,8 +417,17 @@ def test_a_war_joined_in_a_deal_obeys_what_refuses_a_declaration(world):
     world.truces[pair("bria", "dova")] = 3
     refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_TRUCE_WITH)
     del world.truces[pair("bria", "dova")]
+    war = start_war(world, "bria", "dova")
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_ALREADY_AT_WAR)
+    world.remove_war(war)
     world.regions["bria"].military = 0.0
-    refused(world, A.ProposeDeal("alba", "bria", join), Why.ARMY_TOO_SMALL)
+    deal = _deal(world, *join)
+    refused(world, A.Answer("bria", deal, True), Why.ARMY_TOO_SMALL)
+    act(world, A.Answer("bria", deal, False))
+    start_war(world, "bria", "cora")  # the proposer's own army counts when it offers
+    world.regions["alba"].military = 0.0
+    own = (Term("join_war", "alba", about="cora"),)
+    refused(world, A.ProposeDeal("alba", "bria", own), Why.ARMY_TOO_SMALL)
 
 
 def test_an_ambassador_sent_in_a_deal_takes_up_its_post_and_its_upkeep(world):

@@ -68,6 +68,8 @@ class Why(Enum):
     DEAL_THIRD = "The region this term names must be a third one, neither side of the deal."
     DEAL_NO_ALLIANCE = "{a} has no alliance with {b} to leave."
     DEAL_NOT_AT_WAR_WITH = "{a} is not at war with {b}: there is no war to join."
+    DEAL_ALLY_OF = "{a} is allied to {b} and cannot join a war against it."
+    DEAL_ALREADY_AT_WAR = "{a} is already at war with {b}."
     DEAL_TRUCE_WITH = "{a} has a truce with {b} and cannot join a war against it."
     DEAL_PACT_WITH = "{a} has a non-aggression pact with {b} and cannot join a war against it."
     DEAL_HAS_AMBASSADOR = "{a} already has an ambassador in {b}."

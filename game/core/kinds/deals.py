@@ -50,7 +50,7 @@ def deal_problem(
     )
     leaving = frozenset(t.id for term in terms if (t := _left(state, term)) is not None)
     for term in terms:
-        found = _term_problem(state, sender, recipient, term, embargo_stays, leaving)
+        found = _term_problem(state, sender, recipient, term, embargo_stays, leaving, accepting)
         if found is not None:
             return found
     payers = (sender, recipient) if accepting else (sender,)
@@ -104,7 +104,13 @@ def sides_problem(state: GameState, sender: str, recipient: str, terms: tuple[Te
 
 
 def _term_problem(
-    state: GameState, sender: str, recipient: str, term: Term, embargo_stays: bool, leaving: frozenset[int]
+    state: GameState,
+    sender: str,
+    recipient: str,
+    term: Term,
+    embargo_stays: bool,
+    leaving: frozenset[int],
+    accepting: bool,
 ) -> Refusal | None:
     if term.kind == "treaty":
         if term.giver is not None or term.treaty is None:
@@ -148,7 +154,7 @@ def _term_problem(
             return refuse(Why.DEAL_NO_ALLIANCE, a=giver, b=term.about)
         return None
     if term.kind == "join_war":
-        return _war_problem(state, term, giver, taker)
+        return _war_problem(state, term, giver, taker, means=accepting or giver == sender)
     if term.kind == "ambassador":
         if (giver, taker) in state.ambassadors:
             return refuse(Why.DEAL_HAS_AMBASSADOR, a=giver, b=taker)
@@ -156,15 +162,21 @@ def _term_problem(
     return _join_problem(state, term, giver, taker)
 
 
-def _war_problem(state: GameState, term: Term, giver: str, taker: str) -> Refusal | None:
+def _war_problem(state: GameState, term: Term, giver: str, taker: str, *, means: bool) -> Refusal | None:
     """The giver declares war on a third region the taker is at war with, as it might itself:
-    what refuses a declaration refuses the term, and so does a truce or a pact with that region."""
+    what refuses a declaration refuses the term, and so does a truce or a pact with that region.
+    The giver's army and treasury count only where they may be known (`means`): the proposer's
+    when offering, both sides' when the deal is accepted."""
     third = term.about
     if third is None or third in (giver, taker):
         return refuse(Why.DEAL_THIRD)
     if not at_war(state, taker, third):
         return refuse(Why.DEAL_NOT_AT_WAR_WITH, a=taker, b=third)
-    found = war_problem(state, giver, third)
+    if at_war(state, giver, third):
+        return refuse(Why.DEAL_ALREADY_AT_WAR, a=giver, b=third)
+    if treaty_between(state, giver, third, "alliance") is not None:
+        return refuse(Why.DEAL_ALLY_OF, a=giver, b=third)
+    found = war_problem(state, giver, third, means=means)
     if found is not None:
         return found
     if pair(giver, third) in state.truces:

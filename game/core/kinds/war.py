@@ -21,8 +21,9 @@ def _check(state: GameState, a: A.DeclareWar) -> Refusal | None:
     return war_problem(state, a.actor, a.target)
 
 
-def war_problem(state: GameState, actor: str, target: str) -> Refusal | None:
-    """What stands in the way of `actor` declaring war on `target` (a deal's join_war term too)."""
+def war_problem(state: GameState, actor: str, target: str, *, means: bool = True) -> Refusal | None:
+    """What stands in the way of `actor` declaring war on `target` (a deal's join_war term too);
+    its army and treasury (`means`) only where whoever asks may know them."""
     found = other_region(state, actor, target)
     if found:
         return found
@@ -33,6 +34,8 @@ def war_problem(state: GameState, actor: str, target: str) -> Refusal | None:
     if not reachable(state, actor, target):
         return refuse(Why.UNREACHABLE, region=target)
     region = state.regions[actor]
+    if not means:
+        return None
     if region.military < state.rules.war_min_army:
         return refuse(Why.ARMY_TOO_SMALL, least=state.rules.war_min_army)
     if region.treasury < 0:
