@@ -282,3 +282,122 @@ def test_counter_offers_move_gold_one_way_and_a_proposer_asks_none_for_what_it_s
         assert "dova" not in payers
     else:
         assert payers == {"dova"}, "offered a deal, it names its price"
+
+
+# --- peace, alliances, wars and ambassadors in a deal ----------------------------------------------
+PEACE = Term("peace")
+
+
+def _weight(world: GameState, judge: str, sender: str, *terms: Term, kind: str = "deal") -> float:
+    from game.core.diplomacy import propose
+    from game.core.model import Terms
+
+    proposal = propose(world, "deal" if kind == "deal" else "peace", sender, judge, Terms(deal=terms))
+    del world.proposals[proposal.id]
+    return sum(r.weight for r in StandardAI().weighed(View(world, judge), proposal))
+
+
+def test_a_peace_in_a_deal_is_weighed_as_a_peace_offer_and_reparations_sweeten_it():
+    """A deal that only makes peace weighs what a white peace offered weighs (no blame for the
+    aggressor seeking a way out); reparations in it weigh as gold does."""
+    from game.core.diplomacy import start_war
+
+    world = _world()
+    start_war(world, "alba", "dova")
+    world.regions["dova"].exhaustion = 50.0
+    peace = _weight(world, "dova", "alba", kind="peace")
+    assert _weight(world, "dova", "alba", PEACE) == pytest.approx(peace)
+    assert _weight(world, "dova", "alba", PEACE, Term("gold", "alba", gold=30.0)) > peace
+
+
+def test_a_counter_offer_to_a_peace_deal_keeps_the_peace():
+    """Asked for reparations it will not pay, a region at war answers with a deal that still makes
+    peace: between enemies a deal without it could not be offered."""
+    from game.ai import deals
+    from game.core.diplomacy import propose, start_war
+    from game.core.model import Terms
+
+    world = _world()
+    start_war(world, "dova", "alba")
+    world.wars_of("alba")[0].score = -30.0  # alba, the defender, is ahead
+    world.regions["dova"].exhaustion = 60.0
+    proposal = propose(world, "deal", "alba", "dova", Terms(deal=(PEACE, Term("gold", "dova", gold=90.0))))
+    counter = deals.counter_offer(StandardAI(), View(world, "dova"), proposal)
+    assert PEACE in counter
+    assert Term("gold", "dova", gold=90.0) not in counter
+
+
+def test_joining_a_war_weighs_against_unless_the_enemy_is_disliked_or_an_aggressor():
+    """Joining a war is a war of one's own: against, less so against an aggressor (it joins the
+    victim's defence); the other side joining our war is welcome."""
+    from game.core.diplomacy import start_war
+
+    world = _world()
+    world.regions["dova"].contacts.add("cora")
+    start_war(world, "alba", "cora")  # alba the aggressor
+    join = Term("join_war", "dova", about="cora")
+    against_victim = _weight(world, "dova", "alba", join) - _weight(world, "dova", "alba", PACT)
+    world2 = _world()
+    start_war(world2, "cora", "alba")  # cora the aggressor
+    against_aggressor = _weight(world2, "dova", "alba", join) - _weight(world2, "dova", "alba", PACT)
+    assert against_victim < 0 and against_victim < against_aggressor
+    world3 = _world()
+    world3.regions["alba"].contacts.add("fenn")
+    start_war(world3, "fenn", "dova")
+    helped = Term("join_war", "alba", about="fenn")
+    assert _weight(world3, "dova", "alba", PACT, helped) > _weight(world3, "dova", "alba", PACT) + 20
+
+
+def test_leaving_an_alliance_weighs_by_loyalty_and_by_the_threat_lifted():
+    """Asked to leave its own alliance a region counts its word and its loyalty; the other side
+    leaving an alliance with an enemy of ours is worth more than leaving one with a stranger."""
+    from game.core.diplomacy import sign_treaty, start_war
+
+    world = _world()
+    sign_treaty(world, "alliance", "dova", "fenn")
+    leave = Term("leave_alliance", "dova", about="fenn")
+    assert _weight(world, "dova", "alba", PACT, leave) < _weight(world, "dova", "alba", PACT) - 20
+    sign_treaty(world, "alliance", "alba", "cora")
+    theirs = Term("leave_alliance", "alba", about="cora")
+    calm = _weight(world, "dova", "alba", PACT, theirs)
+    start_war(world, "cora", "dova")
+    assert _weight(world, "dova", "alba", PACT, theirs) - _weight(world, "dova", "alba", PACT) > 10
+    assert calm - _weight(world, "dova", "alba", PACT) < 10
+
+
+def test_an_ambassador_weighs_by_the_upkeep_the_sender_can_afford():
+    """An ambassador sent to us is a courtesy; one we must send past the embassies our purse bears
+    weighs against."""
+    world = _world()
+    base = _weight(world, "dova", "alba", PACT)
+    assert _weight(world, "dova", "alba", PACT, Term("ambassador", "alba")) > base
+    world.regions["dova"].economy = 1.0  # one embassy at most
+    world.ambassadors.add(("dova", "bria"))
+    base = _weight(world, "dova", "alba", PACT)
+    assert _weight(world, "dova", "alba", PACT, Term("ambassador", "dova")) < base
+
+
+def test_the_side_behind_offers_reparations_when_its_white_peace_was_turned_down():
+    """A tired computer player losing a war whose white peace was refused offers peace with gold."""
+    from game.core.diplomacy import start_war
+
+    world = build_world()
+    start_war(world, "alba", "bria")
+    world.wars_of("alba")[0].score = -50.0
+    world.regions["alba"].exhaustion = 80.0
+    world.regions["alba"].treasury = 400.0
+    world.refusals[("alba", "bria", "peace")] = world.turn
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(5)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered
+    assert offered[0].terms[0] == PEACE
+    assert any(t.kind == "gold" and t.giver == "alba" for t in offered[0].terms)
+    # an embargo of ours on the enemy would stop the gold: the deal lifts it
+    world.embargoes.add(("alba", "bria"))
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(5)]
+    offered = [a for plan in plans for a in plan if isinstance(a, A.ProposeDeal) and a.target == "bria"]
+    assert offered and Term("lift_embargo", "alba") in offered[0].terms
+    # theirs on us stops it whatever we lift: no such deal is offered
+    world.embargoes.add(("bria", "alba"))
+    plans = [StandardAI().plan(View(world, "alba"), Rng(seed)) for seed in range(5)]
+    assert not any(isinstance(a, A.ProposeDeal) and a.target == "bria" for p in plans for a in p)

@@ -116,6 +116,7 @@ def test_no_news_line_shows_a_raw_id(language: str) -> None:
     ]
     variants += [{**defaults, "exclusive": True}, {**defaults, "ally_of": None}]
     variants += [{**defaults, "deal_with": "cora"}, {**defaults, "counter": True}]
+    variants += [{**defaults, "deal": True}]
     for kind in EVENT_KINDS:
         for data in variants:
             event = Event(3, kind, ("alba", "bria", "cora"), tuple(sorted(data.items())))

@@ -7,8 +7,9 @@ import pytest
 from game.core import actions as A
 from game.core.diplomacy import sign_treaty, start_war
 from game.core.economy import income
-from game.core.model import GameState, Term
-from game.core.relations import treaty_between
+from game.core.model import GameState, Term, pair
+from game.core.news import describe
+from game.core.relations import at_war, treaty_between
 from game.core.why import Why
 from game.core.world import end_of_turn
 from tests.conftest import act, answer_waiting, refused
@@ -206,7 +207,7 @@ def test_a_deal_is_checked_again_when_accepted(world):
     act(world, A.Answer("bria", deal, False))
     deal = _deal(world, TRADE)
     start_war(world, "bria", "alba")
-    refused(world, A.Answer("bria", deal, True), Why.AT_WAR)
+    refused(world, A.Answer("bria", deal, True), Why.DEAL_NEEDS_PEACE)
 
 
 def test_a_declined_deal_is_remembered_for_the_turn(world):
@@ -289,3 +290,156 @@ def test_leaving_an_exclusive_deal_frees_the_bound_side_to_trade(world):
     assert treaty_between(world, "alba", "bria", "trade") is not None
     assert world.regions["bria"].reputation < reputation
     assert any(e.kind == "treaty_cancelled" and e.actors == ("bria", "dova") for e in outcome.events)
+
+
+# --- peace, alliances, wars and ambassadors in a deal ----------------------------------------------
+PEACE = Term("peace")
+
+
+def test_two_regions_at_war_strike_only_a_deal_that_makes_peace(world):
+    """At war, a deal must hold a peace, and needs no ambassador (enemies can always talk peace);
+    at peace, a deal holds none."""
+    _envoy(world, "alba", "cora")
+    refused(world, A.ProposeDeal("alba", "cora", (PEACE,)), Why.DEAL_NO_WAR)
+    start_war(world, "alba", "bria")
+    refused(world, A.ProposeDeal("alba", "bria", (Term("gold", "alba", gold=5.0),)), Why.DEAL_NEEDS_PEACE)
+    refused(world, A.ProposeDeal("alba", "bria", (PEACE, PEACE)), Why.DEAL_TERM_TWICE)
+    refused(world, A.ProposeDeal("alba", "bria", (Term("peace", giver="alba"),)), Why.DEAL_BAD_TERM)
+    _deal(world, PEACE, Term("gold", "alba", gold=5.0))
+
+
+def test_a_peace_with_reparations_ends_the_war_then_the_gold_is_paid(world):
+    """A peace in a deal ends the war as a white peace proposed would, with the rules' truce when it
+    names no length; the rest of the deal follows the peace: the reparations are paid after it."""
+    # given: alba attacked bria
+    start_war(world, "alba", "bria")
+    alba, bria = world.regions["alba"].treasury, world.regions["bria"].treasury
+    # when: alba offers peace and 30 gold of reparations, and bria accepts
+    _deal(world, Term("gold", "alba", gold=30.0), PEACE)
+    outcome = answer_waiting(world, "bria")
+    # then
+    assert not at_war(world, "alba", "bria")
+    assert world.truces[pair("alba", "bria")] == world.rules.truce_turns
+    assert world.regions["alba"].treasury == alba - 30.0 and world.regions["bria"].treasury == bria + 30.0
+    kinds = [e.kind for e in outcome.events]
+    assert kinds.index("peace_signed") < kinds.index("deal_gold")
+    peace = next(e for e in outcome.events if e.kind == "peace_signed")
+    assert describe(peace).render(str.capitalize) == (
+        f"Alba and Bria make peace in a deal, with a truce of {world.rules.truce_turns} turns."
+    )
+
+
+def test_a_peace_in_a_deal_names_its_truce_within_bounds(world):
+    """The truce lasts the turns the peace names, at most twice the rules' truce."""
+    start_war(world, "alba", "bria")
+    most = 2 * world.rules.truce_turns
+    refused(world, A.ProposeDeal("alba", "bria", (Term("peace", turns=most + 1),)), Why.DEAL_TRUCE_TURNS)
+    _deal(world, Term("peace", turns=most))
+    answer_waiting(world, "bria")
+    assert world.truces[pair("alba", "bria")] == most
+
+
+def test_a_peace_in_a_deal_ends_the_wars_allies_joined_for_either_side(world):
+    """Allies who joined to defend a side stop fighting when it makes peace, in a deal as elsewhere."""
+    start_war(world, "alba", "bria")
+    start_war(world, "dova", "alba", ally_of="bria")
+    _deal(world, PEACE)
+    answer_waiting(world, "bria")
+    assert not at_war(world, "alba", "bria") and not at_war(world, "alba", "dova")
+
+
+def test_a_peace_deal_is_checked_again_when_accepted(world):
+    """A peace made meanwhile leaves the deal's peace nothing to end: it cannot be accepted."""
+    start_war(world, "alba", "bria")
+    deal = _deal(world, PEACE)
+    act(world, A.ProposePeace("alba", "bria", "white"))
+    answer_waiting(world, "bria", kind="peace")
+    refused(world, A.Answer("bria", deal, True), Why.DEAL_NO_WAR)
+
+
+def test_leaving_an_alliance_in_a_deal_breaks_it_as_cancelling_would(world):
+    """A side may leave its alliance with a third region in a deal; it breaks its word, as
+    cancelling the alliance would."""
+    _envoy(world)
+    sign_treaty(world, "alliance", "bria", "dova")
+    reputation = world.regions["bria"].reputation
+    refused(
+        world,
+        A.ProposeDeal("alba", "bria", (Term("leave_alliance", "bria", about="cora"), PACT)),
+        Why.DEAL_NO_ALLIANCE,
+    )
+    refused(
+        world, A.ProposeDeal("alba", "bria", (Term("leave_alliance", "bria", about="alba"),)), Why.DEAL_THIRD
+    )
+    _deal(world, Term("leave_alliance", "bria", about="dova"), PACT)
+    outcome = answer_waiting(world, "bria")
+    assert treaty_between(world, "bria", "dova", "alliance") is None
+    assert world.regions["bria"].reputation < reputation
+    assert any(e.kind == "treaty_cancelled" and e.actors == ("bria", "dova") for e in outcome.events)
+
+
+def test_joining_a_war_in_a_deal_is_a_declaration_of_war(world):
+    """A side may join the other's war on a third region: it declares war on it, an aggression
+    like any other declaration (reputation falls, the victim's allies are called)."""
+    # given: alba is at war with dova, whose ally is cora
+    _envoy(world)
+    start_war(world, "alba", "dova")
+    sign_treaty(world, "alliance", "dova", "fenn")
+    world.regions["bria"].contacts.add("dova")
+    reputation = world.regions["bria"].reputation
+    # when
+    _deal(world, Term("join_war", "bria", about="dova"), Term("gold", "alba", gold=20.0))
+    outcome = answer_waiting(world, "bria")
+    # then
+    assert at_war(world, "bria", "dova")
+    assert world.regions["bria"].reputation < reputation
+    assert any(e.kind == "war_declared" and e.actors == ("bria", "dova") for e in outcome.events)
+    assert any(p.kind == "call_to_arms" and p.recipient == "fenn" for p in world.proposals.values())
+
+
+def test_a_war_joined_in_a_deal_obeys_what_refuses_a_declaration(world):
+    """The other side must be at war with the third region; the giver may not be the third, its
+    ally, at war with it already, or bound to it by a truce or a pact, nor unable to declare war
+    at all (its army and treasury count when the deal is accepted, as the proposer cannot know
+    them before)."""
+    _envoy(world)
+    world.regions["bria"].contacts.add("dova")
+    join = (Term("join_war", "bria", about="dova"),)
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_NOT_AT_WAR_WITH)
+    start_war(world, "alba", "dova")
+    refused(world, A.ProposeDeal("alba", "bria", (Term("join_war", "bria", about="alba"),)), Why.DEAL_THIRD)
+    sign_treaty(world, "alliance", "bria", "dova")
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_ALLY_OF)
+    world.remove_treaty(world.treaties_of("bria")[0])
+    sign_treaty(world, "non_aggression", "bria", "dova")
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_PACT_WITH)
+    world.remove_treaty(world.treaties_of("bria")[0])
+    world.truces[pair("bria", "dova")] = 3
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_TRUCE_WITH)
+    del world.truces[pair("bria", "dova")]
+    war = start_war(world, "bria", "dova")
+    refused(world, A.ProposeDeal("alba", "bria", join), Why.DEAL_ALREADY_AT_WAR)
+    world.remove_war(war)
+    world.regions["bria"].military = 0.0
+    deal = _deal(world, *join)
+    refused(world, A.Answer("bria", deal, True), Why.ARMY_TOO_SMALL)
+    act(world, A.Answer("bria", deal, False))
+    start_war(world, "bria", "cora")  # the proposer's own army counts when it offers
+    world.regions["alba"].military = 0.0
+    own = (Term("join_war", "alba", about="cora"),)
+    refused(world, A.ProposeDeal("alba", "bria", own), Why.ARMY_TOO_SMALL)
+
+
+def test_an_ambassador_sent_in_a_deal_takes_up_its_post_and_its_upkeep(world):
+    """A side may send an ambassador to the other in a deal; its upkeep is paid as usual. One
+    already there cannot be sent again."""
+    _envoy(world)
+    upkeep = income(world, "bria").upkeep
+    _deal(world, Term("ambassador", "bria"), PACT)
+    outcome = answer_waiting(world, "bria")
+    assert ("bria", "alba") in world.ambassadors
+    assert income(world, "bria").upkeep == upkeep + world.rules.ambassador_upkeep
+    assert any(e.kind == "ambassador_sent" and e.actors == ("bria", "alba") for e in outcome.events)
+    refused(
+        world, A.ProposeDeal("alba", "bria", (Term("ambassador", "bria"), TRADE)), Why.DEAL_HAS_AMBASSADOR
+    )

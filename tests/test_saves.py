@@ -415,3 +415,28 @@ def test_a_game_with_deals_and_counter_offers_saves_loads_and_replays(tmp_path: 
     assert any(isinstance(a, A.ProposeDeal) and a.terms == (trade, gold) for a in record)
     assert any(isinstance(a, A.Answer) and a.counter == counter for a in record)
     assert state_hash(verify(path).state) == state_hash(state)
+
+
+def test_a_peace_deal_between_enemies_saves_loads_and_replays(tmp_path: Path) -> None:
+    """A deal that makes peace, waiting for its answer, comes back from a save as it was; the
+    record replays to the same state, and accepting it after loading ends the war."""
+    from game.core.model import Term
+    from game.core.relations import at_war
+    from game.saves import verify
+
+    state = new_game(load_scenario(SCENARIO).scenario, 5)
+    session = Session(state, {}, strict=True)
+    me = state.order[0]
+    other = sorted(state.neighbours[me])[1]
+    assert session.submit(A.DeclareWar(me, other)).ok
+    terms = (Term("peace", turns=4), Term("gold", me, gold=1.5))
+    sent = session.submit(A.ProposeDeal(me, other, terms)).proposal
+    assert sent is not None
+    path = save_game(tmp_path / "peace.json", TEXT, SCENARIO.name, session)
+    loaded = load_game(path)
+    assert state_hash(loaded.state) == state_hash(state)
+    assert loaded.state.proposals[sent.id].terms.deal == terms
+    assert state_hash(verify(path).state) == state_hash(state)
+    resumed = resume(loaded, {})
+    assert resumed.submit(A.Answer(other, sent.id, True)).ok
+    assert not at_war(loaded.state, me, other)

@@ -254,6 +254,75 @@ def test_the_deal_screen_offers_embargo_terms_where_there_are_embargoes() -> Non
     assert dialog.term() == Term("join_embargo", me, about=third)
 
 
+def test_a_peace_deal_with_reparations_is_built_and_sent_to_an_enemy() -> None:
+    """At war, the deal screen opens with a peace (no ambassador needed) and its truce to choose;
+    reparations added, the deal sent and accepted ends the war."""
+    from game.core.diplomacy import start_war
+    from game.core.model import pair
+    from game.core.relations import at_war
+
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    _end_treaties(game, neighbour)
+    start_war(game.state, me, neighbour)
+    game.state.regions[neighbour].exhaustion = 100.0  # tired of it, and paid to stop
+    game.state.regions[me].treasury = 1000.0
+    game.build()
+    _press(app, "Propose a deal…")
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    assert dialog.terms == [Term("peace")]
+    assert "Peace" in _buttons(app) and "Treaty" in _buttons(app)
+    truce = game.state.rules.truce_turns
+    _press(app, f"{2 * truce} turns")
+    _key(app, pygame.K_a)  # the peace with a longer truce replaces the first
+    assert dialog.terms == [Term("peace", turns=2 * truce)]
+    for label in ("Gold now", "We give", "100 gold"):
+        _press(app, label)
+    _key(app, pygame.K_a)
+    assert dialog.action() == A.ProposeDeal(
+        me, neighbour, (Term("peace", turns=2 * truce), Term("gold", me, gold=100.0))
+    )
+    _press(app, "Send (Enter)")
+    assert not at_war(game.state, me, neighbour), dialog.answer
+    assert game.state.regions[me].treasury == pytest.approx(900.0)
+    assert game.state.truces[pair(me, neighbour)] == 2 * truce
+
+
+def test_the_deal_screen_offers_alliances_wars_and_ambassadors_where_they_apply() -> None:
+    """Leaving an alliance lists the giver's allies but the two sides; joining a war, the other
+    side's enemies; sending an ambassador, while the giver keeps none there."""
+    from game.core.diplomacy import start_war
+
+    app, game = _new_game()
+    me = game.me
+    neighbour = _select_neighbour_with_envoy(app, game)
+    others = [r for r in game.state.order if r not in (me, neighbour)]
+    for treaty in View(game.state, me).treaties_of(neighbour):
+        end_treaty(game.state, treaty, why="expired")
+    for region in (neighbour, *others):
+        game.state.ambassadors.discard((region, me))
+    game.open_dialog(DealDialog)
+    dialog = app.scene
+    assert isinstance(dialog, DealDialog)
+    assert "Leave an alliance" not in _buttons(app) and "Join a war" not in _buttons(app)
+    sign_treaty(game.state, "alliance", neighbour, others[0])
+    start_war(game.state, neighbour, others[1])
+    dialog.build()
+    for key, value in (("kind", "leave_alliance"), ("giver", "them")):
+        dialog.choose(key, value)
+    assert dialog.term() == Term("leave_alliance", neighbour, about=others[0])
+    for key, value in (("kind", "join_war"), ("giver", "us")):
+        dialog.choose(key, value)
+    assert game.name(others[1]) in _buttons(app)
+    assert dialog.term() == Term("join_war", me, about=others[1])
+    for key, value in (("kind", "ambassador"), ("giver", "them")):
+        dialog.choose(key, value)
+    assert "Send an ambassador" in _buttons(app)
+    assert dialog.term() == Term("ambassador", neighbour)
+
+
 def _lines(app: App) -> list[str]:
     """The lines the scene's text boxes show, without their markup."""
     return [re.sub(r"<[^>]+>", "", line).strip() for line in _texts(app).split("<br>")]

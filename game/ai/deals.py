@@ -2,7 +2,9 @@
 
 Gold is weighed against the judge's own income (`deal_gold_value` a turn's worth), gold promised
 for later turns at `deal_promise_share` of gold now; treaties as a treaty proposal is weighed,
-in proportion to the turns they run. A counter-offer is searched with the very judgement that
+in proportion to the turns they run; a peace as a peace proposal is weighed; leaving an alliance
+by the loyalty it breaks or the threat it lifts; joining a war by the dislike of the enemy against
+the cost of a war; an ambassador by its upkeep. A counter-offer is searched with the very judgement that
 answers, as if the deal came back once more (asking again is remembered), so a deal sent back
 unchanged is accepted.
 """
@@ -35,8 +37,17 @@ def term_reasons(ai: StandardAI, view: View, other: str, term: Term) -> Iterator
         for reason in ai.treaty_kind_reasons(view, other, term.treaty, term.exclusive):
             yield dataclasses.replace(reason, weight=round(reason.weight * share, 1))
         return
+    if term.kind == "peace":
+        yield from ai.peace_reasons(view, other)
+        return
     ours = term.giver == me
-    if term.kind in ("gold", "gold_per_turn"):
+    if term.kind == "leave_alliance" and term.about is not None:
+        yield _alliance_reason(view, term.about, ours)
+    elif term.kind == "join_war" and term.about is not None:
+        yield _war_reason(view, other, term.about, ours)
+    elif term.kind == "ambassador":
+        yield _ambassador_reason(ai, view, ours)
+    elif term.kind in ("gold", "gold_per_turn"):
         yield _gold_reason(view, term, ours)
     elif term.kind == "lift_embargo":
         if ours:
@@ -80,6 +91,47 @@ def _embargo_reason(view: View, third: str, ours: bool) -> Reason:
             msg("We would join your embargo on {region}", region=third), round(dislike - 10 - trade, 1)
         )
     return Reason(msg("You would join our embargo on {region}", region=third), round(10 + dislike / 2, 1))
+
+
+def _alliance_reason(view: View, third: str, ours: bool) -> Reason:
+    """Leaving our alliance costs our word and as much as loyalty binds us; their leaving an
+    alliance with a region that threatens us lifts a threat."""
+    if ours:
+        weight = -10.0 - 40 * view.personality.loyalty - view.rules.break_reputation
+        weight -= max(view.opinion_of(third), 0.0) / 3
+        return Reason(msg("We would break our alliance with {region}", region=third), round(weight, 1))
+    threat = view.at_war(third) or third in assess.aggressors(view) or view.opinion_of(third) < -20
+    weight = 20 - view.opinion_of(third) / 5 if threat else 3.0
+    return Reason(msg("You would leave your alliance with {region}", region=third), round(weight, 1))
+
+
+def _war_reason(view: View, other: str, third: str, ours: bool) -> Reason:
+    """Joining their war is a war of our own: against, unless we dislike the enemy, it is an
+    aggressor (then we join its victim's defence, without blame) or we outweigh it. Their joining
+    our war is a welcome ally."""
+    if not ours:
+        return Reason(msg("You would join our war on {region}", region=third), 25.0)
+    mine = view.region.military
+    theirs = view.military_estimate(third) or mine
+    strength = 20 * (mine - theirs) / max(theirs + mine, 1)
+    aggressor = third in assess.aggressors(view)
+    weight = -25.0 - view.opinion_of(third) / 3 + 15 * aggressor + strength
+    if not aggressor:  # a declaration of war of our own: trust lost everywhere
+        weight -= view.rules.aggression_reputation
+    if view.wars():
+        weight -= 20
+    return Reason(msg("We would join your war on {region}", region=third), round(weight, 1))
+
+
+def _ambassador_reason(ai: StandardAI, view: View, ours: bool) -> Reason:
+    """An ambassador sent to us is a small courtesy; one we send costs upkeep we may not afford."""
+    if not ours:
+        return Reason(msg("You would send us an ambassador"), 5.0)
+    if len(view.envoys()) >= ai.envoys_wanted(view):
+        return Reason(
+            msg("We cannot afford another embassy"), round(-10 - 5 * view.rules.ambassador_upkeep, 1)
+        )
+    return Reason(msg("An embassy with you would serve us"), 3.0)
 
 
 # --- counter-offers -------------------------------------------------------------------------------
@@ -132,6 +184,8 @@ def _softenings(
                 yield _swap(terms, i, dataclasses.replace(term, turns=full // 2))
     for i in range(len(terms)):
         rest = terms[:i] + terms[i + 1 :]
+        if terms[i].kind == "peace":  # between enemies a deal without peace is no deal at all
+            continue
         if against[i] and offers_something(rest, other):  # a counter-offer is a deal, not a demand
             yield rest
 
@@ -142,8 +196,8 @@ def _length(view: View, kind: str) -> int:
 
 
 def offers_something(terms: tuple[Term, ...], to: str) -> bool:
-    """Something in these terms is for `to`: a treaty, or a term the other side gives."""
-    return any(t.kind == "treaty" or (t.giver is not None and t.giver != to) for t in terms)
+    """Something in these terms is for `to`: a treaty or a peace, or a term the other side gives."""
+    return any(t.kind in ("treaty", "peace") or (t.giver is not None and t.giver != to) for t in terms)
 
 
 def _swap(terms: tuple[Term, ...], i: int, term: Term) -> tuple[Term, ...]:

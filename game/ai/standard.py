@@ -138,6 +138,15 @@ class StandardAI:
                 tired = tired or assess.war_outlook(view, enemy, self.skill.outlook) < -40
             if tired and not self._refused_recently(view, enemy, "peace"):
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
+            elif tired and war.side_score(me) < 0 and not self._refused_recently(view, enemy, "deal"):
+                # a white peace turned down by the side ahead: the side behind offers reparations,
+                # lifting its own embargo for the gold to pass (theirs on us would stop it)
+                reparations = self._sweetener(view)
+                embargoes = view.embargoes()
+                if reparations and (enemy, me) not in embargoes:
+                    lifted = (Term("lift_embargo", me),) if (me, enemy) in embargoes else ()
+                    deal = A.ProposeDeal(me, enemy, (Term("peace"), *lifted, *reparations))
+                    yield 55.0 + view.region.exhaustion / 2, deal
             if (  # beside our own offer, a broker's, unless the enemy has just turned one down
                 tired
                 and not view.mediation_under_way(enemy)
@@ -246,7 +255,7 @@ class StandardAI:
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
                     yield 30.0, A.RecallAmbassador(me, other)
-            elif surplus > 1 and opinion > -40 and envoys < self._envoys_wanted(view):
+            elif surplus > 1 and opinion > -40 and envoys < self.envoys_wanted(view):
                 if any(m.kind == "expelled_ambassador" for m in view.modifiers_of(other)):
                     continue  # not welcome there for a while
                 yield (
@@ -257,7 +266,7 @@ class StandardAI:
                 yield 20.0, A.ExpelAmbassador(me, other)
 
     @staticmethod
-    def _envoys_wanted(view: View) -> int:
+    def envoys_wanted(view: View) -> int:
         """As many embassies as the temper wants and the purse bears: a small region's few envoys
         would otherwise eat the income that should grow it."""
         p, rules = view.personality, view.rules
@@ -495,7 +504,10 @@ class StandardAI:
             yield Reason(
                 msg("You asked this before, and our answer stands"), -10.0 * self.skill.leverage_sense
             )
-        if other in assess.aggressors(view) and prop.kind in ("treaty", "visit", "introduction", "deal"):
+        # a deal that ends its war is weighed as any peace is, not as dealings with an aggressor
+        making_peace = prop.kind == "deal" and any(t.kind == "peace" for t in prop.terms.deal)
+        shunned = prop.kind in ("treaty", "visit", "introduction", "deal") and not making_peace
+        if other in assess.aggressors(view) and shunned:
             yield Reason(msg("You are waging a war of aggression"), -30.0)
         if prop.kind == "treaty":
             yield from self._treaty_reasons(view, prop)
@@ -514,12 +526,7 @@ class StandardAI:
                     round(-10.0 * self.skill.leverage_sense * asks, 1),
                 )
         elif prop.kind == "peace":
-            war = view.war_with(other)
-            standing = war.side_score(me) if war else 0.0
-            yield Reason(msg("How the war goes for us"), round(-standing / 2, 1))
-            yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2 - 10 * p.aggression, 1))
-            if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
-                yield Reason(msg("We have only begun this war"), -30.0)
+            yield from self.peace_reasons(view, other)
             if prop.terms.payer == me:
                 yield Reason(msg("The tribute you demand"), round(-prop.terms.tribute * 3, 1))
             elif prop.terms.payer == other:
@@ -560,6 +567,16 @@ class StandardAI:
             )
             if view.wars():
                 yield Reason(msg("We already fight a war"), -20.0)
+
+    def peace_reasons(self, view: View, other: str) -> Iterator[Reason]:
+        """A peace with `other`, offered alone or in a deal: how the war goes, how tired we are of it."""
+        me, p = view.me, view.personality
+        war = view.war_with(other)
+        standing = war.side_score(me) if war else 0.0
+        yield Reason(msg("How the war goes for us"), round(-standing / 2, 1))
+        yield Reason(msg("Our war weariness"), round(view.region.exhaustion / 2 - 10 * p.aggression, 1))
+        if war is not None and war.attacker == me and view.turn - war.started < view.rules.ai.war_resolve:
+            yield Reason(msg("We have only begun this war"), -30.0)
 
     def _compromise_reasons(self, view: View, prop: Proposal) -> Iterator[Reason]:
         """The tribute of a mediator's compromise, a turn's payment weighed as a share of our income

@@ -129,18 +129,23 @@ def propose(state: GameState, kind: ProposalKind, sender: str, recipient: str, t
     return proposal
 
 
-def make_peace(state: GameState, war: War, terms: Terms) -> None:
-    """End a war: a truce follows (while a tribute is paid, and the truce's length after it);
-    allies who joined to defend either side stop fighting too."""
+def make_peace(state: GameState, war: War, terms: Terms, *, truce_turns: int | None = None) -> None:
+    """End a war: a truce follows (while a tribute is paid, and the truce's length after it; a
+    deal's peace names its own length, and its news says so); allies who joined to defend either
+    side stop fighting too."""
     rules = state.rules
     end_war(state, war)
     a, b = war.parties
     tribute = terms.tribute > 0 and terms.payer is not None
-    truce = rules.truce_turns + (rules.tribute_turns if tribute else 0)
+    truce = rules.truce_turns if truce_turns is None else truce_turns
+    truce += rules.tribute_turns if tribute else 0
     if truce > 0:
         state.truces[pair(a, b)] = truce
     kind: PeaceTerms = "annex" if terms.annex else "tribute" if terms.tribute > 0 else "white"
-    news(state, "peace_signed", a, b, terms=kind)
+    if truce_turns is None:
+        news(state, "peace_signed", a, b, terms=kind)
+    else:  # a deal's peace: what else it holds is in the deal's own news
+        news(state, "peace_signed", a, b, terms=kind, deal=True, turns=truce)
     if tribute and terms.payer is not None:
         payee = b if terms.payer == a else a
         state.tributes.append(Tribute(terms.payer, payee, terms.tribute, rules.tribute_turns))

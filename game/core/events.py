@@ -111,6 +111,7 @@ VARIANTS: dict[tuple[EventKind, str], str] = {
     ("treaty_ended", "exclusive"): "{a} and {b}: {treaty} ends, as one of them signs an exclusive deal.",
     ("peace_signed", "tribute"): "{a} and {b} make peace with a tribute.",
     ("peace_signed", "annex"): "{a} and {b} make peace: the loser is annexed.",
+    ("peace_signed", "deal"): "{a} and {b} make peace in a deal, with a truce of {turns} turns.",
     ("war_declared", "ally_of"): "{a} joins the war against {b} to defend {ally_of}.",
     ("deal_struck", "counter"): "{a} accepts the counter-offer of {b}.",
     ("proposal_rejected", "counter"): "{a} turns down the counter-offer of {b}.",

@@ -211,17 +211,29 @@ ProposalKind = Literal[
     "treaty", "peace", "visit", "introduction", "mediation", "mediation_request", "call_to_arms", "deal"
 ]
 PROPOSAL_KINDS: tuple[ProposalKind, ...] = get_args(ProposalKind)
-TermKind = Literal["treaty", "gold", "gold_per_turn", "lift_embargo", "join_embargo", "leave_exclusive"]
+TermKind = Literal[
+    "treaty",
+    "gold",
+    "gold_per_turn",
+    "lift_embargo",
+    "join_embargo",
+    "leave_exclusive",
+    "peace",
+    "leave_alliance",
+    "join_war",
+    "ambassador",
+]
 TERM_KINDS: tuple[TermKind, ...] = get_args(TermKind)
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One term of a deal: what `giver` gives the other side. A treaty both sides sign has no giver.
+    """One term of a deal: what `giver` gives the other side. A treaty or a peace both sides sign
+    has no giver.
 
-    `turns` is a treaty's length (0: the rules' length) or how long gold per turn is paid; `gold`
-    the sum now or each turn; `about` the third region of an embargo joined, or of the exclusive
-    trade agreement the giver leaves."""
+    `turns` is a treaty's length or a peace's truce (0: the rules' length) or how long gold per
+    turn is paid; `gold` the sum now or each turn; `about` the third region of an embargo joined,
+    of the exclusive trade agreement or the alliance the giver leaves, or of the war it joins."""
 
     kind: TermKind
     giver: str | None = None

@@ -85,6 +85,8 @@ def _variant(kind: str, data: Mapping[str, object]) -> str:
         return "complied"
     if kind == "treaty_ended" and data.get("why") == "exclusive":
         return "exclusive"
+    if kind == "peace_signed" and data.get("deal"):
+        return "deal"
     if kind == "peace_signed":
         return str(data.get("terms"))
     if kind == "war_declared" and data.get("ally_of"):

@@ -55,12 +55,15 @@ class DealDialog(ActionDialog):
         return _("A deal with {region}").format(region=self.game.name(self.target))
 
     def _kinds(self) -> list[tuple[str, str]]:
-        embargoes = set(View(self.game.state, self.me).embargoes())
+        view = View(self.game.state, self.me)
+        embargoes = set(view.embargoes())
         kinds: list[tuple[TermKind, str]] = [
             ("treaty", _("Treaty")),
             ("gold", _("Gold now")),
             ("gold_per_turn", _("Gold each turn")),
         ]
+        if view.at_war(self.target):  # a deal between enemies makes peace: it comes first
+            kinds.insert(0, ("peace", _("Peace")))
         if (self.me, self.target) in embargoes or (self.target, self.me) in embargoes:
             kinds.append(("lift_embargo", _("Lift an embargo")))
         sides = ((self.me, self.target), (self.target, self.me))
@@ -68,6 +71,12 @@ class DealDialog(ActionDialog):
             kinds.append(("join_embargo", _("Join an embargo")))
         if any(self._exclusives(giver) for giver, _taker in sides):
             kinds.append(("leave_exclusive", _("Leave an exclusive deal")))
+        if any(self._alliances(giver) for giver, _taker in sides):
+            kinds.append(("leave_alliance", _("Leave an alliance")))
+        if any(self._wars(giver, taker) for giver, taker in sides):
+            kinds.append(("join_war", _("Join a war")))
+        if not view.has_ambassador(self.target) or not view.hosts_ambassador(self.target):
+            kinds.append(("ambassador", _("Send an ambassador")))
         return [(str(k), label) for k, label in kinds]
 
     def _givers(self) -> tuple[tuple[str, str], ...]:
@@ -95,9 +104,42 @@ class DealDialog(ActionDialog):
                 found.append(other)
         return sorted(found)
 
+    def _alliances(self, giver: str) -> list[str]:
+        """The third regions the giver is allied to (treaties are public): it may leave them."""
+        view = View(self.game.state, self.me)
+        return sorted(a for a in view.allies(giver) if a not in (self.me, self.target))
+
+    def _wars(self, giver: str, taker: str) -> list[str]:
+        """The taker's enemies the giver is not at war with (wars are public): it may join; the
+        rules say when it may not (an ally, a truce, a pact)."""
+        view = View(self.game.state, self.me)
+        return sorted(
+            e for e in view.enemies(taker) if e not in (self.me, self.target) and not view.at_war(giver, e)
+        )
+
+    def _thirds_for(self, kind: str, giver: str) -> list[str]:
+        """The third regions a term of this kind given by `giver` may name."""
+        if kind == "join_embargo":
+            return self._thirds(giver, self._taker())
+        if kind == "leave_exclusive":
+            return self._exclusives(giver)
+        if kind == "leave_alliance":
+            return self._alliances(giver)
+        return self._wars(giver, self._taker())
+
+    def _truces(self) -> tuple[int, ...]:
+        """The truce lengths a peace may name: the rules' own first, then half and twice it."""
+        usual = self.game.state.rules.truce_turns
+        return tuple(dict.fromkeys(n for n in (usual, max(1, usual // 2), 2 * usual) if n > 0))
+
     def rows(self) -> list[Row]:
         kind = self.chosen.get("kind", "treaty")
         rows = [Row("kind", _("Add a term"), tuple(self._kinds()))]
+        if kind == "peace":
+            truces = tuple((str(n), _turns(n)) for n in self._truces())
+            if truces:
+                rows.append(Row("truce", _("Truce after it"), truces))
+            return rows
         if kind != "treaty":
             rows.append(Row("giver", _("Who gives it"), self._givers()))
         if kind == "treaty":
@@ -116,10 +158,15 @@ class DealDialog(ActionDialog):
             rows.append(Row("per_turn", _("Gold a turn"), amounts))
             turns = tuple((str(n), _turns(n)) for n in PAYMENT_TURNS)
             rows.append(Row("payments", _("How long"), turns))
-        elif kind in ("join_embargo", "leave_exclusive"):
-            giver, taker = self._giver(), self._taker()
-            found = self._thirds(giver, taker) if kind == "join_embargo" else self._exclusives(giver)
-            title = _("Embargo on") if kind == "join_embargo" else _("The agreement with")
+        elif kind in ("join_embargo", "leave_exclusive", "leave_alliance", "join_war"):
+            found = self._thirds_for(kind, self._giver())
+            titles = {
+                "join_embargo": _("Embargo on"),
+                "leave_exclusive": _("The agreement with"),
+                "leave_alliance": _("The alliance with"),
+                "join_war": _("War on"),
+            }
+            title = titles[kind]
             if found:  # none for this giver: the rules say why when it is added
                 rows.append(Row("third", title, tuple((r, self.game.name(r)) for r in found)))
         return rows
@@ -137,7 +184,12 @@ class DealDialog(ActionDialog):
             full = turns == treaty_length(self.game.state, treaty)
             exclusive = treaty == "trade" and self.chosen.get("exclusive") == "yes"
             return Term("treaty", treaty=treaty, exclusive=exclusive, turns=0 if full else turns)
+        if kind == "peace":
+            turns = int(self.chosen.get("truce", "0"))
+            return Term("peace", turns=0 if turns == self.game.state.rules.truce_turns else turns)
         giver = self._giver()
+        if kind == "ambassador":
+            return Term("ambassador", giver)
         if kind == "gold":
             return Term("gold", giver, gold=float(self.chosen["gold"]))
         if kind == "gold_per_turn":
@@ -145,9 +197,10 @@ class DealDialog(ActionDialog):
             return Term("gold_per_turn", giver, gold=gold, turns=turns)
         if kind == "lift_embargo":
             return Term("lift_embargo", giver)
-        found = self._thirds(giver, self._taker()) if kind == "join_embargo" else self._exclusives(giver)
+        found = self._thirds_for(kind, giver)
         about = self.chosen.get("third") if self.chosen.get("third") in found else None
-        return Term("join_embargo" if kind == "join_embargo" else "leave_exclusive", giver, about=about)
+        third_kinds: tuple[TermKind, ...] = ("leave_exclusive", "leave_alliance", "join_war")
+        return Term(next((k for k in third_kinds if k == kind), "join_embargo"), giver, about=about)
 
     # --- editing the deal -----------------------------------------------------------------------
     def add_term(self) -> None:

@@ -27,8 +27,13 @@ def _send_check(state: GameState, a: A.SendAmbassador) -> Refusal | None:
 
 
 def _send(state: GameState, a: A.SendAmbassador) -> None:
-    state.ambassadors.add((a.actor, a.target))
-    news(state, "ambassador_sent", a.actor, a.target)
+    send_ambassador(state, a.actor, a.target)
+
+
+def send_ambassador(state: GameState, sender: str, host: str) -> None:
+    """An ambassador of `sender` takes up its post in `host` (a deal's ambassador term too)."""
+    state.ambassadors.add((sender, host))
+    news(state, "ambassador_sent", sender, host)
 
 
 def _send_offers(view: View, target: str | None) -> Iterator[A.SendAmbassador]:

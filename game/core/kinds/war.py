@@ -18,16 +18,24 @@ if TYPE_CHECKING:
 
 
 def _check(state: GameState, a: A.DeclareWar) -> Refusal | None:
-    found = other_region(state, a.actor, a.target)
+    return war_problem(state, a.actor, a.target)
+
+
+def war_problem(state: GameState, actor: str, target: str, *, means: bool = True) -> Refusal | None:
+    """What stands in the way of `actor` declaring war on `target` (a deal's join_war term too);
+    its army and treasury (`means`) only where whoever asks may know them."""
+    found = other_region(state, actor, target)
     if found:
         return found
-    if at_war(state, a.actor, a.target):
-        return refuse(Why.ALREADY_AT_WAR, region=a.target)
-    if treaty_between(state, a.actor, a.target, "alliance") is not None:
-        return refuse(Why.ALLY, region=a.target)
-    if not reachable(state, a.actor, a.target):
-        return refuse(Why.UNREACHABLE, region=a.target)
-    region = state.regions[a.actor]
+    if at_war(state, actor, target):
+        return refuse(Why.ALREADY_AT_WAR, region=target)
+    if treaty_between(state, actor, target, "alliance") is not None:
+        return refuse(Why.ALLY, region=target)
+    if not reachable(state, actor, target):
+        return refuse(Why.UNREACHABLE, region=target)
+    region = state.regions[actor]
+    if not means:
+        return None
     if region.military < state.rules.war_min_army:
         return refuse(Why.ARMY_TOO_SMALL, least=state.rules.war_min_army)
     if region.treasury < 0:
@@ -44,8 +52,12 @@ def victim_of(state: GameState, aggressor: str) -> str | None:
 
 
 def _declare(state: GameState, a: A.DeclareWar) -> None:
+    declare_war(state, a.actor, a.target)
+
+
+def declare_war(state: GameState, actor: str, target: str) -> None:
     """War on a region that is itself waging a war of aggression joins its victim's defence."""
-    start_war(state, a.actor, a.target, ally_of=victim_of(state, a.target))
+    start_war(state, actor, target, ally_of=victim_of(state, target))
 
 
 def _offers(view: View, target: str | None) -> Iterator[A.DeclareWar]:
