@@ -140,11 +140,11 @@ class StandardAI:
                 yield 60.0 + view.region.exhaustion / 2, A.ProposePeace(me, enemy, "white")
             elif tired and war.side_score(me) < 0 and not self._refused_recently(view, enemy, "deal"):
                 # a white peace turned down by the side ahead: the side behind offers reparations,
-                # lifting its own embargo for the gold to pass (theirs on us would stop it)
+                # and the embargoes between them lifted, since an embargo stops a deal's gold
                 reparations = self._sweetener(view)
-                embargoes = view.embargoes()
-                if reparations and (enemy, me) not in embargoes:
-                    lifted = (Term("lift_embargo", me),) if (me, enemy) in embargoes else ()
+                if reparations:
+                    embargoes = view.embargoes()
+                    lifted = tuple(Term("lift_embargo", a) for a, b in embargoes if {a, b} == {me, enemy})
                     deal = A.ProposeDeal(me, enemy, (Term("peace"), *lifted, *reparations))
                     yield 55.0 + view.region.exhaustion / 2, deal
             if (  # beside our own offer, a broker's, unless the enemy has just turned one down
