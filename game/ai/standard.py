@@ -335,11 +335,14 @@ class StandardAI:
         if not self._refused_recently(view, other, "deal"):
             yield value, A.ProposeDeal(view.me, other, (Term("treaty", treaty=kind), *self._sweetener(view)))
 
+    def _spare(self, view: View) -> float:
+        """Gold beyond the turns of income this player keeps in reserve."""
+        return view.region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0)
+
     def _sweetener(self, view: View) -> tuple[Term, ...]:
         """Gold for a deal we offer: deal_sweetener_turns of our economy, out of what we may spare."""
-        region = view.region
-        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0)
-        gold = float(math.floor(min(spare, view.rules.ai.deal_sweetener_turns * max(region.economy, 1.0))))
+        most = view.rules.ai.deal_sweetener_turns * max(view.region.economy, 1.0)
+        gold = float(math.floor(min(self._spare(view), most)))
         return (Term("gold", view.me, gold=gold),) if gold >= 1 else ()
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
@@ -424,7 +427,7 @@ class StandardAI:
         rest to work in the economy while there are turns enough for it to pay."""
         me, p, region, rules = view.me, view.personality, view.region, view.rules
         # kept: some turns of income, and a state visit's cost (gold idle early is growth lost)
-        spare = region.treasury - self.skill.reserve_turns * max(view.income().total, 5.0) - rules.visit_cost
+        spare = self._spare(view) - rules.visit_cost
         if spare < 5:
             return
         threat = max((assess.menace(view, n) for n in view.neighbours()), default=0.0)

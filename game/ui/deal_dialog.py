@@ -278,11 +278,16 @@ class DealDialog(ActionDialog):
         gui.text(text, lines)
         self._bottom_buttons(box)
 
+    def _columns(self) -> tuple[list[int], list[int], list[int]]:
+        """The indices of the terms we give, they give, and both sign."""
+        ours, theirs, both = (
+            [i for i, t in enumerate(self.terms) if t.giver == g] for g in (self.me, self.target, None)
+        )
+        return ours, theirs, both
+
     def _sides(self, width: int) -> tuple[list[tuple[str, tuple[int, int]]], int]:
         """The titles of the two sides and of the treaties both sign; where the term lists end."""
-        ours = [t for t in self.terms if t.giver == self.me]
-        theirs = [t for t in self.terms if t.giver == self.target]
-        both = [t for t in self.terms if t.giver is None]
+        ours, theirs, both = self._columns()
         half = (width - 48) // 2
         titles = [(_("We give"), (16, 52)), (_("They give"), (32 + half, 52))]
         tall = max(len(ours), len(theirs), 1)
@@ -294,9 +299,7 @@ class DealDialog(ActionDialog):
     def _term_buttons(self, box: pygame.Rect, width: int) -> None:
         """Each term as a button that removes it: ours left, theirs right, treaties below."""
         half = (width - 48) // 2
-        ours = [i for i, t in enumerate(self.terms) if t.giver == self.me]
-        theirs = [i for i, t in enumerate(self.terms) if t.giver == self.target]
-        both = [i for i, t in enumerate(self.terms) if t.giver is None]
+        ours, theirs, both = self._columns()
         tall = max(len(ours), len(theirs), 1)
         columns = ((ours, 16, 74, half), (theirs, 32 + half, 74, half))
         both_top = 74 + tall * (TERM_HEIGHT + 4) + 22
