@@ -326,7 +326,7 @@ class MapScene(Scene):
         view = View(self.state, self.me)
         news = [self.text(describe(e)) for e in self.state.events[events_before:] if view.reads(e)]
         self.message = [self._answer_text(a) for a in self.answers_to_me(answers_before)] or news[:3]
-        if not self.message and isinstance(action, A.ProposeTreaty | A.ProposePeace):
+        if not self.message and isinstance(action, A.ProposeTreaty | A.ProposePeace | A.ProposeDeal):
             self.message = [_("{region} will answer on its turn.").format(region=self.name(action.target))]
         return True
 
