@@ -296,3 +296,29 @@ def test_no_reason_that_weighs_nothing_is_given(world: GameState) -> None:
                 View(world, "alba"), Proposal(9, "treaty", sender, "alba", terms, 1, 4), Rng(3)
             )
             assert all(round(r.weight) != 0 for r in decision.reasons)
+
+
+def test_what_computers_see_of_the_race_follows_investments_and_annexations_within_a_turn(make_world) -> None:  # type: ignore[no-untyped-def]
+    """The race to victory is worked out once and shared by every computer player, but an
+    investment or an annexation in the middle of the turn is seen by the next one to look."""
+    from game.ai import assess
+    from game.core.diplomacy import annex
+    from game.core.engine import apply
+
+    world = make_world(victory={"economic": {"share": 0.4, "turns": 3}, "conquest": {"share": 0.5}})
+
+    def race(viewer: str) -> dict[tuple[str, str], float]:
+        return {(d.region, d.how): d.progress for d in assess.progress(View(world, viewer), 1.5)}
+
+    before = race("alba")
+    # when: fenn invests in its economy
+    world.regions["fenn"].treasury = 1_000.0
+    assert apply(world, A.Invest("fenn", "economy", 500.0)).ok
+    # then the next region to look sees it nearer an economic victory
+    assert race("bria")[("fenn", "economic")] > before[("fenn", "economic")]
+    # and when cora takes two regions, it is seen one region short of conquest
+    assert ("cora", "conquest") not in race("alba")
+    annex(world, "dova", "cora")
+    annex(world, "elda", "cora")
+    assert race("bria")[("cora", "conquest")] == 1.0
+    assert "dova" not in world.living() and "elda" not in world.living()

@@ -113,17 +113,16 @@ def progress(view: View, runaway_ratio: float) -> list[Danger]:
 
 
 def _shared_progress(view: View, runaway_ratio: float) -> list[Danger]:
-    living = view.living()
-    economies = [view.economy(r) for r in living]
-    key = repr(("progress", runaway_ratio, view.turn, len(living), sum(economies)))
     found = view.public(
-        key,
-        lambda: [(d.region, d.how, d.progress) for d in _progress(view, runaway_ratio, living, economies)],
+        repr(("progress", runaway_ratio, view.turn)),
+        lambda: [(d.region, d.how, d.progress) for d in _progress(view, runaway_ratio)],
     )
     return [Danger(*d) for d in found]
 
 
-def _progress(view: View, runaway_ratio: float, living: list[str], economies: list[float]) -> list[Danger]:
+def _progress(view: View, runaway_ratio: float) -> list[Danger]:
+    living = view.living()
+    economies = [view.economy(r) for r in living]
     found: list[Danger] = []
     victory = view.victory
     if victory.economic_share:

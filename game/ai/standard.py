@@ -394,18 +394,15 @@ class StandardAI:
                     yield 12.0, A.SendAid(me, other, round(min(spare / 4, 20.0), 2))
         mediating = p.multilateralism > 0.3 and rng.chance(0.3)
         for via in others:  # introductions and mediations as the rules offer them through `via`
-            introducing = view.has_ambassador(via) and rng.chance(0.1 + 0.2 * p.multilateralism)
-            if not (introducing or mediating):
-                continue
-            for option in view.available(via, (A.RequestIntroduction, A.OfferMediation)):
-                if not option.allowed:
-                    continue
-                if isinstance(option.action, A.RequestIntroduction) and introducing:
-                    introducing = False  # one a region: the one it knows best comes first
-                    if not self._refused_recently(view, via, "introduction"):
-                        yield 14 + 10 * p.multilateralism, option.action
-                elif isinstance(option.action, A.OfferMediation) and mediating:
-                    yield 15 + 20 * p.multilateralism, option.action
+            if view.has_ambassador(via) and rng.chance(0.1 + 0.2 * p.multilateralism):
+                # one a region: the one it knows best comes first
+                first = next((o for o in view.options(via, (A.RequestIntroduction,)) if o.allowed), None)
+                if first is not None and not self._refused_recently(view, via, "introduction"):
+                    yield 14 + 10 * p.multilateralism, first.action
+            if mediating:
+                for option in view.options(via, (A.OfferMediation,)):
+                    if option.allowed:
+                        yield 15 + 20 * p.multilateralism, option.action
 
     def _organisations(self, view: View, rng: Rng) -> Iterator[tuple[float, A.Action]]:
         p = view.personality

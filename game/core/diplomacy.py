@@ -170,6 +170,7 @@ def annex(state: GameState, loser: str, winner: str) -> None:
             region.ruler = winner
     won.military += lost.military * rules.annex_military_share
     won.economy += lost.economy * rules.annex_economy_share
+    state.ruler_changed()
     won.treasury += max(0.0, lost.treasury) * rules.annex_treasury_share
     lost.military = 0.0
     lost.treasury = 0.0

@@ -6,7 +6,8 @@ ordered `(a, b)` tuple when it is directed (opinions, embargoes, ambassadors).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar, get_args
 
@@ -452,11 +453,26 @@ class GameState:
     # How many friends and allies each region half way or more to a diplomatic victory had at the
     # last victory check: public, read by the computer players; derived, so carried by saves.
     friend_counts: dict[str, int] = field(default_factory=dict, metadata={"derived": True})
-    # Figures computers work out from public facts alone, shared by all of them until the turn or the
-    # news moves on (see View.public); a pure function of the state, so saves start it empty.
+    # Figures computers work out from public facts alone, shared by all of them until the turn moves
+    # on or an economy or ruler changes (see View.public); a pure function of the state, so saves
+    # start it empty.
     public_memo: dict[str, list[tuple[str, str, float]]] = field(
         default_factory=dict, metadata={"derived": True}
     )
+
+    # The regions still acting, in turn order, and how many regions each rules: they change only by
+    # annexation (see ruler_changed).
+    living_memo: tuple[str, ...] | None = field(default=None, metadata={"derived": True})
+    ruled_memo: dict[str, int] | None = field(default=None, metadata={"derived": True})
+
+    def economy_changed(self) -> None:
+        """An economy grew: figures worked out from economies are stale."""
+        self.public_memo.clear()
+
+    def ruler_changed(self) -> None:
+        """A region was annexed: who lives, and the figures worked out from the map, are stale."""
+        self.public_memo.clear()
+        self.living_memo = self.ruled_memo = None
 
     def add_treaty(self, treaty: Treaty) -> None:
         self.treaties[treaty.id] = treaty
@@ -497,4 +513,12 @@ class GameState:
         return self.winner is not None or self.turn > self.turn_limit
 
     def living(self) -> list[str]:
-        return [r for r in self.order if self.regions[r].alive]
+        if self.living_memo is None:
+            self.living_memo = tuple(r for r in self.order if self.regions[r].alive)
+        return list(self.living_memo)
+
+    def ruled_counts(self) -> Mapping[str, int]:
+        """How many regions each region rules, its own included (a ruler of none is missing)."""
+        if self.ruled_memo is None:
+            self.ruled_memo = Counter(r.ruler for r in self.regions.values())
+        return self.ruled_memo

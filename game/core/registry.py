@@ -7,6 +7,7 @@ region (or at home) with the coded reason of each one that is not allowed now.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -85,11 +86,19 @@ def available_actions(
     answers and votes), each with the reason it is refused now, if it is. Built only from what
     the region may know; the same list for the window and the computer players, who may ask for
     some kinds (`records`) only."""
-    found: list[Option] = []
+    return list(options(view, target, controls, records))
+
+
+def options(
+    view: View,
+    target: str | None = None,
+    controls: set[Control] | None = None,
+    records: tuple[type[Action], ...] | None = None,
+) -> Iterator[Option]:
+    """`available_actions` one at a time, for a caller that may stop at the first it likes."""
     kinds = [k for r, k in ACTION_KINDS.items() if records is None or r in records]  # in the registry's order
     for kind in kinds:
         if controls is not None and kind.control not in controls:
             continue
         for action in kind.offers(view, target):
-            found.append(Option(kind, action, view.refusal(action)))
-    return found
+            yield Option(kind, action, view.refusal(action))

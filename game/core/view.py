@@ -7,8 +7,7 @@ opinion of us. Armies are also seen across a border and between allies.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -31,7 +30,7 @@ from game.core.model import (
     War,
     pair,
 )
-from game.core.registry import Option, available_actions
+from game.core.registry import Option, available_actions, options
 from game.core.rules import refusal
 from game.core.why import Refusal
 
@@ -83,6 +82,10 @@ class View:
         """What we might do to `target` (None: at home), of every kind or of some (`records`),
         with the reason for each we may not."""
         return available_actions(self, target, records=records)
+
+    def options(self, target: str | None, records: tuple[type[Action], ...]) -> Iterator[Option]:
+        """`available` one at a time, for a decision that may stop at the first it likes."""
+        return options(self, target, records=records)
 
     def can(self, action: Action) -> bool:
         return refusal(self.state, action) is None
@@ -286,7 +289,7 @@ class View:
 
     def ruled(self, other: str) -> int:
         """How many regions another rules, its own included (who rules what is on the map)."""
-        return sum(1 for r in self.state.regions.values() if r.ruler == other)
+        return self.state.ruled_counts().get(other, 0)
 
     def kept(self, name: str, compute: Callable[[], T]) -> T:
         """A figure worked out once for this view's decision (the state stands still meanwhile)."""
@@ -298,8 +301,8 @@ class View:
         self, key: str, compute: Callable[[], list[tuple[str, str, float]]]
     ) -> list[tuple[str, str, float]]:
         """Figures (region, what, how much) every region may work out alike from public facts
-        (`compute` must read nothing else), kept while `key`, which must name all they depend on,
-        stays the same."""
+        (`compute` must read nothing else), kept while `key`, which must name all they depend on
+        but economies and rulers, stays the same, and until an economy or a ruler changes."""
         memo = self.state.public_memo
         if key not in memo:
             if len(memo) > 16:
@@ -307,9 +310,9 @@ class View:
             memo[key] = compute()
         return memo[key]
 
-    def rulers(self) -> Counter[str]:
-        """How many regions each region rules, in one pass over the map."""
-        return Counter(r.ruler for r in self.state.regions.values())
+    def rulers(self) -> Mapping[str, int]:
+        """How many regions each region rules, its own included (a ruler of none is missing)."""
+        return self.state.ruled_counts()
 
     def last_aggression(self, other: str) -> int | None:
         """The turn `other` last declared a war of its own, if ever (wars are news)."""

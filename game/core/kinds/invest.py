@@ -47,6 +47,7 @@ def _invest(state: GameState, a: A.Invest) -> None:
     added = gain(state, a.actor, a.field, a.amount)
     if a.field == "economy":
         region.economy += added
+        state.economy_changed()
     else:
         region.military += added
         region.raised += added
