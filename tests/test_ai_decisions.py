@@ -16,6 +16,7 @@ from game.ai.registry import AI_NAMES, make_ai
 from game.ai.standard import StandardAI
 from game.core import actions as A
 from game.core.model import GameState, Proposal, Terms
+from game.core.relations import add_modifier
 from game.core.rng import Rng
 from game.core.view import View
 from game.session import Session
@@ -322,3 +323,30 @@ def test_what_computers_see_of_the_race_follows_investments_and_annexations_with
     annex(world, "elda", "cora")
     assert race("bria")[("cora", "conquest")] == 1.0
     assert "dova" not in world.living() and "elda" not in world.living()
+
+
+def test_gold_that_would_pile_up_past_what_the_score_counts_goes_into_the_economy(world: GameState) -> None:
+    """With sixty turns left, a rich region under the score's cap on gold still invests when the
+    income of the turns left would carry it past the cap: that part of the hoard would score
+    nothing, so growth is the better use of it."""
+    world.regions["alba"].economy = 200.0
+    world.regions["alba"].treasury = 3000.0  # under the cap of 20 turns of economy, 4000
+    world.turn = world.turn_limit - 60
+    assert View(world, "alba").income().total * 60 + 3000.0 > world.rules.score_treasury_turns * 200.0
+    invested = [a for a in _plans(world, "alba", StandardAI("normal")) if isinstance(a, A.Invest)]
+    assert any(a.field == "economy" for a in invested)
+
+
+def test_only_an_easy_player_embargoes_a_region_it_merely_loathes(world: GameState) -> None:
+    """An embargo without a cause others can see (an aggression, a war, a rogue, an ally's enemy)
+    costs its author reputation, trade and goodwill: the skilled hold back their spite, the easy
+    do not."""
+    add_modifier(world, "cora", "dova", "test_feud", -90.0, 0.0)
+    assert View(world, "cora").opinion_of("dova") < -45 and not View(world, "cora").at_war("dova")
+
+    def embargoes(skill: str) -> list[A.Action]:
+        plans = _plans(world, "cora", StandardAI(skill), tries=60)
+        return [a for a in plans if isinstance(a, A.ImposeEmbargo) and a.target == "dova"]
+
+    assert embargoes("easy")
+    assert not embargoes("normal") and not embargoes("hard")

@@ -37,13 +37,14 @@ class Skill:
     bias: float  # how willing it is to say yes, whatever the deal: the easy are talked round
     leverage_sense: float  # how sharply it sees a deal tilted against it
     defends_others: bool  # whether it joins wars against aggressors that threaten it or its friends
+    spiteful: bool  # embargoes a region it loathes without a cause others see: it loses trade and name
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True),
-    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True),
-    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True),
+    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, True),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True, False),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, False),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, False),
 }
 
 
@@ -377,7 +378,7 @@ class StandardAI:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
             justified = enemy_of_friend or other in culprits or view.rogue(other) or view.at_war(other)
-            if (opinion < -45 or justified) and rng.chance(0.2 + 0.3 * p.aggression):
+            if (justified or (opinion < -45 and self.skill.spiteful)) and rng.chance(0.2 + 0.3 * p.aggression):
                 value = 15 - opinion / 4 + 10 * justified - 15 * (not justified)  # the unjust cost trust
                 yield value, A.ImposeEmbargo(me, other)
 
@@ -464,13 +465,15 @@ class StandardAI:
     def _economy_pays(view: View) -> bool:
         """Gold put into the economy is worth more than gold kept: its score, and the income it
         brings in the turns that are left (a large economy grows slowly, so late in the game a
-        rich region keeps its gold)."""
+        rich region keeps its gold, but only as much as will still score at the end: a hoard
+        beyond the score's cap is worth nothing)."""
         rules, region = view.rules, view.region
         growth = rules.invest_economy_rate * rules.economy_scale / (rules.economy_scale + region.economy)
         now = view.income()  # a point of economy earns in production and in trade, as ours do today
         income = growth * (now.production + now.trade + now.organisations) / max(region.economy, 1.0)
         turns_left = max(0, view.turn_limit - view.turn)
-        hoarded = region.treasury >= rules.score_treasury_turns * region.economy
+        hoard_at_end = region.treasury + max(now.total, 0.0) * turns_left
+        hoarded = hoard_at_end >= rules.score_treasury_turns * region.economy
         kept = 0.0 if hoarded else rules.score_treasury  # what a gold kept scores: nothing past the cap
         return growth * rules.score_economy + income * turns_left * kept > kept
 
