@@ -378,7 +378,8 @@ class StandardAI:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
             justified = enemy_of_friend or other in culprits or view.rogue(other) or view.at_war(other)
-            if (justified or (opinion < -45 and self.skill.spiteful)) and rng.chance(0.2 + 0.3 * p.aggression):
+            spite = opinion < -45 and self.skill.spiteful
+            if (justified or spite) and rng.chance(0.2 + 0.3 * p.aggression):
                 value = 15 - opinion / 4 + 10 * justified - 15 * (not justified)  # the unjust cost trust
                 yield value, A.ImposeEmbargo(me, other)
 
