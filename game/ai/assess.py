@@ -122,16 +122,20 @@ def _shared_progress(view: View, runaway_ratio: float) -> list[Danger]:
 
 def _progress(view: View, runaway_ratio: float) -> list[Danger]:
     living = view.living()
-    economies = [view.economy(r) for r in living]
     found: list[Danger] = []
     victory = view.victory
+    # Worked out again after every investment: a share below NOTED for the largest (a quotient
+    # grows with its numerator) is below it for all, and the pass over every region is skipped.
     if victory.economic_share:
+        economies = view.economies(living)
         scale = (sum(economies) or 1.0) * victory.economic_share
-        shares = zip(living, economies, strict=True)
-        found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
+        if scale <= 0 or max(economies, default=0.0) / scale >= NOTED:
+            shares = zip(living, economies, strict=True)
+            found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
     if victory.conquest_share:
         scale, ruled = len(view.order) * victory.conquest_share, view.rulers()
-        found += [Danger(r, "conquest", ruled[r] / scale) for r in living if ruled[r] / scale >= NOTED]
+        if scale <= 0 or max(ruled.values(), default=0) / scale >= NOTED:
+            found += [Danger(r, "conquest", ruled[r] / scale) for r in living if ruled[r] / scale >= NOTED]
     if victory.diplomatic_share and len(living) > 1:
         needed = victory.diplomatic_share * (len(living) - 1)
         for r, count in view.friend_counts().items():  # a public count

@@ -275,7 +275,8 @@ class StandardAI:
 
     def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
-        threatened = any(assess.menace(view, n) > assess.defence(view) for n in view.neighbours())
+        guard = assess.defence(view)
+        threatened = any(assess.menace(view, n) > guard for n in view.neighbours())
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
         leader = self._leader(view)
         friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0
