@@ -249,13 +249,13 @@ class StandardAI:
     def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         surplus = view.income().total
-        envoys = len(view.envoys())
+        envoys, wanted = len(view.envoys()), self.envoys_wanted(view)
         for other in others:
             opinion = view.opinion_of(other)
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
                     yield 30.0, A.RecallAmbassador(me, other)
-            elif surplus > 1 and opinion > -40 and envoys < self.envoys_wanted(view):
+            elif surplus > 1 and opinion > -40 and envoys < wanted:
                 if any(m.kind == "expelled_ambassador" for m in view.modifiers_of(other)):
                     continue  # not welcome there for a while
                 yield (

@@ -456,7 +456,7 @@ class GameState:
     # Figures computers work out from public facts alone, shared by all of them until the turn moves
     # on or an economy or ruler changes (see View.public); a pure function of the state, so saves
     # start it empty.
-    public_memo: dict[str, list[tuple[str, str, float]]] = field(
+    public_memo: dict[str, tuple[tuple[str, str, float], ...]] = field(
         default_factory=dict, metadata={"derived": True}
     )
 

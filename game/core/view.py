@@ -7,7 +7,7 @@ opinion of us. Armies are also seen across a border and between allies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from game.core.rules import refusal
 from game.core.why import Refusal
 
 T = TypeVar("T")
+F = TypeVar("F", bound=tuple[str, str, float])
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,18 +317,17 @@ class View:
             self._figures[name] = compute()
         return self._figures[name]  # type: ignore[no-any-return]
 
-    def public(
-        self, key: str, compute: Callable[[], list[tuple[str, str, float]]]
-    ) -> list[tuple[str, str, float]]:
+    def public(self, key: str, compute: Callable[[], Iterable[F]]) -> tuple[F, ...]:
         """Figures (region, what, how much) every region may work out alike from public facts
         (`compute` must read nothing else), kept while `key`, which must name all they depend on
-        but economies and rulers, stays the same, and until an economy or a ruler changes."""
+        but economies and rulers, stays the same, and until an economy or a ruler changes. The
+        same figures are handed to every region: they must not be changed."""
         memo = self.state.public_memo
         if key not in memo:
             if len(memo) > 16:
                 memo.clear()
-            memo[key] = compute()
-        return memo[key]
+            memo[key] = tuple(compute())
+        return memo[key]  # type: ignore[return-value]  # what `compute` made for this key
 
     def rulers(self) -> Mapping[str, int]:
         """How many regions each region rules, its own included (a ruler of none is missing)."""
