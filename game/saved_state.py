@@ -24,7 +24,16 @@ from game.plaindata import PlainDataError, Reader
 
 CARRIED = ("history", "standings_memo", "friend_counts")
 REBUILT = ("treaty_ids", "war_ids")
-MEMOS = ("affinity_memo", "fellows_memo", "public_memo", "power_memo", "living_memo", "ruled_memo")
+MEMOS = (
+    "affinity_memo",
+    "fellows_memo",
+    "public_memo",
+    "power_memo",
+    "living_memo",
+    "ruled_memo",
+    "treaties_memo",
+    "wars_memo",
+)
 FROM_THE_SCENARIO = ("scenario_id", "seed", "order", "borders")  # never change in a game
 
 _RNG_LIMIT = 2**64

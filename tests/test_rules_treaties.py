@@ -235,3 +235,30 @@ def test_exclusive_trade_pays_more(world):
     exclusive = sign_treaty(world, "trade", "alba", "bria", exclusive=True)
     # then
     assert trade_income(world, exclusive, "alba") > plain_income
+
+
+def test_the_treaties_and_wars_of_a_region_follow_signing_war_and_peace(world):
+    """A region's treaties and wars, oldest first, are kept between changes: what is signed,
+    cancelled, declared or ended shows at once, for both sides."""
+    from game.core.diplomacy import make_peace
+    from game.core.model import Terms
+
+    # given: alba's treaties and wars have been read
+    assert world.treaties_of("alba") == [] and world.wars_of("bria") == []
+    # when: alba signs two treaties
+    first = sign_treaty(world, "trade", "alba", "bria")
+    second = sign_treaty(world, "non_aggression", "alba", "cora")
+    # then both sides see them, oldest first
+    assert world.treaties_of("alba") == [first, second]
+    assert world.treaties_of("bria") == [first] and world.treaties_of("cora") == [second]
+    # when: alba cancels the first, and a change to what is read changes nothing kept
+    world.treaties_of("alba").clear()
+    act(world, A.CancelTreaty("alba", first.id))
+    # then
+    assert world.treaties_of("alba") == [second] and world.treaties_of("bria") == []
+    # when: war comes and goes
+    war = start_war(world, "dova", "bria")
+    assert world.wars_of("bria") == [war] and world.wars_of("dova") == [war]
+    make_peace(world, war, Terms())
+    # then
+    assert world.wars_of("bria") == [] and world.wars_of("dova") == []

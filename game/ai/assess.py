@@ -7,7 +7,7 @@ standings) and what the region's own ambassadors and borders tell it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.core.view import View
 
@@ -47,21 +47,23 @@ def army(view: View, other: str) -> float:
     return seen if seen is not None else view.rules.ai.unseen_army * view.economy(other)
 
 
-def arming(view: View, other: str) -> bool:
-    """An army far beyond what its economy needs for defence is being raised for a war."""
-    return army(view, other) > view.rules.ai.armed_beyond * max(view.economy(other), 1.0)
+def arming(view: View, other: str, force: float) -> bool:
+    """An army (`force`, its `army`) far beyond what its economy needs for defence is being raised
+    for a war."""
+    return force > view.rules.ai.armed_beyond * max(view.economy(other), 1.0)
 
 
 def menace(view: View, other: str) -> float:
     """How much of another region's army we must be ready for: all of it from an aggressor, a
     betrayer, an enemy or a region arming for war, less from a neighbour at peace, little under
     a pact, none from an ally."""
-    if view.at_war(other) or untrustworthy(view, other) or arming(view, other):
-        return army(view, other)
+    force = army(view, other)
+    if view.at_war(other) or untrustworthy(view, other) or arming(view, other, force):
+        return force
     if view.has_treaty(other, "alliance"):
         return 0.0
     bound = view.has_treaty(other, "non_aggression") or view.truce_with(other)
-    return army(view, other) * (0.3 if bound else 0.6 if view.opinion_of(other) > -15 else 0.9)
+    return force * (0.3 if bound else 0.6 if view.opinion_of(other) > -15 else 0.9)
 
 
 def likely_defenders(view: View, victim: str) -> float:
@@ -89,8 +91,7 @@ def help_if_attacked(view: View) -> float:
     return view.rules.ally_share * sum(armies[:-1])
 
 
-@dataclass(frozen=True, slots=True)
-class Danger:
+class Danger(NamedTuple):  # a tuple: shared as it is between all the players (see View.public)
     region: str
     how: str  # the way of winning it is close to: "score", "economic", "conquest" or "diplomatic"
     progress: float  # how far along, 1 being a win
@@ -105,33 +106,29 @@ def dangers(view: View, runaway_ratio: float) -> list[Danger]:
 NOTED = 0.5  # progress below this is no danger to anyone, and is left out
 
 
-def progress(view: View, runaway_ratio: float) -> list[Danger]:
+def progress(view: View, runaway_ratio: float) -> tuple[Danger, ...]:
     """How far every living region, ours included, is along every way of winning, as `dangers`.
     Public facts only, so worked out once for everyone while they stand: within a turn the
     standings and friend counts are as published, and economies only grow (or pass by annexation)."""
-    return view.kept(f"progress {runaway_ratio}", lambda: _shared_progress(view, runaway_ratio))
-
-
-def _shared_progress(view: View, runaway_ratio: float) -> list[Danger]:
-    found = view.public(
-        repr(("progress", runaway_ratio, view.turn)),
-        lambda: [(d.region, d.how, d.progress) for d in _progress(view, runaway_ratio)],
-    )
-    return [Danger(*d) for d in found]
+    return view.public(f"progress {runaway_ratio!r} {view.turn}", lambda: _progress(view, runaway_ratio))
 
 
 def _progress(view: View, runaway_ratio: float) -> list[Danger]:
     living = view.living()
-    economies = [view.economy(r) for r in living]
     found: list[Danger] = []
     victory = view.victory
+    # Worked out again after every investment: a share below NOTED for the largest (a quotient
+    # grows with its numerator) is below it for all, and the pass over every region is skipped.
     if victory.economic_share:
+        economies = view.economies(living)
         scale = (sum(economies) or 1.0) * victory.economic_share
-        shares = zip(living, economies, strict=True)
-        found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
+        if scale <= 0 or max(economies, default=0.0) / scale >= NOTED:
+            shares = zip(living, economies, strict=True)
+            found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
     if victory.conquest_share:
         scale, ruled = len(view.order) * victory.conquest_share, view.rulers()
-        found += [Danger(r, "conquest", ruled[r] / scale) for r in living if ruled[r] / scale >= NOTED]
+        if scale <= 0 or max(ruled.values(), default=0) / scale >= NOTED:
+            found += [Danger(r, "conquest", ruled[r] / scale) for r in living if ruled[r] / scale >= NOTED]
     if victory.diplomatic_share and len(living) > 1:
         needed = victory.diplomatic_share * (len(living) - 1)
         for r, count in view.friend_counts().items():  # a public count

@@ -250,13 +250,13 @@ class StandardAI:
     def _ambassadors(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         surplus = view.income().total
-        envoys = len(view.envoys())
+        envoys, wanted = len(view.envoys()), self.envoys_wanted(view)
         for other in others:
             opinion = view.opinion_of(other)
             if view.has_ambassador(other):
                 if surplus < 0 or opinion < -60:
                     yield 30.0, A.RecallAmbassador(me, other)
-            elif surplus > 1 and opinion > -40 and envoys < self.envoys_wanted(view):
+            elif surplus > 1 and opinion > -40 and envoys < wanted:
                 if any(m.kind == "expelled_ambassador" for m in view.modifiers_of(other)):
                     continue  # not welcome there for a while
                 yield (
@@ -276,7 +276,8 @@ class StandardAI:
 
     def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
-        threatened = any(assess.menace(view, n) > assess.defence(view) for n in view.neighbours())
+        guard = assess.defence(view)
+        threatened = any(assess.menace(view, n) > guard for n in view.neighbours())
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
         leader = self._leader(view)
         friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0

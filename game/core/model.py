@@ -456,7 +456,7 @@ class GameState:
     # Figures computers work out from public facts alone, shared by all of them until the turn moves
     # on or an economy or ruler changes (see View.public); a pure function of the state, so saves
     # start it empty.
-    public_memo: dict[str, list[tuple[str, str, float]]] = field(
+    public_memo: dict[str, tuple[tuple[str, str, float], ...]] = field(
         default_factory=dict, metadata={"derived": True}
     )
 
@@ -464,6 +464,10 @@ class GameState:
     # annexation (see ruler_changed).
     living_memo: tuple[str, ...] | None = field(default=None, metadata={"derived": True})
     ruled_memo: dict[str, int] | None = field(default=None, metadata={"derived": True})
+    # Each region's treaties and wars in the order of their ids, read far more often than they
+    # change: kept until one of its own is added or removed.
+    treaties_memo: dict[str, list[Treaty]] = field(default_factory=dict, metadata={"derived": True})
+    wars_memo: dict[str, list[War]] = field(default_factory=dict, metadata={"derived": True})
 
     def economy_changed(self) -> None:
         """An economy grew: figures worked out from economies are stale."""
@@ -478,27 +482,40 @@ class GameState:
         self.treaties[treaty.id] = treaty
         for party in treaty.parties:
             self.treaty_ids.setdefault(party, set()).add(treaty.id)
+            self.treaties_memo.pop(party, None)
 
     def remove_treaty(self, treaty: Treaty) -> None:
         del self.treaties[treaty.id]
         for party in treaty.parties:
             self.treaty_ids[party].discard(treaty.id)
+            self.treaties_memo.pop(party, None)
 
     def treaties_of(self, region: str) -> list[Treaty]:
-        return [self.treaties[i] for i in sorted(self.treaty_ids.get(region, ()))]
+        """The region's treaties, oldest first."""
+        known = self.treaties_memo.get(region)
+        if known is None:
+            ids = sorted(self.treaty_ids.get(region, ()))
+            known = self.treaties_memo[region] = [self.treaties[i] for i in ids]
+        return list(known)  # a copy: the caller may change it
 
     def add_war(self, war: War) -> None:
         self.wars[war.id] = war
         for party in war.parties:
             self.war_ids.setdefault(party, set()).add(war.id)
+            self.wars_memo.pop(party, None)
 
     def remove_war(self, war: War) -> None:
         del self.wars[war.id]
         for party in war.parties:
             self.war_ids[party].discard(war.id)
+            self.wars_memo.pop(party, None)
 
     def wars_of(self, region: str) -> list[War]:
-        return [self.wars[i] for i in sorted(self.war_ids.get(region, ()))]
+        """The region's wars, oldest first."""
+        known = self.wars_memo.get(region)
+        if known is None:
+            known = self.wars_memo[region] = [self.wars[i] for i in sorted(self.war_ids.get(region, ()))]
+        return list(known)  # a copy: the caller may change it
 
     def membership_changed(self) -> None:
         """Call after any change to an organisation's members: forgets who shares a seat with whom."""

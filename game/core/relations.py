@@ -98,7 +98,8 @@ def known_regions(state: GameState, a: str) -> list[str]:
 
 def has_access_to(state: GameState, a: str, b: str) -> bool:
     """A reaches b through a partner that granted military access and borders b."""
-    return any(b in state.neighbours[p] for p in partners(state, a, "access"))
+    found = state.neighbours
+    return any(t.kind == "access" and b in found[t.other(a)] for t in state.treaties_of(a))
 
 
 def reachable(state: GameState, a: str, b: str) -> bool:
@@ -134,23 +135,24 @@ def kin(state: GameState, a: str, b: str) -> bool:
 
 def baseline(state: GameState, a: str, b: str) -> float:
     """Culture, the border, and b's reputation where a knows b."""
-    return sum(value for _name, value in _baseline(state, a, b))
+    return sum(_baseline(state, a, b).values())
 
 
 def baseline_parts(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
     """The baseline of a's opinion of b, named part by part, for the player to read."""
-    return [(name, value) for name, value in _baseline(state, a, b) if round(value) != 0]
+    return [(name, value) for name, value in _baseline(state, a, b).items() if round(value) != 0]
 
 
-def _baseline(state: GameState, a: str, b: str) -> list[tuple[str, float]]:
+def _baseline(state: GameState, a: str, b: str) -> dict[str, float]:
+    """The parts by name, in the order they are added up."""
     rules = state.rules
     likeness = affinity(state, a, b)
-    parts = [("culture", rules.affinity_weight * likeness)]
+    parts = {"culture": rules.affinity_weight * likeness}
     if b in state.neighbours[a]:
-        parts.append(("border", rules.neighbour_harmony if likeness > 0 else rules.neighbour_friction))
+        parts["border"] = rules.neighbour_harmony if likeness > 0 else rules.neighbour_friction
     if knows(state, a, b):
-        parts.append(("reputation", reputation_term(state, b)))
-        parts.append(("power", power_term(state, b)))
+        parts["reputation"] = reputation_term(state, b)
+        parts["power"] = power_term(state, b)
     return parts
 
 

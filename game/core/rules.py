@@ -5,6 +5,7 @@ every action shares: the actor, the turn's budget and the gold it costs."""
 from __future__ import annotations
 
 from game.core.actions import Action
+from game.core.kinds.base import AnyKind
 from game.core.model import GameState
 from game.core.registry import kind_of
 from game.core.why import Refusal, Why, refuse
@@ -30,17 +31,15 @@ def refusal(state: GameState, action: Action) -> Refusal | None:
     found = kind.check(state, action)
     if found is not None:
         return found
-    due = gold_due(state, action)
+    due = gold_due(state, kind, action)
     if due > 0 and not region.treasury >= due:
         return refuse(Why.TOO_LITTLE_GOLD, cost=round(due, 2))
     return None
 
 
-def gold_due(state: GameState, action: Action) -> float:
-    """The gold a treasury must hold to take an action: what it costs now and a first turn's upkeep."""
-    kind = kind_of(action)
-    if kind is None:
-        return 0.0
+def gold_due(state: GameState, kind: AnyKind, action: Action) -> float:
+    """The gold a treasury must hold to take an action of this kind: what it costs now and a first
+    turn's upkeep."""
     cost = kind.cost
     now = cost.gold(state, action) if cost.gold is not None else 0.0
     return now + (cost.upkeep(state.rules) if cost.upkeep is not None else 0.0)

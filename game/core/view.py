@@ -7,7 +7,7 @@ opinion of us. Armies are also seen across a border and between allies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -35,6 +35,7 @@ from game.core.rules import refusal
 from game.core.why import Refusal
 
 T = TypeVar("T")
+F = TypeVar("F", bound=tuple[str, str, float])
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,17 @@ class Figures:
 
 
 class View:
-    __slots__ = ("_allies", "_figures", "_income", "_kinds", "_opinions", "_treaties", "me", "state")
+    __slots__ = (
+        "_allies",
+        "_figures",
+        "_income",
+        "_kinds",
+        "_neighbours",
+        "_opinions",
+        "_treaties",
+        "me",
+        "state",
+    )
 
     def __init__(self, state: GameState, me: str) -> None:
         self.state = state
@@ -57,6 +68,7 @@ class View:
         self._kinds: dict[str, set[str]] | None = None
         self._allies: list[str] | None = None
         self._income: Income | None = None
+        self._neighbours: list[str] | None = None
         self._figures: dict[str, Any] = {}  # see `kept`
 
     # --- about ourselves -------------------------------------------------------------------
@@ -134,7 +146,10 @@ class View:
         return rel.known_set(self.state, self.me)
 
     def neighbours(self) -> list[str]:
-        return sorted(r for r in self.state.neighbours[self.me] if self.state.regions[r].alive)
+        if self._neighbours is None:
+            regions = self.state.regions
+            self._neighbours = sorted(r for r in self.state.neighbours[self.me] if regions[r].alive)
+        return self._neighbours
 
     def has_ambassador(self, other: str) -> bool:
         return (self.me, other) in self.state.ambassadors
@@ -159,6 +174,11 @@ class View:
     def economy(self, other: str) -> float:
         """The size of a region's economy is common knowledge."""
         return self.state.regions[other].economy
+
+    def economies(self, regions: list[str]) -> list[float]:
+        """The economies of these regions, in their order."""
+        found = self.state.regions
+        return [found[r].economy for r in regions]
 
     @property
     def victory(self) -> Victory:
@@ -225,7 +245,7 @@ class View:
         return rel.war_between(self.state, self.me, other)
 
     def wars(self) -> list[War]:
-        return sorted(rel.wars_of(self.state, self.me), key=lambda w: w.id)
+        return rel.wars_of(self.state, self.me)  # by id
 
     def all_wars(self) -> list[War]:
         return sorted(self.state.wars.values(), key=lambda w: w.id)
@@ -235,7 +255,7 @@ class View:
 
     def treaties(self, other: str | None = None) -> list[Treaty]:
         if self._treaties is None:
-            self._treaties = sorted(rel.treaties_of(self.state, self.me), key=lambda t: t.id)
+            self._treaties = rel.treaties_of(self.state, self.me)  # by id
         found = self._treaties
         if other is not None:
             found = [t for t in found if other in t.parties]
@@ -297,18 +317,17 @@ class View:
             self._figures[name] = compute()
         return self._figures[name]  # type: ignore[no-any-return]
 
-    def public(
-        self, key: str, compute: Callable[[], list[tuple[str, str, float]]]
-    ) -> list[tuple[str, str, float]]:
+    def public(self, key: str, compute: Callable[[], Iterable[F]]) -> tuple[F, ...]:
         """Figures (region, what, how much) every region may work out alike from public facts
         (`compute` must read nothing else), kept while `key`, which must name all they depend on
-        but economies and rulers, stays the same, and until an economy or a ruler changes."""
+        but economies and rulers, stays the same, and until an economy or a ruler changes. The
+        same figures are handed to every region: they must not be changed."""
         memo = self.state.public_memo
         if key not in memo:
             if len(memo) > 16:
                 memo.clear()
-            memo[key] = compute()
-        return memo[key]
+            memo[key] = tuple(compute())
+        return memo[key]  # type: ignore[return-value]  # what `compute` made for this key
 
     def rulers(self) -> Mapping[str, int]:
         """How many regions each region rules, its own included (a ruler of none is missing)."""
