@@ -350,3 +350,25 @@ def test_only_an_easy_player_embargoes_a_region_it_merely_loathes(world: GameSta
 
     assert embargoes("easy")
     assert not embargoes("normal") and not embargoes("hard")
+
+
+def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_coming(
+    world: GameState,
+) -> None:
+    """The balance of power in trade: a region far ahead on score is embargoed by skilled
+    neighbours without any grudge (the embargo is held while it leads); its own ally holds back,
+    and an easy player does not see the danger."""
+    world.regions["fenn"].economy = 400.0  # far ahead of everyone on the published standings
+    world.regions["elda"].treasury = 500.0
+
+    def embargoes(skill: str) -> list[A.Action]:
+        plans = _plans(world, "elda", StandardAI(skill), tries=60)
+        return [a for a in plans if isinstance(a, A.ImposeEmbargo) and a.target == "fenn"]
+
+    assert View(world, "elda").opinion_of("fenn") > -45  # no grudge that would explain it
+    assert embargoes("hard") and embargoes("normal")
+    assert not embargoes("easy")
+    from game.core.diplomacy import sign_treaty
+
+    sign_treaty(world, "alliance", "elda", "fenn")
+    assert not embargoes("hard")

@@ -367,8 +367,9 @@ class StandardAI:
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         culprits = assess.aggressors(view)
+        leader = self._leader(view)  # a region about to win, as we see it: everyone's trade holds it back
         for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
-            cause = on in culprits or view.rogue(on) or view.opinion_of(on) < -20
+            cause = on in culprits or on == leader or view.rogue(on) or view.opinion_of(on) < -20
             if by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
             elif on == me and view.has_ambassador(by) and not self._refused_recently(view, by, "deal"):
@@ -379,6 +380,7 @@ class StandardAI:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
             justified = enemy_of_friend or other in culprits or view.rogue(other) or view.at_war(other)
+            justified = justified or (other == leader and not view.has_treaty(other, "alliance"))
             spite = opinion < -45 and self.skill.spiteful
             if (justified or spite) and rng.chance(0.2 + 0.3 * p.aggression):
                 value = 15 - opinion / 4 + 10 * justified - 15 * (not justified)  # the unjust cost trust
