@@ -37,14 +37,15 @@ class Skill:
     bias: float  # how willing it is to say yes, whatever the deal: the easy are talked round
     leverage_sense: float  # how sharply it sees a deal tilted against it
     defends_others: bool  # whether it joins wars against aggressors that threaten it or its friends
+    extra_trade: int  # trade agreements it keeps beyond what its temper asks for
     spiteful: bool  # embargoes a region it loathes without a cause others see: it loses trade and name
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, True),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True, False),
-    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, False),
-    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, False),
+    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, 0, True),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True, 0, False),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, 3, False),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, 3, False),
 }
 
 
@@ -285,7 +286,7 @@ class StandardAI:
             if not view.has_ambassador(other) or view.at_war(other) or assess.untrustworthy(view, other):
                 continue  # no dealings with a proven aggressor or betrayer for a while
             opinion = view.opinion_of(other)
-            wants_trade = deals < _trade_appetite(p) and not view.has_treaty(other, "trade")
+            wants_trade = deals < self._trade_appetite(p) and not view.has_treaty(other, "trade")
             if wants_trade and not self._refused_recently(view, other, "trade"):
                 exclusive = self._leverage(view, other) and rng.chance(0.5 * p.trade)
                 yield (
@@ -637,8 +638,9 @@ class StandardAI:
         if kind == "trade":
             yield Reason(msg("Trade helps our economy"), round(25 * p.trade, 1))
             deals = sum(1 for t in view.treaties() if t.kind == "trade")
-            if deals >= _trade_appetite(p):
-                yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - _trade_appetite(p)))
+            appetite = self._trade_appetite(p)
+            if deals >= appetite:
+                yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - appetite))
             mine, theirs = view.region.economy, view.economy(other)
             if exclusive and theirs > 1.5 * mine:
                 tilt = -30 * (theirs / mine - 1) * self.skill.leverage_sense
@@ -716,15 +718,15 @@ class StandardAI:
         mine = assess.progress(view, view.rules.ai.runaway_ratio)
         return any(d.region == view.me and d.progress >= self.skill.sees_danger for d in mine)
 
+    def _trade_appetite(self, p: Personality) -> int:
+        """How many trade agreements this player wants to keep: as many as its temper likes, and
+        more for the skilled, who know every deal pays."""
+        return 2 + round(4 * p.trade) + self.skill.extra_trade
+
     # --- memory, read from the news -----------------------------------------------------------
     def _refused_recently(self, view: View, other: str, what: str) -> bool:
         turn = view.refused_on(other, what)
         return turn is not None and turn >= view.turn - view.rules.ai.rejection_cooldown
-
-
-def _trade_appetite(p: Personality) -> int:
-    """How many trade agreements this personality wants to keep."""
-    return 2 + round(4 * p.trade)
 
 
 def _sample(rng: Rng, items: list[str], count: int) -> set[str]:
