@@ -372,3 +372,17 @@ def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_co
 
     sign_treaty(world, "alliance", "elda", "fenn")
     assert not embargoes("hard")
+
+
+def test_a_skilled_player_keeps_more_trade_partners_than_its_temper_asks_for(world: GameState) -> None:
+    """Every trade agreement pays: with as many partners as a diplomat's temper wants, a normal
+    player says it has enough; a hard one still takes another."""
+    from game.core.diplomacy import sign_treaty
+
+    for partner in ("bria", "cora", "dova", "elda"):
+        sign_treaty(world, "trade", "alba", partner)
+    offer = _trade_offer(world, "fenn", "alba", False)
+    normal = StandardAI("normal").answer(View(world, "alba"), offer, Rng(1))
+    hard = StandardAI("hard").answer(View(world, "alba"), offer, Rng(1))
+    assert any("partners enough" in str(r.text) for r in normal.reasons)
+    assert not any("partners enough" in str(r.text) for r in hard.reasons)

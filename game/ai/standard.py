@@ -368,7 +368,7 @@ class StandardAI:
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         culprits = assess.aggressors(view)
-        leader = self._leader(view)  # a region about to win, as we see it: everyone's trade holds it back
+        leader = self._runaway(view)  # everyone's trade holds back a region about to win
         for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
             cause = on in culprits or on == leader or view.rogue(on) or view.opinion_of(on) < -20
             if by == me and not cause and rng.chance(0.15):
@@ -709,6 +709,16 @@ class StandardAI:
             for d in assess.dangers(view, view.rules.ai.runaway_ratio)
             if d.progress >= self.skill.sees_danger
         ]
+        return max(found, key=lambda d: (d.progress, d.region)).region if found else None
+
+    def _runaway(self, view: View) -> str | None:
+        """The region nearest to winning once it is `curb_at` near, for every player who sees
+        dangers at all: a balance of power must not hang on how soon each player sees it (the
+        keen would pay for it alone, in trade lost with the leader)."""
+        if self.skill.sees_danger <= 0:
+            return None
+        near = view.rules.ai.curb_at
+        found = [d for d in assess.dangers(view, view.rules.ai.runaway_ratio) if d.progress >= near]
         return max(found, key=lambda d: (d.progress, d.region)).region if found else None
 
     def _ahead(self, view: View) -> bool:

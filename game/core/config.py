@@ -109,6 +109,13 @@ class AiTuning(Tuning):
         le=10,
         description="A score this many times the runner-up's makes a region the one to stop.",
     )
+    curb_at: float = Field(
+        0.8,
+        ge=0,
+        le=10,
+        description="How near winning (1: won, or a runaway score) a region is when every skilled player "
+        "embargoes it, whatever its skill.",
+    )
     large_world: int = Field(
         100,
         ge=2,
