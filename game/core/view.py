@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from game.core import relations as rel
 from game.core.actions import Action
@@ -34,7 +34,6 @@ from game.core.registry import Option, available_actions, options
 from game.core.rules import refusal
 from game.core.why import Refusal
 
-T = TypeVar("T")
 F = TypeVar("F", bound=tuple[str, str, float])
 
 
@@ -49,7 +48,6 @@ class Figures:
 class View:
     __slots__ = (
         "_allies",
-        "_figures",
         "_income",
         "_kinds",
         "_neighbours",
@@ -69,7 +67,6 @@ class View:
         self._allies: list[str] | None = None
         self._income: Income | None = None
         self._neighbours: list[str] | None = None
-        self._figures: dict[str, Any] = {}  # see `kept`
 
     # --- about ourselves -------------------------------------------------------------------
     @property
@@ -310,12 +307,6 @@ class View:
     def ruled(self, other: str) -> int:
         """How many regions another rules, its own included (who rules what is on the map)."""
         return self.state.ruled_counts().get(other, 0)
-
-    def kept(self, name: str, compute: Callable[[], T]) -> T:
-        """A figure worked out once for this view's decision (the state stands still meanwhile)."""
-        if name not in self._figures:
-            self._figures[name] = compute()
-        return self._figures[name]  # type: ignore[no-any-return]
 
     def public(self, key: str, compute: Callable[[], Iterable[F]]) -> tuple[F, ...]:
         """Figures (region, what, how much) every region may work out alike from public facts
