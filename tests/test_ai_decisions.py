@@ -356,8 +356,9 @@ def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_co
     world: GameState,
 ) -> None:
     """The balance of power in trade: a region far ahead on score is embargoed by skilled
-    neighbours without any grudge (the embargo is held while it leads); its own ally holds back,
-    and an easy player does not see the danger."""
+    neighbours without any grudge (the embargo is held while it leads); its ally holds back, and
+    so does a trade partner, who alone would pay for it in trade lost; an easy player does not see
+    the danger."""
     world.regions["fenn"].economy = 400.0  # far ahead of everyone on the published standings
     world.regions["elda"].treasury = 500.0
 
@@ -370,6 +371,11 @@ def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_co
     assert not embargoes("easy")
     from game.core.diplomacy import sign_treaty
 
+    sign_treaty(world, "trade", "elda", "fenn")
+    assert not embargoes("hard")
+    for treaty in list(world.treaties.values()):
+        if set(treaty.parties) == {"elda", "fenn"}:
+            world.remove_treaty(treaty)
     sign_treaty(world, "alliance", "elda", "fenn")
     assert not embargoes("hard")
 

@@ -381,7 +381,11 @@ class StandardAI:
             opinion = view.opinion_of(other)
             enemy_of_friend = any(view.at_war(a, other) for a in view.allies())
             justified = enemy_of_friend or other in culprits or view.rogue(other) or view.at_war(other)
-            justified = justified or (other == leader and not view.has_treaty(other, "alliance"))
+            # the runaway is curbed by those with no trade of their own to lose with it: a partner
+            # would pay for it alone while the rest, or a region that only invests, gain
+            partner = view.has_treaty(other, "alliance") or view.has_treaty(other, "trade")
+            curb = other == leader and not partner
+            justified = justified or curb
             spite = opinion < -45 and self.skill.spiteful
             if (justified or spite) and rng.chance(0.2 + 0.3 * p.aggression):
                 value = 15 - opinion / 4 + 10 * justified - 15 * (not justified)  # the unjust cost trust
