@@ -368,7 +368,9 @@ class StandardAI:
     def _embargoes(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         culprits = assess.aggressors(view)
-        leader = self._runaway(view)  # everyone's trade holds back a region about to win
+        # a region about to win is curbed in trade once it is near enough for all who see dangers
+        # at all: a balance of power must not hang on how soon each player sees it
+        leader = self._leader(view, view.rules.ai.curb_at)
         for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
             cause = on in culprits or on == leader or view.rogue(on) or view.opinion_of(on) < -20
             if by == me and not cause and rng.chance(0.15):
@@ -703,25 +705,13 @@ class StandardAI:
         free = not any(t.kind == "trade" and t.exclusive for t in view.treaties_of(other))
         return free and ratio**2 >= view.rules.leverage_threshold
 
-    def _leader(self, view: View) -> str | None:
-        """The region closest to winning, any way the scenario allows, once it is close enough
-        for this player to see the danger (the skilled see it sooner, the easy never)."""
+    def _leader(self, view: View, near: float | None = None) -> str | None:
+        """The region closest to winning, any way the scenario allows, once it is `near` (by
+        default, close enough for this player to see the danger: the skilled see it sooner, the
+        easy never)."""
         if self.skill.sees_danger <= 0:
             return None
-        found = [
-            d
-            for d in assess.dangers(view, view.rules.ai.runaway_ratio)
-            if d.progress >= self.skill.sees_danger
-        ]
-        return max(found, key=lambda d: (d.progress, d.region)).region if found else None
-
-    def _runaway(self, view: View) -> str | None:
-        """The region nearest to winning once it is `curb_at` near, for every player who sees
-        dangers at all: a balance of power must not hang on how soon each player sees it (the
-        keen would pay for it alone, in trade lost with the leader)."""
-        if self.skill.sees_danger <= 0:
-            return None
-        near = view.rules.ai.curb_at
+        near = self.skill.sees_danger if near is None else near
         found = [d for d in assess.dangers(view, view.rules.ai.runaway_ratio) if d.progress >= near]
         return max(found, key=lambda d: (d.progress, d.region)).region if found else None
 
