@@ -15,6 +15,7 @@ from game.ai.baselines import PassiveAI, RandomAI
 from game.ai.registry import AI_NAMES, make_ai
 from game.ai.standard import StandardAI
 from game.core import actions as A
+from game.core.diplomacy import sign_treaty
 from game.core.model import GameState, Proposal, Terms
 from game.core.relations import add_modifier
 from game.core.rng import Rng
@@ -189,7 +190,7 @@ def test_in_a_large_world_quiet_regions_take_turns_at_diplomacy() -> None:
 def test_a_neighbour_joins_the_defence_of_an_attacked_ally(world: GameState) -> None:
     """When an aggressor attacks its ally and the odds are with them, a player declares war on
     the aggressor: the rules count it as the victim's defence."""
-    from game.core.diplomacy import sign_treaty, start_war
+    from game.core.diplomacy import start_war
 
     # given: dova attacks bria; alba, bria's ally and dova's fellow council member, is strong
     sign_treaty(world, "alliance", "alba", "bria")
@@ -369,7 +370,6 @@ def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_co
     assert View(world, "elda").opinion_of("fenn") > -45  # no grudge that would explain it
     assert embargoes("hard") and embargoes("normal")
     assert not embargoes("easy")
-    from game.core.diplomacy import sign_treaty
 
     sign_treaty(world, "trade", "elda", "fenn")
     assert not embargoes("hard")
@@ -383,7 +383,6 @@ def test_a_region_running_away_with_the_game_is_embargoed_by_those_who_see_it_co
 def test_a_skilled_player_keeps_more_trade_partners_than_its_temper_asks_for(world: GameState) -> None:
     """Every trade agreement pays: with as many partners as a diplomat's temper wants, a normal
     player says it has enough; a hard one still takes another."""
-    from game.core.diplomacy import sign_treaty
 
     for partner in ("bria", "cora", "dova", "elda"):
         sign_treaty(world, "trade", "alba", partner)
@@ -392,3 +391,50 @@ def test_a_skilled_player_keeps_more_trade_partners_than_its_temper_asks_for(wor
     hard = StandardAI("hard").answer(View(world, "alba"), offer, Rng(1))
     assert any("partners enough" in str(r.text) for r in normal.reasons)
     assert not any("partners enough" in str(r.text) for r in hard.reasons)
+
+
+def test_a_poorer_region_with_no_trade_to_lose_takes_an_exclusive_deal_that_pays_it(world: GameState) -> None:
+    """bria (economy 10), with no trade partner, takes an exclusive trade agreement from its richer
+    neighbour alba (20): it pays bria more than an open one and costs it no other partner."""
+    decision = StandardAI().answer(View(world, "bria"), _trade_offer(world, "alba", "bria", True), Rng(1))
+    assert decision.accept
+    assert any(
+        "Exclusivity adds to what this deal pays us" in str(r.text) and r.weight > 0 for r in decision.reasons
+    )
+
+
+def test_a_region_with_trade_partners_will_not_give_them_up_for_an_exclusive_deal(world: GameState) -> None:
+    """The same offer is refused once bria trades with dova, cora and fenn: exclusivity would end
+    all three."""
+    for partner in ("dova", "cora", "fenn"):
+        sign_treaty(world, "trade", "bria", partner)
+    decision = StandardAI().answer(View(world, "bria"), _trade_offer(world, "alba", "bria", True), Rng(1))
+    assert not decision.accept
+    assert any("lose our other trade partners" in str(r.text) for r in decision.reasons)
+
+
+def test_a_richer_region_turned_down_offers_exclusivity_again_with_gold_in_it(world: GameState) -> None:
+    """fenn (economy 30) was refused trade by elda (8), which trades with no one: sooner or later it
+    offers the exclusive agreement again as a deal with some of its gold in it."""
+    world.ambassadors.add(("fenn", "elda"))
+    world.refusals[("fenn", "elda", "trade")] = world.turn
+    deals = [
+        a for a in _plans(world, "fenn", StandardAI()) if isinstance(a, A.ProposeDeal) and a.target == "elda"
+    ]
+    priced = [
+        d for d in deals if any(t.exclusive for t in d.terms) and any(t.kind == "gold" for t in d.terms)
+    ]
+    assert priced
+
+
+def test_no_exclusivity_is_asked_of_a_region_with_partners_enough_to_refuse_it(world: GameState) -> None:
+    """fenn does not offer exclusive trade to elda once elda trades with three others."""
+    world.ambassadors.add(("fenn", "elda"))
+    for partner in ("cora", "dova", "alba"):
+        sign_treaty(world, "trade", "elda", partner)
+    offers = [
+        a
+        for a in _plans(world, "fenn", StandardAI())
+        if isinstance(a, A.ProposeTreaty) and a.target == "elda"
+    ]
+    assert offers and not [a for a in offers if a.exclusive]

@@ -41,6 +41,17 @@ def untrustworthy(view: View, other: str) -> bool:
     )
 
 
+def exclusive_gain(view: View, other: str) -> float:
+    """What making a trade agreement with `other` exclusive adds to our side of it each turn, by
+    the rules' own arithmetic on the two economies."""
+    rules = view.rules
+    mine, theirs = view.region.economy, view.economy(other)
+    if mine <= 0 or theirs <= 0:
+        return 0.0
+    tilted = float((mine / theirs) ** rules.trade_tilt)
+    return rules.trade_rate * rules.exclusive_trade_bonus * min(mine, theirs) * tilted
+
+
 def army(view: View, other: str) -> float:
     """Another region's army as far as we can tell: seen, or guessed from its economy."""
     seen = view.military_estimate(other)

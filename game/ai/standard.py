@@ -287,14 +287,15 @@ class StandardAI:
                 continue  # no dealings with a proven aggressor or betrayer for a while
             opinion = view.opinion_of(other)
             wants_trade = deals < self._trade_appetite(p) and not view.has_treaty(other, "trade")
+            exclusive = wants_trade and self._leverage(view, other) and rng.chance(0.5 * p.trade)
             if wants_trade and not self._refused_recently(view, other, "trade"):
-                exclusive = self._leverage(view, other) and rng.chance(0.5 * p.trade)
                 yield (
                     20 + 25 * p.trade + opinion / 4 + friendship,
                     A.ProposeTreaty(me, other, "trade", exclusive),
                 )
-            elif wants_trade:  # turned down before: a deal with gold in it, open to a counter-offer
-                yield from self._sweetened(view, other, "trade", 15 + 25 * p.trade + opinion / 4 + friendship)
+            elif wants_trade:  # turned down before: a deal with gold in it (the price of exclusivity)
+                value = 15 + 25 * p.trade + opinion / 4 + friendship
+                yield from self._sweetened(view, other, "trade", value, exclusive)
             bound = [t for t in view.treaties_of(other) if t.kind == "trade" and t.bound == other]
             if wants_trade and bound and not self._refused_recently(view, other, "deal"):
                 # bound to trade with one partner alone: ask it to leave that deal for ours
@@ -331,12 +332,13 @@ class StandardAI:
                 yield 25.0, A.CancelTreaty(me, treaty.id)
 
     def _sweetened(
-        self, view: View, other: str, kind: TreatyKind, value: float
+        self, view: View, other: str, kind: TreatyKind, value: float, exclusive: bool = False
     ) -> Iterator[tuple[float, A.Action]]:
         """A treaty they turned down, offered again as a deal with some of our spare gold in it;
         they may name their price in a counter-offer. Once in a while, as any refused request."""
         if not self._refused_recently(view, other, "deal"):
-            yield value, A.ProposeDeal(view.me, other, (Term("treaty", treaty=kind), *self._sweetener(view)))
+            treaty = Term("treaty", treaty=kind, exclusive=exclusive)
+            yield value, A.ProposeDeal(view.me, other, (treaty, *self._sweetener(view)))
 
     def _spare(self, view: View) -> float:
         """Gold beyond the turns of income this player keeps in reserve."""
@@ -648,8 +650,11 @@ class StandardAI:
             if deals >= appetite:
                 yield Reason(msg("We have trade partners enough"), -10.0 * (deals + 1 - appetite))
             mine, theirs = view.region.economy, view.economy(other)
+            if exclusive:  # what it pays, on the scale of the trade it would cost us (below)
+                gain = 3 * assess.exclusive_gain(view, other)
+                yield Reason(msg("Exclusivity adds to what this deal pays us"), round(gain, 1))
             if exclusive and theirs > 1.5 * mine:
-                tilt = -30 * (theirs / mine - 1) * self.skill.leverage_sense
+                tilt = -15 * (theirs / mine - 1) * self.skill.leverage_sense
                 yield Reason(msg("This deal favours you far more than us"), round(tilt, 1))
             if exclusive:
                 yield Reason(msg("Exclusivity ties our hands"), round(-15 * p.multilateralism, 1))
@@ -699,10 +704,12 @@ class StandardAI:
         return value > 0
 
     def _leverage(self, view: View, other: str) -> bool:
-        """An exclusive deal pays us: we are the richer side by the trade body's measure and they are
-        bound to no one else (what trade bodies may tax is the price of it)."""
+        """An exclusive deal pays us and they may take it: we are the richer side by the trade body's
+        measure (what trade bodies may tax is the price of it), and they are bound to no one else
+        and have at most one other trade partner to give up."""
         ratio = (view.region.economy / max(view.economy(other), 0.1)) ** view.rules.trade_tilt
-        free = not any(t.kind == "trade" and t.exclusive for t in view.treaties_of(other))
+        trade = [t for t in view.treaties_of(other) if t.kind == "trade"]
+        free = len(trade) <= 2 and not any(t.exclusive for t in trade)
         return free and ratio**2 >= view.rules.leverage_threshold
 
     def _leader(self, view: View, near: float | None = None) -> str | None:
