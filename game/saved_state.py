@@ -134,6 +134,7 @@ def _unknown_references(state: GameState) -> list[str]:
     named += [(side, "treaty") for treaty in state.treaties.values() for side in treaty.parties]
     named += [(side, "war") for war in state.wars.values() for side in war.parties]
     named += [(side, "truce") for truce in state.truces for side in truce]
+    named += [(side, "pledge") for pledge in state.pledges for side in pledge]
     named += [
         (end, "link") for links in (state.embargoes, state.ambassadors) for link in links for end in link
     ]

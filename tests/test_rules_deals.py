@@ -144,6 +144,44 @@ def test_lifting_an_embargo_in_a_deal_lets_trade_and_gold_follow(world):
     assert treaty_between(world, "alba", "bria", "trade") is not None
 
 
+def test_an_embargo_lifted_in_a_deal_is_pledged_away_for_a_while(world):
+    """bria, paid to lift its embargo on alba, pledges to impose none on alba for
+    `embargo_pledge_turns` turns, nor to join another's on it: the lifting it sold cannot be sold
+    again the next turn. When the pledge runs out, it may embargo alba again."""
+    # given: bria's embargo on alba, bought off with gold
+    _envoy(world)
+    world.embargoes.add(("bria", "alba"))
+    world.ambassadors.add(("cora", "bria"))
+    world.embargoes.add(("cora", "alba"))
+    _deal(world, Term("lift_embargo", giver="bria"), Term("gold", giver="alba", gold=5.0))
+    outcome = answer_waiting(world, "bria")
+    pledged = world.rules.embargo_pledge_turns
+    assert ("bria", "alba") not in world.embargoes
+    lifted = [str(describe(e)) for e in outcome.events if e.kind == "embargo_lifted"]
+    assert lifted == ["bria lifts its embargo on alba, pledged to impose none for 10 turns."]
+    # then: no embargo, neither its own nor joined, while the pledge stands
+    for _ in range(pledged - 1):
+        end_of_turn(world)
+        refused(world, A.ImposeEmbargo("bria", "alba"), Why.PLEDGED)
+        refused(
+            world,
+            A.ProposeDeal("cora", "bria", (Term("join_embargo", "bria", about="alba"),)),
+            Why.DEAL_PLEDGED,
+        )
+    # and after it
+    end_of_turn(world)
+    act(world, A.ImposeEmbargo("bria", "alba"))
+    assert ("bria", "alba") in world.embargoes
+
+
+def test_an_embargo_lifted_of_its_own_accord_pledges_nothing(world):
+    """Lifting an embargo by itself, with nothing bought, leaves the region free to impose it again."""
+    world.embargoes.add(("bria", "alba"))
+    act(world, A.LiftEmbargo("bria", "alba"))
+    act(world, A.ImposeEmbargo("bria", "alba"))
+    assert ("bria", "alba") in world.embargoes
+
+
 def test_only_an_embargo_that_stands_can_be_lifted(world):
     _envoy(world)
     refused(world, A.ProposeDeal("alba", "bria", (Term("lift_embargo", giver="bria"),)), Why.DEAL_NO_EMBARGO)

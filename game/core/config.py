@@ -280,6 +280,12 @@ class Rules(Tuning):
     pact_turns: int = Field(20, ge=1, le=500, description="Length of a non-aggression pact.")
     treaty_turns: int = Field(30, ge=1, le=500, description="Length of alliances, trade and access deals.")
     truce_turns: int = Field(10, ge=0, le=500, description="Turns of truce after a peace.")
+    embargo_pledge_turns: int = Field(
+        10,
+        ge=0,
+        le=500,
+        description="Turns a region that lifts its embargo in a deal may not impose it again.",
+    )
     break_reputation: float = Field(12.0, ge=0, le=100, description="Reputation lost by breaking a treaty.")
     # --- economy --------------------------------------------------------------------------------
     stability_output: float = Field(

@@ -182,6 +182,7 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     state.embargoes.drop_region(loser)
     state.sanctions = {k: v for k, v in state.sanctions.items() if loser not in k}
     state.truces = {p: t for p, t in state.truces.items() if loser not in p}
+    state.pledges = {p: t for p, t in state.pledges.items() if loser not in p}
     state.tributes = [t for t in state.tributes if loser not in (t.payer, t.payee)]
     state.proposals = {
         i: p
@@ -196,11 +197,17 @@ def annex(state: GameState, loser: str, winner: str) -> None:
     news(state, "region_annexed", winner, loser)
 
 
-def lift_embargo(state: GameState, by: str, on: str) -> None:
+def lift_embargo(state: GameState, by: str, on: str, *, pledge: int = 0) -> None:
+    """`pledge`: the turns `by` promises, in a deal, to impose no embargo on `on` again (what the
+    lifting was bought for would otherwise last a turn)."""
     state.embargoes.discard((by, on))
     state.sanctions.pop((by, on), None)
     remove_modifier(state, on, by, "embargo")
-    news(state, "embargo_lifted", by, on)
+    if pledge > 0:
+        state.pledges[(by, on)] = pledge
+        news(state, "embargo_lifted", by, on, pledge=pledge)
+    else:
+        news(state, "embargo_lifted", by, on)
 
 
 def end_war(state: GameState, war: War) -> None:

@@ -117,6 +117,7 @@ VARIANTS: dict[tuple[EventKind, str], str] = {
     ("proposal_rejected", "counter"): "{a} turns down the counter-offer of {b}.",
     ("counter_offer", "counter"): "{a} turns down the counter-offer of {b} and offers other terms.",
     ("embargo_imposed", "deal_with"): "{a} joins the embargo of {deal_with} on {b}.",
+    ("embargo_lifted", "pledge"): "{a} lifts its embargo on {b}, pledged to impose none for {pledge} turns.",
     ("embargo_imposed", "sanction"): "{a} imposes an embargo on {b} under the sanctions of {sanction}.",
     (
         "resolution_opened",

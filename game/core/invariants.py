@@ -66,6 +66,8 @@ def _treaties(state: GameState, found: list[str]) -> None:
             found.append(f"{region_id} breaks an exclusive trade agreement")
     if any(link not in state.embargoes for link in state.sanctions):
         found.append("a sanction without its embargo")
+    if any(link in state.embargoes for link in state.pledges):
+        found.append("an embargo its imposer pledged in a deal not to impose")
     if {i for ids in state.treaty_ids.values() for i in ids} != set(state.treaties):
         found.append("treaty index out of step")
 

@@ -423,6 +423,7 @@ class GameState:
     truces: dict[Pair, int] = field(default_factory=dict)
     embargoes: Links = field(default_factory=Links)  # (by, on)
     sanctions: dict[Pair, str] = field(default_factory=dict)  # embargoes an organisation called for: org
+    pledges: dict[Pair, int] = field(default_factory=dict)  # (by, on) -> turns: no embargo, as a deal bought
     ambassadors: Links = field(default_factory=Links)  # (from, to)
     opinions: dict[Pair, list[Modifier]] = field(default_factory=dict)  # (holder, about)
     proposals: dict[int, Proposal] = field(default_factory=dict)

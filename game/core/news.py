@@ -95,6 +95,8 @@ def _variant(kind: str, data: Mapping[str, object]) -> str:
         return "sanction"
     if kind == "embargo_imposed" and data.get("deal_with"):
         return "deal_with"
+    if kind == "embargo_lifted" and data.get("pledge"):
+        return "pledge"
     if kind in ("deal_struck", "proposal_rejected", "counter_offer") and data.get("counter"):
         return "counter"
     if kind.startswith("resolution_"):

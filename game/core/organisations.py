@@ -176,6 +176,7 @@ def _sanction(state: GameState, member: str, target: str, org_id: str) -> None:
         end_treaty(state, trade, why="sanctions")
     state.embargoes.add((member, target))
     state.sanctions[(member, target)] = org_id
+    state.pledges.pop((member, target), None)  # a body's sanctions outrank a promise bought in a deal
     set_modifier(state, target, member, "embargo", state.rules.opinion.embargo.value)
     news(state, "embargo_imposed", member, target, sanction=org_id)
 

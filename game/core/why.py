@@ -61,6 +61,7 @@ class Why(Enum):
     DEAL_EMBARGO_THIRD = "An embargo joined through a deal must be on a third region."
     DEAL_NOTHING_TO_JOIN = "{a} has no embargo on {b} for others to join."
     DEAL_ALREADY_EMBARGOING = "{a} already has an embargo on {b}."
+    DEAL_PLEDGED = "{a} pledged in a deal to impose no embargo on {b} for {turns} more turns."
     DEAL_NO_EXCLUSIVE = "{a} has no exclusive trade agreement with {b} to leave."
     DEAL_NEEDS_PEACE = "You are at war with {region}: a deal between you must make peace."
     DEAL_NO_WAR = "{a} and {b} are not at war: there is no peace to make."
@@ -85,6 +86,7 @@ class Why(Enum):
     # --- embargoes and war -----------------------------------------------------------------------
     HAS_EMBARGO = "You already have an embargo on {region}."
     NO_EMBARGO = "You have no embargo on {region}."
+    PLEDGED = "You pledged in a deal to impose no embargo on {region} for {turns} more turns."
     ALREADY_AT_WAR = "You are already at war with {region}."
     ALLY = "{region} is your ally: cancel the alliance first."
     UNREACHABLE = "{region} is neither a neighbour nor reachable through an ally's land."

@@ -165,6 +165,7 @@ def count_down(state: GameState) -> None:
         if treaty.turns_left <= 0:
             end_treaty(state, treaty, why="expired")
     state.truces = {p: t - 1 for p, t in state.truces.items() if t > 1}
+    state.pledges = {p: t - 1 for p, t in state.pledges.items() if t > 1}
     for proposal_id in sorted(i for i, p in state.proposals.items() if p.expires <= state.turn):
         proposal = state.proposals.pop(proposal_id)
         PROPOSAL_RULES[proposal.kind].expired(state, proposal)

@@ -214,6 +214,8 @@ def _join_problem(state: GameState, term: Term, giver: str, taker: str) -> Refus
         return refuse(Why.DEAL_NOTHING_TO_JOIN, a=taker, b=third)
     if (giver, third) in state.embargoes:
         return refuse(Why.DEAL_ALREADY_EMBARGOING, a=giver, b=third)
+    if (giver, third) in state.pledges:
+        return refuse(Why.DEAL_PLEDGED, a=giver, b=third, turns=state.pledges[(giver, third)])
     return None
 
 
@@ -344,7 +346,7 @@ def _fulfil(state: GameState, sender: str, recipient: str, term: Term) -> None:
         state.tributes.append(Tribute(giver, taker, term.gold, term.turns))
         news(state, "deal_payments", giver, taker, amount=round(term.gold, 2), turns=term.turns)
     elif term.kind == "lift_embargo":
-        lift_embargo(state, giver, taker)
+        lift_embargo(state, giver, taker, pledge=state.rules.embargo_pledge_turns)
     elif term.kind in ("leave_exclusive", "leave_alliance"):
         left = _left(state, term)
         if left is not None:  # breaking it is breaking one's word, as cancelling it would be

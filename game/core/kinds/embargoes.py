@@ -24,6 +24,8 @@ def _impose_check(state: GameState, a: A.ImposeEmbargo) -> Refusal | None:
         return found
     if (a.actor, a.target) in state.embargoes:
         return refuse(Why.HAS_EMBARGO, region=a.target)
+    if (a.actor, a.target) in state.pledges:
+        return refuse(Why.PLEDGED, region=a.target, turns=state.pledges[(a.actor, a.target)])
     return None
 
 
