@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from game.core.economy import trade_worth
 from game.core.view import View
 
 
@@ -44,12 +45,10 @@ def untrustworthy(view: View, other: str) -> bool:
 def exclusive_gain(view: View, other: str) -> float:
     """What making a trade agreement with `other` exclusive adds to our side of it each turn, by
     the rules' own arithmetic on the two economies."""
-    rules = view.rules
     mine, theirs = view.region.economy, view.economy(other)
     if mine <= 0 or theirs <= 0:
         return 0.0
-    tilted = float((mine / theirs) ** rules.trade_tilt)
-    return rules.trade_rate * rules.exclusive_trade_bonus * min(mine, theirs) * tilted
+    return trade_worth(view.rules, mine, theirs, view.rules.exclusive_trade_bonus)
 
 
 def army(view: View, other: str) -> float:

@@ -706,7 +706,7 @@ class StandardAI:
     def _leverage(self, view: View, other: str) -> bool:
         """An exclusive deal pays us and they may take it: we are the richer side by the trade body's
         measure (what trade bodies may tax is the price of it), and they are bound to no one else
-        and have at most one other trade partner to give up."""
+        and have at most two other trade partners to give up."""
         ratio = (view.region.economy / max(view.economy(other), 0.1)) ** view.rules.trade_tilt
         trade = [t for t in view.treaties_of(other) if t.kind == "trade"]
         free = len(trade) <= 2 and not any(t.exclusive for t in trade)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from game.core.config import Rules
 from game.core.model import GameState, Treaty
 from game.core.relations import kin, power_leader, wars_of
 
@@ -38,7 +39,6 @@ class Income:
 
 def trade_income(state: GameState, treaty: Treaty, side: str) -> float:
     """A deal pays each side by the smaller economy, tilted toward the richer side (leverage)."""
-    tilt = state.rules.trade_tilt
     rules = state.rules
     other = treaty.b if side == treaty.a else treaty.a
     mine, theirs = state.regions[side].economy, state.regions[other].economy
@@ -51,7 +51,12 @@ def trade_income(state: GameState, treaty: Treaty, side: str) -> float:
         bonus += rules.kin_trade_bonus
     if treaty.exclusive:
         bonus += rules.exclusive_trade_bonus
-    return float(rules.trade_rate * bonus * min(mine, theirs) * (mine / theirs) ** tilt)
+    return trade_worth(rules, mine, theirs, bonus)
+
+
+def trade_worth(rules: Rules, mine: float, theirs: float, bonus: float = 1.0) -> float:
+    """What a trade deal (its bonuses added up in `bonus`) pays the side of economy `mine` each turn."""
+    return float(rules.trade_rate * bonus * min(mine, theirs) * (mine / theirs) ** rules.trade_tilt)
 
 
 def is_lopsided(state: GameState, treaty: Treaty) -> bool:
