@@ -206,7 +206,7 @@ def lift_embargo(state: GameState, by: str, on: str, *, pledge: int = 0) -> None
     if pledge > 0:
         state.pledges[(by, on)] = pledge
         news(state, "embargo_lifted", by, on, pledge=pledge)
-    else:
+    else:  # the news of a plain lifting keeps its old form (saved games hash it)
         news(state, "embargo_lifted", by, on)
 
 
