@@ -6,7 +6,7 @@ played in several processes or on a Ray cluster (game/backends.py), with the sam
 from __future__ import annotations
 
 import statistics
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,12 +15,15 @@ from typing import Any
 from game.backends import Progress, run_all
 from game.core.economy import final_score
 from game.core.model import GameState
+from game.core.rng import Rng
 from game.ladder import comparisons, ladder, ladder_report
 from game.players import make_player
 from game.scenario.build import new_game
 from game.scenario.schema import Scenario
 from game.session import Session
 from game.stats import interval
+
+SEATING = 0x5EA7  # with the tournament's seed, the seed of its seating orders
 
 
 @dataclass(slots=True)
@@ -37,16 +40,24 @@ class Tally:
 def differences(names: Sequence[str], results: Sequence[GameResult]) -> dict[str, Any]:
     """For each pair of players, the mean over the games where both sat of the first's mean rank
     minus the second's, with its 95 % interval: below zero (the whole interval), the first does
-    better."""
+    better.
+
+    The interval is taken over rounds (see seat_players), each the mean of its games: in a round
+    every region sits once with each kind, so what the seats give cancels out within it and the
+    interval measures the players, not which seats they drew. With fewer than two rounds, over
+    the games."""
     found: dict[str, Any] = {}
     for i, first in enumerate(names):
         for second in names[i + 1 :]:
-            gaps = []
+            rounds: dict[int, list[float]] = defaultdict(list)
             for result in results:
                 a = [result.ranks[r] for r, name in result.seats.items() if name == first]
                 b = [result.ranks[r] for r, name in result.seats.items() if name == second]
                 if a and b:
-                    gaps.append(statistics.fmean(a) - statistics.fmean(b))
+                    rounds[result.game // len(names)].append(statistics.fmean(a) - statistics.fmean(b))
+            gaps = [statistics.fmean(g) for _, g in sorted(rounds.items())]
+            if len(gaps) < 2:
+                gaps = [gap for _, g in sorted(rounds.items()) for gap in g]
             if gaps:
                 mean, low, high = interval(gaps)
                 found[f"{first}-{second}"] = {
@@ -68,9 +79,20 @@ class GameResult:
     turns: int  # the turn it ended on
 
 
-def seat_players(state: GameState, names: Sequence[str], game: int) -> dict[str, str]:
-    """Which kind of player takes each region in this game: dealt in turn, shifted every game."""
-    return {region: names[(i + game) % len(names)] for i, region in enumerate(state.order)}
+def seat_players(state: GameState, names: Sequence[str], game: int, seed: int = 0) -> dict[str, str]:
+    """Which kind of player takes each region in this game.
+
+    Games go in rounds of one game per kind: within a round the regions are dealt in turn, shifted
+    each game, so every region takes every kind once; each round deals them in a new order. Dealt
+    in the map's order alone, regions a multiple of the kinds apart would always share a kind (on
+    a map of six with three kinds, the two richest never would, and the two poorest always
+    would), and a kind's results would be those of its fixed company of seats. The orders follow
+    from the tournament's `seed`.
+    """
+    order = list(state.order)
+    Rng.derived(SEATING, seed, game // len(names)).shuffle(order)
+    place = {region: i for i, region in enumerate(order)}
+    return {region: names[(place[region] + game) % len(names)] for region in state.order}
 
 
 def final_ranks(state: GameState) -> dict[str, int]:
@@ -89,7 +111,7 @@ def play_game(
 ) -> GameResult:
     """Game number `game` of a tournament, with players of its own: it depends on nothing else."""
     state = new_game(scenario, seed + game)
-    seats = seat_players(state, names, game)
+    seats = seat_players(state, names, game, seed)
     players = {name: make_player(name) for name in dict.fromkeys(seats.values())}
     Session(state, {region: players[name] for region, name in seats.items()}).play_turns(
         turns or state.turn_limit

@@ -12,16 +12,54 @@ from game.catalogue import find
 from game.cli import main
 from game.core.diplomacy import annex
 from game.players import EVERY_PLAYER
-from game.tournament import final_ranks, run_tournament, seat_players
+from game.tournament import GameResult, differences, final_ranks, run_tournament, seat_players
 from tests.conftest import build_world
 
 
-def test_seats_are_dealt_in_turn_and_rotate_between_games() -> None:
+def test_within_a_round_every_region_takes_every_kind_once() -> None:
+    state = build_world()  # six regions
+    kinds = ["a", "b", "c"]
+    for first in (0, 3, 6):  # the games of one round: as many as there are kinds
+        deals = [seat_players(state, kinds, game, seed=4) for game in range(first, first + 3)]
+        for region in state.order:
+            assert sorted(deal[region] for deal in deals) == kinds
+        for deal in deals:  # and every kind takes as many seats in each game
+            assert sorted(deal.values()) == sorted(kinds * 2)
+
+
+def test_no_two_regions_always_share_a_kind() -> None:
+    """Dealt in the map's order alone, six regions and three kinds would pair each region with the
+    same partner in every game (the two richest never together, the two poorest always)."""
     state = build_world()
-    first = seat_players(state, ["a", "b"], 0)
-    second = seat_players(state, ["a", "b"], 1)
-    assert list(first.values()) == ["a", "b", "a", "b", "a", "b"]
-    assert all(first[r] != second[r] for r in state.order)
+    deals = [seat_players(state, ["a", "b", "c"], game, seed=1) for game in range(30)]
+    for i, first in enumerate(state.order):
+        for second in state.order[i + 1 :]:
+            together = sum(deal[first] == deal[second] for deal in deals)
+            assert together < len(deals)
+
+
+def test_seating_follows_the_tournament_seed() -> None:
+    state = build_world()
+    assert seat_players(state, ["a", "b"], 5, seed=2) == seat_players(state, ["a", "b"], 5, seed=2)
+    rounds = range(0, 40, 2)
+    assert [seat_players(state, ["a", "b"], g, seed=1) for g in rounds] != [
+        seat_players(state, ["a", "b"], g, seed=2) for g in rounds
+    ]
+
+
+def test_seats_alone_make_no_difference_between_kinds() -> None:
+    """If each region's rank were fixed by its seat, whoever sat there, no kind would be better:
+    each round of games seats every kind once in every region, so the difference is nil in every
+    round, and so is its interval (over games, the luck of the seats would widen it)."""
+    state = build_world()
+    seat_rank = {region: rank for rank, region in enumerate(state.order, start=1)}
+    results = [
+        GameResult(game, seat_players(state, ["a", "b", "c"], game, seed=3), seat_rank, None, None, 10)
+        for game in range(12)
+    ]
+    for row in differences(["a", "b", "c"], results).values():
+        assert row["mean"] == pytest.approx(0.0, abs=1e-9)
+        assert row["interval"] == [pytest.approx(0.0, abs=1e-9)] * 2
 
 
 def test_ranks_put_the_winner_first_and_the_annexed_last() -> None:
