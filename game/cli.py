@@ -497,6 +497,15 @@ def _tournament(args: argparse.Namespace) -> int:
         print(f"choose --ais from {', '.join(PLAYER_NAMES)}, or all", file=sys.stderr)
         return 2
     scenario = load(args.scenario)
+    if args.games % len(names):  # see seat_players: a short round leaves some seats to some kinds
+        logger.warning(
+            "%d games end in a short round: every region plays each of the %d kinds once only in whole "
+            "rounds of %d games, so give a multiple of %d for even seats",
+            args.games,
+            len(names),
+            len(names),
+            len(names),
+        )
     show = _game_counter if _shows_progress(args) else None
     result = run_tournament(
         scenario,

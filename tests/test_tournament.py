@@ -89,6 +89,15 @@ def test_tournament_json_reports_each_kind(capsys: pytest.CaptureFixture[str]) -
     assert 1 <= ends["median_turns"] <= 21
 
 
+def test_a_number_of_games_that_leaves_a_short_round_is_warned_of(capsys: pytest.CaptureFixture[str]) -> None:
+    """Only whole rounds (one game per kind) seat every region once with every kind."""
+    args = ["tournament", "--scenario", "tutorial", "--ais", "easy,normal", "--turns", "2", "--json"]
+    assert main([*args, "--games", "3"]) == 0
+    assert "give a multiple of 2" in capsys.readouterr().err
+    assert main([*args, "--games", "4"]) == 0
+    assert "short round" not in capsys.readouterr().err
+
+
 def test_tournament_refuses_unknown_players(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["tournament", "--ais", "standard,genius"]) == 2
     assert "choose --ais" in capsys.readouterr().err
