@@ -55,9 +55,10 @@ def differences(names: Sequence[str], results: Sequence[GameResult]) -> dict[str
                 b = [result.ranks[r] for r, name in result.seats.items() if name == second]
                 if a and b:
                     rounds[result.game // len(names)].append(statistics.fmean(a) - statistics.fmean(b))
-            gaps = [statistics.fmean(g) for _, g in sorted(rounds.items())]
+            in_rounds = [rounds[r] for r in sorted(rounds)]
+            gaps = [statistics.fmean(g) for g in in_rounds]
             if len(gaps) < 2:
-                gaps = [gap for _, g in sorted(rounds.items()) for gap in g]
+                gaps = [gap for g in in_rounds for gap in g]
             if gaps:
                 mean, low, high = interval(gaps)
                 found[f"{first}-{second}"] = {
