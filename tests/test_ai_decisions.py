@@ -13,7 +13,7 @@ from collections import Counter
 
 from game.ai.baselines import PassiveAI, RandomAI
 from game.ai.registry import AI_NAMES, make_ai
-from game.ai.standard import StandardAI
+from game.ai.standard import SKILLS, StandardAI
 from game.core import actions as A
 from game.core.diplomacy import sign_treaty
 from game.core.model import GameState, Proposal, Terms
@@ -205,6 +205,34 @@ def test_a_neighbour_joins_the_defence_of_an_attacked_ally(world: GameState) -> 
     wars = [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.DeclareWar)]
     # then
     assert A.DeclareWar("alba", "dova") in wars
+
+
+def test_a_war_foreseen_lost_is_ended_early_by_the_normal_player_but_fought_on_by_the_easy(
+    world: GameState,
+) -> None:
+    """A player a little behind in its war, fresh and not outnumbered, offers peace when it
+    foresees the war lost within its outlook (normal: 4 turns, hard: 8); the easy player, who
+    goes by the odds alone, fights on until it tires."""
+    from game.ai.assess import war_outlook
+    from game.core.diplomacy import start_war
+
+    # given: cora attacked elda and is a little behind; elda's people at home outweigh cora's army
+    world.regions["cora"].military = 60.0
+    world.regions["elda"].military = 50.0
+    world.regions["elda"].economy = 60.0
+    war = start_war(world, "cora", "elda")
+    world.proposals.clear()
+    war.score = -10.0
+
+    # when
+    def peace(skill: str) -> bool:
+        plans = _plans(world, "cora", StandardAI(skill))
+        return any(isinstance(a, A.ProposePeace) and a.target == "elda" for a in plans)
+
+    # then
+    assert war_outlook(View(world, "cora"), "elda", SKILLS["normal"].outlook) < -40
+    assert peace("normal") and peace("hard")
+    assert not peace("easy")
 
 
 def test_a_betrayer_is_refused_a_pact_with_the_reason(world: GameState) -> None:

@@ -43,7 +43,7 @@ class Skill:
 
 SKILLS = {
     "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, 0, True),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 0, 0.0, 1.0, True, 0, False),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 4, 0.0, 1.0, True, 0, False),
     "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, 3, False),
     "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, 3, False),
 }
@@ -220,7 +220,7 @@ class StandardAI:
             if defence is None or view.has_treaty(other, "alliance"):
                 continue
             odds = mine / max(defence, 1.0)
-            if self.skill.outlook:  # the skilled foresee the war's course, allies and people included
+            if self.skill.outlook:  # all but the easy foresee the war's course, allies and people included
                 odds = 1.0 + assess.war_outlook(view, other, self.skill.outlook) / 50
             dislike = -view.opinion_of(other) / 50
             edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
