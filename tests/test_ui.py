@@ -228,3 +228,18 @@ def test_the_panel_names_embargoes_and_ambassadors_both_ways() -> None:
     lines = region_lines(View(game.state, me), other, game.name)
     assert "We have an embargo on them." in lines
     assert any(line.startswith("Ambassadors: ours with them") for line in lines)
+
+
+def test_the_panel_of_a_region_we_have_not_met_says_who_can_introduce_us() -> None:
+    """Nothing can be sent to a region without contact: the panel says so, and names the regions
+    we know that know it, where an ambassador of ours may ask for an introduction."""
+    from game.core.view import View
+    from game.ui.panel_texts import region_lines
+
+    _app, game = _new_game()
+    assert game.me == "greenvale"  # the tutorial's marsh lies beyond Amberport and Millbrook
+    lines = region_lines(View(game.state, "greenvale"), "saltmarsh", game.name)
+    assert not any("send an ambassador" in line for line in lines)
+    assert any("no contact" in line and "(Amberport, Millbrook)" in line for line in lines)
+    met = region_lines(View(game.state, "greenvale"), "amberport", game.name)
+    assert not any("no contact" in line for line in met)

@@ -59,7 +59,9 @@ def region_lines(view: View, other: str | None, name: Name) -> list[str]:
     )
     lines += opinion_parts(view, me, other)
     theirs = view.opinion_of_us(other)
-    if theirs is None:
+    if not view.knows(me, other):
+        lines += unmet_lines(view, other, name)
+    elif theirs is None:
         lines.append(_("Their opinion of us: unknown (send an ambassador)"))
     else:
         label = _(opinion_label(theirs))
@@ -75,6 +77,20 @@ def region_lines(view: View, other: str | None, name: Name) -> list[str]:
             )
         )
     return lines
+
+
+def unmet_lines(view: View, other: str, name: Name) -> list[str]:
+    """A region we have no contact with: nothing can be sent to it until someone introduces us,
+    and who could (the regions we know that know it, an ambassador of ours with them first)."""
+    brokers = sorted((r for r in view.known() if view.knows(r, other)), key=lambda r: name(r).casefold())
+    if not brokers:
+        return [_("We have no contact with them, and no one we know has.")]
+    return [
+        _(
+            "We have no contact with them: select a region that knows them ({list}) and ask it for an "
+            "introduction (our ambassador must be there)."
+        ).format(list=", ".join(name(r) for r in brokers))
+    ]
 
 
 def opinion_parts(view: View, holder: str, about: str) -> list[str]:
