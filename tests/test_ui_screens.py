@@ -187,6 +187,18 @@ def test_the_tutorial_guides_the_first_turns_with_hints_the_player_may_dismiss()
     assert game._hint is None and "Next hint" not in buttons(app)
 
 
+def test_the_last_hint_shows_how_to_meet_a_region_and_goes_once_an_introduction_is_asked() -> None:
+    """Greenvale has not met Saltmarsh: after the first four hints, one says how to be introduced,
+    and asking Amberport (where Greenvale keeps an ambassador) for an introduction ends it."""
+    app, game = new_game()
+    for _ in range(4):
+        press(app, "Next hint")
+    assert game._hint is not None and "Introduction to" in " ".join(game._hint[1])
+    click(app, game.map.to_screen(game.map.centres["amberport"]))
+    press(app, "Introduction to Saltmarsh")
+    assert game._hint is None and "Next hint" not in buttons(app)
+
+
 def test_other_scenarios_have_no_hints() -> None:
     from game.ui.hints import hints_for
 

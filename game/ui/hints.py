@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.core import actions as A
+from game.core.view import View
 from game.i18n import _
 from game.ui.mapview import TextCache
 
@@ -30,6 +31,14 @@ def _took(
         return any(isinstance(a, kind) and a.actor == game.me and test(a) for a in game.session.log)
 
     return done
+
+
+def _met_everyone(game: MapScene) -> bool:
+    """An introduction asked for, or no living region left that we have not met."""
+    if _took(A.RequestIntroduction)(game):
+        return True
+    view = View(game.state, game.me)
+    return all(view.knows(game.me, r) for r in view.living() if r != game.me)
 
 
 def _answer_read(game: MapScene) -> bool:
@@ -78,6 +87,14 @@ HINTS = (
             "Then end your turn with Enter."
         ),
         _answer_read,
+    ),
+    Hint(
+        "introduction",
+        lambda: _(
+            "Some regions have not met you yet: you cannot deal with them. Select a region where you "
+            "keep an ambassador and press 'Introduction to …' to meet those it knows."
+        ),
+        _met_everyone,
     ),
 )
 
