@@ -287,6 +287,29 @@ def test_at_peace_a_margin_of_arms_takes_a_share_of_spare_gold_but_danger_takes_
     assert max(a.amount for a in danger if a.field == "military") == min(most, spare) > max(armed)
 
 
+def test_a_region_that_joined_a_war_arms_for_it_since_its_people_fight_only_at_home(
+    world: GameState,
+) -> None:
+    """A region that joins a war to defend an ally fights the aggressor on the aggressor's land:
+    its own people do not count there, so a rich region with a small army puts gold into its army
+    rather than its economy, however safe its people make it at home."""
+    from game.core.diplomacy import start_war
+
+    # given: dova attacked bria; alba, rich and lightly armed, joined to defend bria
+    sign_treaty(world, "alliance", "alba", "bria")
+    world.regions["alba"].economy = 80.0
+    world.regions["alba"].treasury = 600.0
+    world.regions["alba"].military = 5.0
+    world.regions["dova"].military = 40.0
+    start_war(world, "dova", "bria")
+    start_war(world, "alba", "dova", ally_of="bria")
+    world.proposals.clear()
+    # when
+    invested = [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.Invest)]
+    # then
+    assert any(a.field == "military" for a in invested)
+
+
 def test_a_small_region_keeps_no_more_envoys_than_its_economy_bears(world: GameState) -> None:
     """Each ambassador costs gold every turn: a region of economy 10 keeps one, however keen its
     temper; a rich one sends more."""

@@ -101,6 +101,30 @@ def help_if_attacked(view: View) -> float:
     return view.rules.ally_share * sum(armies[:-1])
 
 
+def war_need(view: View, enemy: str, margin: float) -> float:
+    """The army we must add to bring `margin` times what `enemy` brings to our war with it, by the
+    rules' own arithmetic: a side's people fight only at home, so a region that joined a war to
+    defend another (the attacker of record) fights with its army and its allies' help alone."""
+    war = view.war_with(enemy)
+    if war is None:
+        return 0.0
+    rules, me = view.rules, view.me
+    home = 1.0 + rules.home_ground
+    we_defend = war.defender == me
+    theirs = army(view, enemy)
+    if not we_defend:  # the enemy fights at home
+        theirs = (theirs + rules.home_guard * view.economy(enemy)) * home
+    theirs += rules.ally_share * sum(army(view, a) for a in view.allies(enemy) if view.at_war(a, me))
+    region = view.region
+    fit = 1.0 - rules.stability_output * (1.0 - region.stability / 100.0)
+    fit *= 1.0 - rules.exhaustion_strength_loss * region.exhaustion / 100.0
+    per_soldier = max(fit * (home if we_defend else 1.0), 0.05)
+    ours = rules.ally_share * sum(army(view, a) for a in view.allies() if view.at_war(a, enemy))
+    if we_defend:
+        ours += rules.home_guard * region.economy * fit * home
+    return max(0.0, (margin * theirs - ours) / per_soldier - region.military)
+
+
 class Danger(NamedTuple):  # a tuple: shared as it is between all the players (see View.public)
     region: str
     how: str  # the way of winning it is close to: "score", "economic", "conquest" or "diplomatic"

@@ -453,6 +453,10 @@ class StandardAI:
         # ready for the worst threat, with a margin the cautious and the warlike want larger
         guard = assess.defence(view) + (assess.help_if_attacked(view) if self.skill.defends_others else 0.0)
         shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - guard
+        for war in view.wars():  # each war is fought on its own: people help only at home
+            if war.defender == me or war.ally_of is not None:  # our own attack was weighed before it
+                enemy = war.attacker if war.defender == me else war.defender
+                shortfall = max(shortfall, assess.war_need(view, enemy, 1.0))
         if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
             prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
             if prey:
