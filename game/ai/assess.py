@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from game.core.economy import trade_worth
 from game.core.view import View
+from game.core.world import fitness
 
 
 def aggressors(view: View) -> dict[str, str]:
@@ -115,9 +116,7 @@ def war_need(view: View, enemy: str, margin: float) -> float:
     if not we_defend:  # the enemy fights at home
         theirs = (theirs + rules.home_guard * view.economy(enemy)) * home
     theirs += rules.ally_share * sum(army(view, a) for a in view.allies(enemy) if view.at_war(a, me))
-    region = view.region
-    fit = 1.0 - rules.stability_output * (1.0 - region.stability / 100.0)
-    fit *= 1.0 - rules.exhaustion_strength_loss * region.exhaustion / 100.0
+    region, fit = view.region, fitness(view.state, me)  # our own figures: we know them
     per_soldier = max(fit * (home if we_defend else 1.0), 0.05)
     ours = rules.ally_share * sum(army(view, a) for a in view.allies() if view.at_war(a, enemy))
     if we_defend:

@@ -39,7 +39,7 @@ def strength(state: GameState, region_id: str, enemy: str, *, at_home: bool) -> 
     and the help of an ally's land bordering the enemy."""
     rules = state.rules
     region = state.regions[region_id]
-    fit = steadiness(state, region_id) * (1.0 - rules.exhaustion_strength_loss * region.exhaustion / 100.0)
+    fit = fitness(state, region_id)
     own = region.military * fit
     if at_home:
         own = (own + rules.home_guard * region.economy * fit) * (1.0 + rules.home_ground)
@@ -47,6 +47,12 @@ def strength(state: GameState, region_id: str, enemy: str, *, at_home: bool) -> 
     help_ = sum(state.regions[a].military * rules.ally_share for a in helpers)
     access = 1.0 + rules.access_bonus if has_access_to(state, region_id, enemy) else 1.0
     return max(own + help_, 0.1) * access
+
+
+def fitness(state: GameState, region_id: str) -> float:
+    """The share of its strength a region brings to a war: as its stability and weariness allow."""
+    exhaustion = state.regions[region_id].exhaustion
+    return steadiness(state, region_id) * (1.0 - state.rules.exhaustion_strength_loss * exhaustion / 100.0)
 
 
 def resolve_wars(state: GameState) -> None:
