@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from game.core.economy import trade_worth
 from game.core.view import View
-from game.core.world import fitness
 
 
 def aggressors(view: View) -> dict[str, str]:
@@ -116,7 +115,7 @@ def war_need(view: View, enemy: str, margin: float) -> float:
     if not we_defend:  # the enemy fights at home
         theirs = (theirs + rules.home_guard * view.economy(enemy)) * home
     theirs += rules.ally_share * sum(army(view, a) for a in view.allies(enemy) if view.at_war(a, me))
-    region, fit = view.region, fitness(view.state, me)  # our own figures: we know them
+    region, fit = view.region, view.fitness()
     per_soldier = max(fit * (home if we_defend else 1.0), 0.05)
     ours = rules.ally_share * sum(army(view, a) for a in view.allies() if view.at_war(a, enemy))
     if we_defend:

@@ -120,6 +120,12 @@ def steadiness(state: GameState, region_id: str) -> float:
     return 1.0 - share + share * state.regions[region_id].stability / 100.0
 
 
+def fitness(state: GameState, region_id: str) -> float:
+    """The share of its strength a region brings to a war: as its stability and weariness allow."""
+    exhaustion = state.regions[region_id].exhaustion
+    return steadiness(state, region_id) * (1.0 - state.rules.exhaustion_strength_loss * exhaustion / 100.0)
+
+
 def regions_ruled(state: GameState, region_id: str) -> int:
     return sum(1 for r in state.regions.values() if r.ruler == region_id)
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 from game.core import relations as rel
 from game.core.actions import Action
 from game.core.config import Rules
-from game.core.economy import Income, income, standings
+from game.core.economy import Income, fitness, income, standings
 from game.core.events import Event
 from game.core.kinds.invest import recruits_left
 from game.core.model import (
@@ -102,6 +102,10 @@ class View:
     def recruits_left(self) -> float:
         """The army we may still raise this turn."""
         return recruits_left(self.state, self.me)
+
+    def fitness(self) -> float:
+        """The share of its strength our region brings to a war (its stability and weariness)."""
+        return fitness(self.state, self.me)
 
     def income(self) -> Income:
         if self._income is None:

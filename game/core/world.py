@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.core.diplomacy import end_treaty, make_peace, news
-from game.core.economy import income, record_scores, scores, steadiness
+from game.core.economy import fitness, income, record_scores, scores
 from game.core.model import GameState, Terms, War
 from game.core.organisations import hold_sessions
 from game.core.registry import PROPOSAL_RULES
@@ -47,12 +47,6 @@ def strength(state: GameState, region_id: str, enemy: str, *, at_home: bool) -> 
     help_ = sum(state.regions[a].military * rules.ally_share for a in helpers)
     access = 1.0 + rules.access_bonus if has_access_to(state, region_id, enemy) else 1.0
     return max(own + help_, 0.1) * access
-
-
-def fitness(state: GameState, region_id: str) -> float:
-    """The share of its strength a region brings to a war: as its stability and weariness allow."""
-    exhaustion = state.regions[region_id].exhaustion
-    return steadiness(state, region_id) * (1.0 - state.rules.exhaustion_strength_loss * exhaustion / 100.0)
 
 
 def resolve_wars(state: GameState) -> None:
