@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from game.core.economy import trade_worth
+from game.core.model import War
 from game.core.view import View
 
 
@@ -101,16 +102,14 @@ def help_if_attacked(view: View) -> float:
     return view.rules.ally_share * sum(armies[:-1])
 
 
-def war_need(view: View, enemy: str, margin: float) -> float:
-    """The army we must add to bring `margin` times what `enemy` brings to our war with it, by the
-    rules' own arithmetic: a side's people fight only at home, so a region that joined a war to
+def war_need(view: View, war: War, margin: float) -> float:
+    """The army we must add to bring `margin` times what the enemy brings to this war of ours, by
+    the rules' own arithmetic: a side's people fight only at home, so a region that joined a war to
     defend another (the attacker of record) fights with its army and its allies' help alone."""
-    war = view.war_with(enemy)
-    if war is None:
-        return 0.0
     rules, me = view.rules, view.me
     home = 1.0 + rules.home_ground
     we_defend = war.defender == me
+    enemy = war.attacker if we_defend else war.defender
     theirs = army(view, enemy)
     if not we_defend:  # the enemy fights at home
         theirs = (theirs + rules.home_guard * view.economy(enemy)) * home

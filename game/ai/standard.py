@@ -455,8 +455,7 @@ class StandardAI:
         shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - guard
         for war in view.wars():  # each war is fought on its own: people help only at home
             if war.defender == me or war.ally_of is not None:  # our own attack was weighed before it
-                enemy = war.attacker if war.defender == me else war.defender
-                shortfall = max(shortfall, assess.war_need(view, enemy, 1.0))
+                shortfall = max(shortfall, assess.war_need(view, war, 1.0))
         if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
             prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
             if prey:
