@@ -450,16 +450,8 @@ class StandardAI:
         if self._ahead(view):  # near winning: the neighbours may band together against us, pact or not
             others = [n for n in view.neighbours() if not view.has_treaty(n, "alliance")]
             threat = max(threat, sum(assess.army(view, n) for n in others))
-        # ready for the worst threat, with a margin the cautious and the warlike want larger
+        # what we bring if attacked, and the help others would bring
         guard = assess.defence(view) + (assess.help_if_attacked(view) if self.skill.defends_others else 0.0)
-        shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - guard
-        for war in view.wars():  # each war is fought on its own: people help only at home
-            if war.defender == me or war.ally_of is not None:  # our own attack was weighed before it
-                shortfall = max(shortfall, assess.war_need(view, war, 1.0))
-        if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
-            prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
-            if prey:
-                shortfall = max(shortfall, min(prey) - region.military)
         # in danger (a threat beyond what we could bring today) the army comes first; otherwise
         # the margin is built slowly and within a share of the economy: an arms race at peace
         # starves the economy that is the army's only lasting source
@@ -467,7 +459,10 @@ class StandardAI:
         cap = rules.ai.danger_army_upkeep if danger else rules.ai.max_army_upkeep * (1 + p.aggression)
         affordable = region.military * rules.military_upkeep < cap * max(region.economy, 1.0)
         amount = round(spare * self.skill.invest_share, 2)
-        if affordable and shortfall > 0:
+        shortfall = 0.0
+        if affordable:  # the shortfall is weighed only when an army may still be raised: it is dear
+            shortfall = self._shortfall(view, threat, guard)
+        if shortfall > 0:
             most = view.recruits_left() / max(rules.invest_military_rate, 0.01)
             if not danger:
                 most = min(most, amount * rules.ai.peace_arms_share)
@@ -476,6 +471,20 @@ class StandardAI:
             amount = round(amount - gold, 2)
         if amount >= 2 and self._economy_pays(view):
             yield 5.0, A.Invest(me, "economy", amount)
+
+    def _shortfall(self, view: View, threat: float, guard: float) -> float:
+        """The army we lack: for the worst threat, with a margin the cautious and the warlike want
+        larger; for each war we defend in; and for the war the warlike want."""
+        me, p = view.me, view.personality
+        shortfall = threat * (1.1 + 0.3 * (1 - p.risk) + 0.3 * p.aggression) - guard
+        for war in view.wars():  # each war is fought on its own: people help only at home
+            if war.defender == me or war.ally_of is not None:  # our own attack was weighed before it
+                shortfall = max(shortfall, assess.war_need(view, war, 1.0))
+        if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
+            prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
+            if prey:
+                shortfall = max(shortfall, min(prey) - view.region.military)
+        return shortfall
 
     @staticmethod
     def _economy_pays(view: View) -> bool:
