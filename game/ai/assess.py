@@ -35,11 +35,11 @@ def recent_aggressor(view: View, other: str) -> bool:
 
 def untrustworthy(view: View, other: str) -> bool:
     """A proven aggressor or betrayer: no pacts, trade or alliances with it for a while."""
-    return (
+    return (  # the cheapest questions first: the answer is the same
         view.reputation(other) < view.rules.ai.untrusted_reputation
-        or wronged_us(view, other)
-        or recent_aggressor(view, other)
         or view.rogue(other)
+        or recent_aggressor(view, other)
+        or wronged_us(view, other)
     )
 
 
@@ -64,17 +64,41 @@ def arming(view: View, other: str, force: float) -> bool:
     return force > view.rules.ai.armed_beyond * max(view.economy(other), 1.0)
 
 
-def menace(view: View, other: str) -> float:
-    """How much of another region's army we must be ready for: all of it from an aggressor, a
-    betrayer, an enemy or a region arming for war, less from a neighbour at peace, little under
-    a pact, none from an ally."""
-    force = army(view, other)
-    if view.at_war(other) or untrustworthy(view, other) or arming(view, other, force):
+def menace(view: View, other: str, force: float | None = None) -> float:
+    """How much of another region's army (`force`, its `army`) we must be ready for: all of it
+    from an aggressor, a betrayer, an enemy or a region arming for war, less from a neighbour at
+    peace, little under a pact, none from an ally. Never more than the army, when it is one."""
+    if force is None:
+        force = army(view, other)
+    if arming(view, other, force) or view.at_war(other) or untrustworthy(view, other):
         return force
     if view.has_treaty(other, "alliance"):
         return 0.0
     bound = view.has_treaty(other, "non_aggression") or view.truce_with(other)
     return force * (0.3 if bound else 0.6 if view.opinion_of(other) > -15 else 0.9)
+
+
+def worst_menace(view: View, regions: list[str]) -> float:
+    """The largest `menace` among `regions` (0 for none). A menace is at most the army behind it,
+    so the largest armies are weighed first and the rest, no larger than the worst found, are not
+    weighed at all (an army below zero, which the rules never make, is weighed all the same)."""
+    worst: float | None = None
+    for force, other in sorted(((army(view, r), r) for r in regions), reverse=True):
+        if worst is not None and 0.0 <= force <= worst:
+            break
+        found = menace(view, other, force)
+        if worst is None or found > worst:
+            worst = found
+    return 0.0 if worst is None else worst
+
+
+def menaced_beyond(view: View, regions: list[str], guard: float) -> bool:
+    """Whether any of `regions` is a `menace` beyond `guard`: an army no larger than it is not weighed."""
+    for other in regions:
+        force = army(view, other)
+        if (force > guard or force < 0.0) and menace(view, other, force) > guard:
+            return True
+    return False
 
 
 def likely_defenders(view: View, victim: str) -> float:

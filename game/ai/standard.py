@@ -278,7 +278,7 @@ class StandardAI:
     def _treaties(self, view: View, rng: Rng, others: list[str]) -> Iterator[tuple[float, A.Action]]:
         me, p = view.me, view.personality
         guard = assess.defence(view)
-        threatened = any(assess.menace(view, n) > guard for n in view.neighbours())
+        threatened = assess.menaced_beyond(view, view.neighbours(), guard)
         deals = sum(1 for t in view.treaties() if t.kind == "trade")
         leader = self._leader(view)
         friendship = view.rules.ai.diplomatic_zeal if view.victory.diplomatic_share is not None else 0.0
@@ -441,7 +441,7 @@ class StandardAI:
         spare = self._spare(view) - rules.visit_cost
         if spare < 5:
             return
-        threat = max((assess.menace(view, n) for n in view.neighbours()), default=0.0)
+        threat = assess.worst_menace(view, view.neighbours())
         for aggressor in assess.aggressors(view):
             if aggressor != me and view.reachable(aggressor):
                 threat = max(threat, assess.army(view, aggressor))
