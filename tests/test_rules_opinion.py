@@ -174,6 +174,19 @@ def test_the_baseline_is_shown_part_by_part(world):
                 assert sum(v for _, v in parts) == pytest.approx(baseline(world, holder, about), abs=1.0)
 
 
+def test_the_baseline_adds_its_parts_exactly_as_they_are_named(world):
+    """The baseline the rules use, worked out without naming its parts, is their sum to the last bit."""
+    from game.core.relations import _baseline
+
+    world.recent_scores = {r: [100.0 + i] for i, r in enumerate(world.order)}  # a leader, warily viewed
+    world.power_memo = None
+    world.regions["alba"].reputation = 73.3
+    for holder in world.order:
+        for about in world.order:
+            if holder != about:
+                assert baseline(world, holder, about) == sum(_baseline(world, holder, about).values())
+
+
 def test_the_leader_of_the_scores_is_viewed_warily_by_everyone_else(world):
     """The balance of power: the region with the best score recorded at the end of the last turn
     loses opinion with all who know it, half of power_wariness for any lead and all of it at a
