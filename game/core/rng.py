@@ -23,11 +23,13 @@ class Rng:
     def derived(cls, seed: int, *parts: int) -> Rng:
         """A separate stream for one purpose (say, one region's decisions in one turn), fixed by the
         game's seed and the parts alone, so that it draws nothing from the game's own stream."""
-        rng = cls(seed)
-        for part in parts:
-            rng.state ^= part & _MASK
-            rng.state = rng.next_u64()
-        return cls(rng.state)
+        state = seed & _MASK
+        for part in parts:  # next_u64 written out: a stream is derived for every decision
+            state = ((state ^ (part & _MASK)) + 0x9E3779B97F4A7C15) & _MASK
+            z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+            state = z ^ (z >> 31)
+        return cls(state)
 
     def next_u64(self) -> int:
         self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
