@@ -28,6 +28,7 @@ MEMOS = (
     "affinity_memo",
     "fellows_memo",
     "public_memo",
+    "map_memo",
     "power_memo",
     "living_memo",
     "ruled_memo",

@@ -180,6 +180,17 @@ def _progress(view: View, runaway_ratio: float) -> list[Danger]:
         if scale <= 0 or max(economies, default=0.0) / scale >= NOTED:
             shares = zip(living, economies, strict=True)
             found += [Danger(r, "economic", e / scale) for r, e in shares if e / scale >= NOTED]
+    # the other ways read no economy: they stand through the turn's investments
+    key = f"standing {runaway_ratio!r} {view.turn}"
+    found += view.public(key, lambda: _standing(view, runaway_ratio, living), economies=False)
+    return found
+
+
+def _standing(view: View, runaway_ratio: float, living: list[str]) -> list[Danger]:
+    """`_progress` by conquest, friends and the score, the ways that read no economy: the map,
+    the friend counts and the standings as published."""
+    found: list[Danger] = []
+    victory = view.victory
     if victory.conquest_share:
         scale, ruled = len(view.order) * victory.conquest_share, view.rulers()
         if scale <= 0 or max(ruled.values(), default=0) / scale >= NOTED:

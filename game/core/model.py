@@ -460,6 +460,10 @@ class GameState:
     public_memo: dict[str, tuple[tuple[str, str, float], ...]] = field(
         default_factory=dict, metadata={"derived": True}
     )
+    # The same for figures that read no economy: an investment leaves them standing.
+    map_memo: dict[str, tuple[tuple[str, str, float], ...]] = field(
+        default_factory=dict, metadata={"derived": True}
+    )
 
     # The regions still acting, in turn order, and how many regions each rules: they change only by
     # annexation (see ruler_changed).
@@ -477,6 +481,7 @@ class GameState:
     def ruler_changed(self) -> None:
         """A region was annexed: who lives, and the figures worked out from the map, are stale."""
         self.public_memo.clear()
+        self.map_memo.clear()
         self.living_memo = self.ruled_memo = None
 
     def add_treaty(self, treaty: Treaty) -> None:

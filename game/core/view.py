@@ -312,12 +312,15 @@ class View:
         """How many regions another rules, its own included (who rules what is on the map)."""
         return self.state.ruled_counts().get(other, 0)
 
-    def public(self, key: str, compute: Callable[[], Iterable[F]]) -> tuple[F, ...]:
+    def public(
+        self, key: str, compute: Callable[[], Iterable[F]], *, economies: bool = True
+    ) -> tuple[F, ...]:
         """Figures (region, what, how much) every region may work out alike from public facts
         (`compute` must read nothing else), kept while `key`, which must name all they depend on
-        but economies and rulers, stays the same, and until an economy or a ruler changes. The
-        same figures are handed to every region: they must not be changed."""
-        memo = self.state.public_memo
+        but economies and rulers, stays the same, and until an economy or a ruler changes (only a
+        ruler, for figures that read no economy: `economies` False). The same figures are handed
+        to every region: they must not be changed."""
+        memo = self.state.public_memo if economies else self.state.map_memo
         if key not in memo:
             if len(memo) > 16:
                 memo.clear()
