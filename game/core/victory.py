@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from game.core.diplomacy import news
 from game.core.economy import final_score
@@ -11,7 +11,8 @@ from game.core.model import GameState, WinReason
 from game.core.relations import best_baseline, known_set, opinion
 
 
-def check_victory(state: GameState) -> None:
+def check_victory(state: GameState, everyone: Mapping[str, set[str]] | None = None) -> None:
+    """`everyone`, when given, is `friends` of every living region, worked out for the same state."""
     if state.winner is not None:
         return
     living = state.living()
@@ -34,7 +35,7 @@ def check_victory(state: GameState) -> None:
                 return
     if v.diplomatic_share is not None:
         needed = v.diplomatic_share * (len(living) - 1)
-        friends = likely_friends(state, needed / 2)  # half way and more: what the world is told
+        friends = likely_friends(state, needed / 2, everyone)  # half way and more: what the world is told
         state.friend_counts = {r: len(found) for r, found in friends.items()}
         for r in living:
             held = len(friends.get(r, ())) >= needed
@@ -46,20 +47,36 @@ def check_victory(state: GameState) -> None:
         _win(state, best, "score")
 
 
-def likely_friends(state: GameState, needed: float) -> dict[str, set[str]]:
+def likely_friends(
+    state: GameState, needed: float, everyone: Mapping[str, set[str]] | None = None
+) -> dict[str, set[str]]:
     """Who regards each region as a friend or is allied with it, for the regions that could have
-    `needed` friends at all (counting every pair whose modifiers might lift it to friendly)."""
+    `needed` friends at all (counting every pair whose modifiers might lift it to friendly).
+    `everyone`, when given, is `friends` of every living region, worked out for the same state:
+    what it holds is not worked out again."""
     friendly = state.rules.friendly_opinion
     best = state.rules.affinity_weight + state.rules.neighbour_harmony + state.rules.reputation_weight
+    living = state.living()
     if best >= friendly:  # the baseline alone may make friends: anyone may have enough
-        return friends(state, state.living())
+        return friends(state, living) if everyone is None else {r: everyone[r] for r in living}
     maybe = Counter(
         about
         for (_holder, about), mods in state.opinions.items()
         if sum(m.value for m in mods) + best >= friendly
     )
     allied = Counter(side for t in state.treaties.values() if t.kind == "alliance" for side in (t.a, t.b))
-    return friends(state, [r for r in state.living() if maybe[r] + allied[r] >= needed])
+    chosen = [r for r in living if maybe[r] + allied[r] >= needed]
+    # `friends` works out each region alone, the same way for a few as for all, unless a baseline
+    # alone may make a friend (a reputation beyond the scale): then it goes its other way for all
+    if everyone is not None and not _baseline_befriends(state, living):
+        return {r: everyone[r] for r in chosen}
+    return friends(state, chosen)
+
+
+def _baseline_befriends(state: GameState, regions: Iterable[str]) -> bool:
+    """Whether the best baseline of one of these regions alone is friendly (see `friends`)."""
+    friendly = state.rules.friendly_opinion
+    return any(best_baseline(state, r) >= friendly for r in regions)
 
 
 def friends(state: GameState, regions: Iterable[str]) -> dict[str, set[str]]:

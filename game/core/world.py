@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from game.core.diplomacy import end_treaty, make_peace, news
 from game.core.economy import fitness, income, record_scores, scores
 from game.core.model import GameState, Terms, War
@@ -28,8 +30,9 @@ def end_of_turn(state: GameState) -> None:
     count_down(state)
     hold_sessions(state)
     record_scores(state)
-    check_victory(state)
-    record_history(state)
+    everyone = friends(state, state.living())  # for the victory check and the charts alike
+    check_victory(state, everyone)
+    record_history(state, everyone)
     start_next_turn(state)
 
 
@@ -175,22 +178,25 @@ def count_down(state: GameState) -> None:
     state.refusals = {k: t for k, t in state.refusals.items() if t > forgotten}
 
 
-def record_history(state: GameState) -> None:
+def record_history(state: GameState, everyone: Mapping[str, set[str]] | None = None) -> None:
     """Each living region's score, treasury and friends at the end of the turn, for the charts
-    of the game over screen."""
+    of the game over screen (`everyone`, when given: `friends` of every living region, worked
+    out for this state)."""
     living = state.living()
-    everyone = scores(state)
+    scored = scores(state)
     state.history.record(
         state.turn,
-        {r: everyone[r] for r in living},
+        {r: scored[r] for r in living},
         {r: state.regions[r].treasury for r in living},
-        friend_counts(state),
+        friend_counts(state, everyone),
     )
 
 
-def friend_counts(state: GameState) -> dict[str, int]:
+def friend_counts(state: GameState, everyone: Mapping[str, set[str]] | None = None) -> dict[str, int]:
     """For each living region, how many living regions are allied with it or regard it as a friend."""
-    return {region: len(found) for region, found in friends(state, state.living()).items()}
+    if everyone is None:
+        everyone = friends(state, state.living())
+    return {region: len(found) for region, found in everyone.items()}
 
 
 def start_next_turn(state: GameState) -> None:
