@@ -704,16 +704,15 @@ class StandardAI:
 
     def vote(self, view: View, resolution: Resolution, rng: Rng) -> bool:
         me, p, target = view.me, view.personality, resolution.target
+        # the runaway is sought last: the rest decides most votes, and it costs the most to see
         if resolution.kind == "admit":  # a seat for a region we trust, not for one running away
-            if target == self._leader(view) or view.at_war(target):
+            if view.opinion_of(target) + view.reputation(target) / 5 + 10 * p.multilateralism <= 5:
                 return False
-            return view.opinion_of(target) + view.reputation(target) / 5 + 10 * p.multilateralism > 5
+            return not view.at_war(target) and target != self._leader(view)
         if target == me or target in view.allies():
             return False
-        if target == self._leader(view):
-            return True
         value = 15 * p.multilateralism - 5 - view.opinion_of(target) / 5
-        return value > 0
+        return value > 0 or target == self._leader(view)
 
     def _leverage(self, view: View, other: str) -> bool:
         """An exclusive deal pays us and they may take it: we are the richer side by the trade body's
