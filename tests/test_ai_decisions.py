@@ -235,6 +235,27 @@ def test_a_war_foreseen_lost_is_ended_early_by_the_normal_player_but_fought_on_b
     assert not peace("easy")
 
 
+def test_a_skilled_player_starts_no_war_it_foresees_going_against_it(world: GameState) -> None:
+    """A warlord that loathes a weaker-looking neighbour still does not attack it when it foresees
+    the war going against it within its outlook (its people fight at home); the easy player, who
+    goes by the odds and its temper alone, may."""
+    from game.ai.assess import war_outlook
+
+    # given: cora (warlord) loathes elda; elda's people at home tip the war its way
+    world.regions["cora"].military = 50.0
+    add_modifier(world, "cora", "elda", "scenario", -80.0, 0.0)
+    assert war_outlook(View(world, "cora"), "elda", SKILLS["normal"].outlook) < 0
+
+    # when
+    def attacks(skill: str) -> bool:
+        plans = _plans(world, "cora", StandardAI(skill), tries=60)
+        return any(isinstance(a, A.DeclareWar) and a.target == "elda" for a in plans)
+
+    # then
+    assert not attacks("normal") and not attacks("hard")
+    assert attacks("easy")
+
+
 def test_a_betrayer_is_refused_a_pact_with_the_reason(world: GameState) -> None:
     """A region that broke its word to us is refused a pact, and the answer says so."""
     from game.core.relations import add_modifier
@@ -308,6 +329,44 @@ def test_a_region_that_joined_a_war_arms_for_it_since_its_people_fight_only_at_h
     invested = [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.Invest)]
     # then
     assert any(a.field == "military" for a in invested)
+
+
+def test_a_state_visit_is_paid_for_from_a_surplus_not_from_a_poor_regions_growth(world: GameState) -> None:
+    """A state visit costs gold a poor region's economy needs: a computer player pays for one
+    only when a turn's income is at least `visit_income` times its cost."""
+    # given: alba has gold in hand but a small income
+    world.regions["alba"].treasury = 200.0
+    least = world.rules.ai.visit_income * world.rules.visit_cost
+    assert View(world, "alba").income().total < least
+
+    def visits() -> list[A.Action]:
+        return [a for a in _plans(world, "alba", StandardAI()) if isinstance(a, A.StateVisit)]
+
+    # then: no visit; with a larger economy, visits
+    assert not visits()
+    world.regions["alba"].economy = 60.0
+    assert View(world, "alba").income().total >= least
+    assert visits()
+
+
+def test_a_warlord_arms_for_a_prey_within_reach_and_grows_its_economy_while_none_is(
+    world: GameState,
+) -> None:
+    """A warlike region at peace raises an army for the war it wants when the weakest prey's
+    defence is within a few turns (`arms_reach`) of its income; while every neighbour is far
+    beyond that (their people fight at home), its gold goes into its economy instead."""
+
+    def invested(field: str) -> bool:
+        plans = _plans(world, "cora", StandardAI())
+        return any(isinstance(a, A.Invest) and a.field == field for a in plans)
+
+    # given: cora (warlord) and weak neighbours: the prey is within reach
+    assert invested("military")
+    # when: every neighbour's people make it far stronger than cora could soon become
+    for other in ("alba", "dova", "elda"):
+        world.regions[other].economy = 150.0
+    # then
+    assert not invested("military") and invested("economy")
 
 
 def test_a_small_region_keeps_no_more_envoys_than_its_economy_bears(world: GameState) -> None:

@@ -221,7 +221,10 @@ class StandardAI:
                 continue
             odds = mine / max(defence, 1.0)
             if self.skill.outlook:  # all but the easy foresee the war's course, allies and people included
-                odds = 1.0 + assess.war_outlook(view, other, self.skill.outlook) / 50
+                foreseen = assess.war_outlook(view, other, self.skill.outlook)
+                if foreseen < 0:
+                    continue  # a war seen going against us is not started, whatever the temper
+                odds = 1.0 + foreseen / 50
             dislike = -view.opinion_of(other) / 50
             edge = min(odds - (2.2 - 1.2 * p.risk + self.skill.war_margin), 3.0)  # the bold want less
             # the odds tempt only as far as the temper allows; the peaceful need hatred to fight
@@ -351,7 +354,8 @@ class StandardAI:
         return (Term("gold", view.me, gold=gold),) if gold >= 1 else ()
 
     def _visits(self, view: View, others: list[str]) -> Iterator[tuple[float, A.Action]]:
-        if view.region.treasury < view.rules.visit_cost * 4:
+        cost = view.rules.visit_cost  # paid from a surplus: a poor region's gold builds its economy
+        if view.region.treasury < cost * 4 or view.income().total < view.rules.ai.visit_income * cost:
             return
         enough = view.rules.friendly_opinion + 5 if view.victory.diplomatic_share else 40
         for other in others:
@@ -482,8 +486,12 @@ class StandardAI:
                 shortfall = max(shortfall, assess.war_need(view, war, 1.0))
         if p.aggression >= 0.6 and not view.wars():  # the warlike arm for the war they want
             prey = [d for n in view.neighbours() if (d := self._defence_of(view, n)) is not None]
-            if prey:
-                shortfall = max(shortfall, min(prey) - view.region.military)
+            need = min(prey, default=0.0) - view.region.military
+            # within reach (a few turns of income) the army is raised for it; beyond, the economy
+            # grows first: an army that never fights starves it for nothing
+            rules = view.rules
+            if need <= rules.ai.arms_reach * max(view.income().total, 1.0) * rules.invest_military_rate:
+                shortfall = max(shortfall, need)
         return shortfall
 
     @staticmethod

@@ -146,6 +146,20 @@ class AiTuning(Tuning):
         le=1,
         description="Most of its spare gold a player at peace puts in its army; the rest builds its economy.",
     )
+    arms_reach: float = Field(
+        5.0,
+        ge=0,
+        le=100,
+        description="Turns of income a warlike player at peace puts into an army for the war it wants; "
+        "a stronger prey waits until its economy has grown.",
+    )
+    visit_income: float = Field(
+        2.0,
+        ge=0,
+        le=100,
+        description="A computer player pays for a state visit only when its income is this many times "
+        "the visit's cost.",
+    )
     conquest_eagerness: float = Field(
         8.0, ge=0, le=100, description="Extra appetite for war where conquest can win the game."
     )
