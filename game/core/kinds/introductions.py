@@ -45,8 +45,9 @@ def _offers(view: View, via: str | None) -> Iterator[A.RequestIntroduction]:
     public: its neighbours and fellow members)."""
     if via is None:
         return
+    known = view.known_set()  # asked once, not once a region: both hold the living alone
     for target in view.known_by(via):
-        if target != view.me and not view.knows(view.me, target):
+        if target != view.me and target not in known:
             yield A.RequestIntroduction(view.me, via, target)
 
 
