@@ -122,7 +122,8 @@ def help_if_attacked(view: View) -> float:
     """The help we may count on beyond our allies if attacked: a share of our other neighbours'
     armies, since the rules let anyone join a war against its aggressor (the largest is left out:
     it may be the attacker)."""
-    armies = sorted(army(view, n) for n in view.neighbours() if n not in view.allies() and view.alive(n))
+    allies = view.allies()  # neighbours() holds the living alone
+    armies = sorted(army(view, n) for n in view.neighbours() if n not in allies)
     return view.rules.ally_share * sum(armies[:-1])
 
 
