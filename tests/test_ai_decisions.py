@@ -548,3 +548,24 @@ def test_no_exclusivity_is_asked_of_a_region_with_partners_enough_to_refuse_it(w
         if isinstance(a, A.ProposeTreaty) and a.target == "elda"
     ]
     assert offers and not [a for a in offers if a.exclusive]
+
+
+def test_a_skilled_player_lifts_an_embargo_its_organisation_condemned(world: GameState) -> None:
+    """An organisation that condemned an embargo asks its member to lift it and condemns it again
+    every session it stands: a hard player lifts it, however much it still dislikes the region; a
+    normal player holds it while its grudge lasts."""
+    from game.core.model import Demand
+
+    # given: alba (a diplomat) embargoes bria, whom it dislikes, and the market condemned it
+    world.embargoes.add(("alba", "bria"))
+    add_modifier(world, "alba", "bria", "scenario", -60.0, 0.0)
+    world.organisations["market"].demands["alba"] = Demand("condemn_embargo", world.turn + 5, "bria")
+
+    # when
+    def lifts(skill: str) -> bool:
+        plans = _plans(world, "alba", StandardAI(skill))
+        return any(isinstance(a, A.LiftEmbargo) and a.target == "bria" for a in plans)
+
+    # then
+    assert lifts("hard") and lifts("expert")
+    assert not lifts("normal")

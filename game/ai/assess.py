@@ -43,6 +43,16 @@ def untrustworthy(view: View, other: str) -> bool:
     )
 
 
+def embargoes_condemned(view: View) -> set[str]:
+    """The regions our embargoes on which an organisation has condemned and asked us to lift."""
+    found: set[str] = set()
+    for org in view.organisations():
+        demand = org.demands.get(view.me)
+        if demand is not None and demand.kind == "condemn_embargo" and demand.about is not None:
+            found.add(demand.about)
+    return found
+
+
 def exclusive_gain(view: View, other: str) -> float:
     """What making a trade agreement with `other` exclusive adds to our side of it each turn, by
     the rules' own arithmetic on the two economies."""

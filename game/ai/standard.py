@@ -39,13 +39,14 @@ class Skill:
     defends_others: bool  # whether it joins wars against aggressors that threaten it or its friends
     extra_trade: int  # trade agreements it keeps beyond what its temper asks for
     spiteful: bool  # embargoes a region it loathes without a cause others see: it loses trade and name
+    complies: bool  # lifts an embargo its organisation condemned, rather than be condemned again
 
 
 SKILLS = {
-    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, 0, True),
-    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 4, 0.0, 1.0, True, 0, False),
-    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, 3, False),
-    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, 3, False),
+    "easy": Skill(3, 2, 0.6, False, -0.4, 0.0, False, 5.0, 0.5, 0, 10.0, 0.4, False, 0, True, False),
+    "normal": Skill(6, 4, 0.15, True, 0.0, 0.9, False, 1.5, 0.85, 4, 0.0, 1.0, True, 0, False, False),
+    "hard": Skill(8, 5, 0.0, True, 0.1, 0.8, True, 0.5, 1.0, 8, -4.0, 1.2, True, 3, False, True),
+    "expert": Skill(10, 6, 0.0, True, 0.1, 0.7, True, 0.5, 1.0, 14, -6.0, 1.4, True, 3, False, True),
 }
 
 
@@ -377,9 +378,12 @@ class StandardAI:
         # a region about to win is curbed in trade once it is near enough for all who see dangers
         # at all: a balance of power must not hang on how soon each player sees it
         leader = self._leader(view, view.rules.ai.curb_at)
+        asked = assess.embargoes_condemned(view)  # those our organisations asked us to lift
         for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
             cause = on in culprits or on == leader or view.rogue(on) or view.opinion_of(on) < -20
-            if by == me and not cause and rng.chance(0.15):
+            if by == me and on in asked and self.skill.complies and p.multilateralism > 0.2:
+                yield 30.0, A.LiftEmbargo(me, on)  # each session a defied body costs us trust again
+            elif by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
             elif on == me and view.has_ambassador(by) and not self._refused_recently(view, by, "deal"):
                 # an embargo on us may be bought off: what they ask is theirs to say in a counter-offer
