@@ -378,10 +378,11 @@ class StandardAI:
         # a region about to win is curbed in trade once it is near enough for all who see dangers
         # at all: a balance of power must not hang on how soon each player sees it
         leader = self._leader(view, view.rules.ai.curb_at)
-        asked = assess.embargoes_condemned(view)  # those our organisations asked us to lift
+        # those our organisations asked us to lift, looked up only by a player that would comply
+        asked = assess.embargoes_condemned(view) if self.skill.complies else set()
         for by, on in view.embargoes():  # held until its cause is gone, then lifted in time
             cause = on in culprits or on == leader or view.rogue(on) or view.opinion_of(on) < -20
-            if by == me and on in asked and self.skill.complies and p.multilateralism > 0.2:
+            if by == me and on in asked and p.multilateralism > 0.2:
                 yield 30.0, A.LiftEmbargo(me, on)  # each session a defied body costs us trust again
             elif by == me and not cause and rng.chance(0.15):
                 yield 25.0, A.LiftEmbargo(me, on)
